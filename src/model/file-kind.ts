@@ -1,0 +1,25 @@
+/** What a dropped file is, decided from its content (never its name). */
+
+export type ProfileKind = 'cpu' | 'heap' | 'allocs' | 'goroutine' | 'mutex' | 'block' | 'threadcreate' | 'other';
+
+export type FileKind =
+  | { kind: 'pprof'; profile: ProfileKind }
+  | { kind: 'trace'; goVersion: string }
+  | { kind: 'goroutine-dump'; form: 'debug=1' | 'debug=2' }
+  | { kind: 'folded' }
+  | { kind: 'unknown' };
+
+export function describeKind(k: FileKind): string {
+  switch (k.kind) {
+    case 'pprof':
+      return k.profile === 'other' ? 'pprof profile' : `${k.profile} profile`;
+    case 'trace':
+      return `execution trace (Go ${k.goVersion})`;
+    case 'goroutine-dump':
+      return `goroutine dump (${k.form})`;
+    case 'folded':
+      return 'collapsed stacks';
+    case 'unknown':
+      return 'unknown';
+  }
+}

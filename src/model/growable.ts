@@ -1,0 +1,66 @@
+/** Append-only typed-array columns that double their capacity as they fill. */
+
+export class GrowableInt32 {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.data = new Int32Array(Math.max(16, initialCapacity));
+  }
+
+  push(v: number): number {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length] = v;
+    return this.length++;
+  }
+
+  get(i: number): number {
+    return this.data[i];
+  }
+
+  set(i: number, v: number): void {
+    this.data[i] = v;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+
+  /** A right-sized copy; the builder keeps nothing after this. */
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class GrowableFloat64 {
+  private data: Float64Array;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.data = new Float64Array(Math.max(16, initialCapacity));
+  }
+
+  push(v: number): number {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = v;
+    return this.length++;
+  }
+
+  get(i: number): number {
+    return this.data[i];
+  }
+
+  add(i: number, v: number): void {
+    this.data[i] += v;
+  }
+
+  finish(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { cspPlugin } from './build/csp-plugin';
+
+// Relative base: dist/ works from any sub-path (GitHub Pages project sites).
+export default defineConfig({
+  base: './',
+  plugins: [react(), cspPlugin()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+});
