@@ -1,6 +1,16 @@
 /** What a dropped file is, decided from its content (never its name). */
 
-export type ProfileKind = 'cpu' | 'heap' | 'allocs' | 'goroutine' | 'mutex' | 'block' | 'threadcreate' | 'other';
+export type ProfileKind =
+  | 'cpu'
+  | 'heap'
+  | 'allocs'
+  | 'goroutine'
+  | 'mutex'
+  | 'block'
+  /** A mutex or block profile with no samples: the two cannot be told apart. */
+  | 'contention'
+  | 'threadcreate'
+  | 'other';
 
 export type FileKind =
   | { kind: 'pprof'; profile: ProfileKind }
@@ -12,7 +22,9 @@ export type FileKind =
 export function describeKind(k: FileKind): string {
   switch (k.kind) {
     case 'pprof':
-      return k.profile === 'other' ? 'pprof profile' : `${k.profile} profile`;
+      if (k.profile === 'other') return 'pprof profile';
+      if (k.profile === 'contention') return 'mutex or block profile (empty)';
+      return `${k.profile} profile`;
     case 'trace':
       return `execution trace (Go ${k.goVersion})`;
     case 'goroutine-dump':

@@ -1,0 +1,40 @@
+/**
+ * Granularity is a choice of frame key, not a re-parse: every frame of a Profile is
+ * mapped to a key (its function, or its function and line), and keys have names.
+ */
+import type { Profile } from '../../model/profile';
+
+export type Granularity = 'function' | 'line';
+
+export interface FrameKeys {
+  /** frame → key */
+  ofFrame: Int32Array;
+  names: string[];
+  /** A representative file per key (for the top table and alignment across profiles). */
+  files: string[];
+}
+
+export function frameKeyName(func: string, file: string, line: number, g: Granularity): string {
+  if (g === 'function') return func;
+  return file ? `${func} ${file}:${line}` : `${func}:${line}`;
+}
+
+export function buildFrameKeys(p: Profile, g: Granularity): FrameKeys {
+  const { func, file, line, count } = p.frames;
+  const ofFrame = new Int32Array(count);
+  const names: string[] = [];
+  const files: string[] = [];
+  const index = new Map<string, number>();
+  for (let f = 0; f < count; f++) {
+    const name = frameKeyName(p.strings[func[f]], p.strings[file[f]], line[f], g);
+    let k = index.get(name);
+    if (k === undefined) {
+      k = names.length;
+      names.push(name);
+      files.push(p.strings[file[f]]);
+      index.set(name, k);
+    }
+    ofFrame[f] = k;
+  }
+  return { ofFrame, names, files };
+}

@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+/** The worker's message loop: routes requests to handlers and reports progress. */
+import type { FromWorker, Method, Params, Result, ToWorker } from './api';
+import { flame, openFile, search, top } from './handlers';
+import { Session } from './session';
+
+const session = new Session();
+const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+type Handlers = { [M in Method]: (p: Params<M>) => Result<M> | Promise<Result<M>> };
+
+const handlers: Handlers = {
+  openFile: (p) => {
+    let last = 0;
+    return openFile(session, p, (phase, done, total) => {
+      // A progress message per ~1% is plenty for a progress bar.
+      if (done !== total && done - last < total / 100) return;
+      last = done;
+      post({ type: 'progress', file: p.id, done, total, phase });
+    });
+  },
+  closeFile: (p) => session.remove(p.id),
+  flame: (p) => flame(session, p),
+  top: (p) => top(session, p),
+  search: (p) => search(session, p),
+};
+
+self.onmessage = async (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  if (msg.type !== 'request') return;
+  try {
+    const run = handlers[msg.method] as (p: unknown) => unknown;
+    post({ type: 'result', seq: msg.seq, result: await run(msg.params) });
+  } catch (err) {
+    post({ type: 'error', seq: msg.seq, message: (err as Error).message ?? String(err) });
+  }
+};

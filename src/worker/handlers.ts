@@ -1,0 +1,70 @@
+/** The worker's answers to each API call. Pure over the Session; no messaging here. */
+import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
+import { sortTop, topEntries } from '../analysis/calltree/top';
+import { compileFilter } from '../analysis/calltree/filters';
+import type { FileInfo, FlameAnswer, Params, SearchAnswer, TopAnswer } from './api';
+import { loadFile, LoadError } from './load';
+import type { Session } from './session';
+import { summarize } from './summary';
+
+export async function openFile(
+  session: Session,
+  p: Params<'openFile'>,
+  onProgress: (phase: string, done: number, total: number) => void,
+): Promise<FileInfo> {
+  const base = { id: p.id, name: p.name, size: p.bytes.byteLength };
+  try {
+    const loaded = await loadFile(new Uint8Array(p.bytes), { onProgress });
+    const info: FileInfo = {
+      ...base,
+      kind: loaded.kind,
+      warnings: loaded.warnings,
+      profile: loaded.profile ? summarize(loaded.profile) : undefined,
+    };
+    session.add({ info, profile: loaded.profile });
+    return info;
+  } catch (e) {
+    if (e instanceof LoadError) {
+      const info: FileInfo = { ...base, kind: e.kind, warnings: [], error: e.message };
+      session.add({ info });
+      return info;
+    }
+    throw e;
+  }
+}
+
+function unitOf(session: Session, file: number, sampleType: number): string {
+  return session.profile(file).sampleTypes[sampleType]?.unit ?? '';
+}
+
+export function flame(session: Session, p: Params<'flame'>): FlameAnswer {
+  const tree = session.callTree(p.file, p);
+  const { node, path } = resolvePath(tree, p.zoomPath);
+  const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
+  return { root, total: tree.profileTotal, path, unit: unitOf(session, p.file, p.sampleType), nodeCount };
+}
+
+export function top(session: Session, p: Params<'top'>): TopAnswer {
+  const tree = session.callTree(p.file, p);
+  const names = tree.keys.names;
+  let entries = sortTop(topEntries(tree), names, p.sort, p.descending);
+  if (p.filter) {
+    const needle = p.filter.toLowerCase();
+    entries = entries.filter((e) => names[e.key].toLowerCase().includes(needle));
+  }
+  // pprof's sum% is a running sum of flat down the rows as shown.
+  let sum = 0;
+  for (let i = 0; i < p.offset && i < entries.length; i++) sum += entries[i].flat;
+  const rows = entries.slice(p.offset, p.offset + p.limit).map((e) => {
+    sum += e.flat;
+    return { name: names[e.key], file: tree.keys.files[e.key], flat: e.flat, cum: e.cum, sum };
+  });
+  return { rows, rowCount: entries.length, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
+}
+
+export function search(session: Session, p: Params<'search'>): SearchAnswer {
+  const tree = session.callTree(p.file, p);
+  const re = compileFilter('search', p.pattern);
+  if (!re) return { matched: 0, total: tree.profileTotal, functions: 0 };
+  return { ...searchMatched(tree, re), total: tree.profileTotal };
+}

@@ -1,0 +1,98 @@
+/**
+ * Bytes → everything the worker keeps about one file. Errors name what the file
+ * seemed to be and what is wrong with it; they never take the worker down.
+ */
+import type { FileKind } from '../model/file-kind';
+import type { Profile } from '../model/profile';
+import { parseFolded } from '../formats/folded/parse';
+import { gunzip, type ProgressFn } from '../formats/gzip';
+import { decodePprof } from '../formats/pprof/decode';
+import { classifyPprof } from '../formats/pprof/kind';
+import { sniff } from '../formats/sniff';
+
+export interface Loaded {
+  kind: FileKind;
+  profile?: Profile;
+  warnings: string[];
+}
+
+/** A failure that still knows what the file looked like, for the file list. */
+export class LoadError extends Error {
+  constructor(
+    readonly kind: FileKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
+
+export interface LoadOptions {
+  inflateCap?: number;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+const UNKNOWN: FileKind = { kind: 'unknown' };
+
+export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promise<Loaded> {
+  const first = sniff(bytes);
+  let data = bytes;
+  let gzipped = false;
+  if (first.as === 'gzip') {
+    const progress: ProgressFn = (d, t) => opts.onProgress?.('decompressing', d, t);
+    try {
+      data = await gunzip(bytes, { cap: opts.inflateCap, onProgress: progress });
+    } catch (e) {
+      throw new LoadError(UNKNOWN, `gzip file: ${(e as Error).message}`);
+    }
+    gzipped = true;
+  }
+  const s = gzipped ? sniff(data) : first;
+  const parseProgress = (d: number, t: number) => opts.onProgress?.('parsing', d, t);
+  switch (s.as) {
+    case 'empty':
+      throw new LoadError(UNKNOWN, gzipped ? 'the gzip stream holds no data' : 'the file is empty');
+    case 'gzip':
+      throw new LoadError(UNKNOWN, 'gzip inside gzip is not supported');
+    case 'pprof': {
+      let profile: Profile;
+      try {
+        profile = decodePprof(data, parseProgress);
+      } catch (e) {
+        throw new LoadError({ kind: 'pprof', profile: 'other' }, `pprof profile: ${(e as Error).message}`);
+      }
+      return { kind: { kind: 'pprof', profile: classifyPprof(profile) }, profile, warnings: [] };
+    }
+    case 'folded': {
+      const text = new TextDecoder().decode(data);
+      try {
+        const { profile, warnings } = parseFolded(text);
+        return { kind: { kind: 'folded' }, profile, warnings };
+      } catch (e) {
+        throw new LoadError({ kind: 'folded' }, `collapsed stacks: ${(e as Error).message}`);
+      }
+    }
+    case 'trace':
+      return loadTrace(data);
+    case 'goroutine-text':
+      return loadGoroutineText(data, s.form);
+    case 'text':
+      throw new LoadError(
+        UNKNOWN,
+        'a text file that is neither a goroutine dump nor collapsed stacks ("frame;frame;… count" lines)',
+      );
+    case 'binary':
+      throw new LoadError(
+        UNKNOWN,
+        'not a recognised format: not gzip, not a pprof protobuf, not a Go execution trace, not text',
+      );
+  }
+}
+
+function loadTrace(_data: Uint8Array): Loaded {
+  return { kind: { kind: 'trace', goVersion: '?' }, warnings: [] };
+}
+
+function loadGoroutineText(_data: Uint8Array, form: 'debug=1' | 'debug=2'): Loaded {
+  return { kind: { kind: 'goroutine-dump', form }, warnings: [] };
+}

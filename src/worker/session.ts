@@ -1,0 +1,54 @@
+/**
+ * The worker's registry of open files and the call trees computed for them.
+ * Call trees are cached per view, so flipping between tabs or zooming is cheap.
+ */
+import type { Profile } from '../model/profile';
+import { buildCallTree, type CallTree, type ViewSpec } from '../analysis/calltree/calltree';
+import type { FileId, FileInfo } from './api';
+
+export interface OpenFile {
+  info: FileInfo;
+  profile?: Profile;
+}
+
+const TREE_CACHE = 6;
+
+export class Session {
+  private readonly files = new Map<FileId, OpenFile>();
+  /** Most recently used last. */
+  private readonly trees = new Map<string, CallTree>();
+
+  add(file: OpenFile): void {
+    this.files.set(file.info.id, file);
+  }
+
+  remove(id: FileId): void {
+    this.files.delete(id);
+    for (const key of [...this.trees.keys()]) if (key.startsWith(`${id}|`)) this.trees.delete(key);
+  }
+
+  get(id: FileId): OpenFile {
+    const f = this.files.get(id);
+    if (!f) throw new Error(`no open file with id ${id}`);
+    return f;
+  }
+
+  profile(id: FileId): Profile {
+    const p = this.get(id).profile;
+    if (!p) throw new Error(`${this.get(id).info.name} has no profile to show`);
+    return p;
+  }
+
+  callTree(id: FileId, spec: ViewSpec): CallTree {
+    const key = `${id}|${spec.sampleType}|${spec.granularity}|${spec.focus ?? ''}|${spec.ignore ?? ''}|${spec.hide ?? ''}`;
+    let tree = this.trees.get(key);
+    if (tree) {
+      this.trees.delete(key);
+    } else {
+      tree = buildCallTree(this.profile(id), spec);
+      if (this.trees.size >= TREE_CACHE) this.trees.delete(this.trees.keys().next().value!);
+    }
+    this.trees.set(key, tree);
+    return tree;
+  }
+}
