@@ -64,10 +64,46 @@ export class Wire {
     throw new WireError('varint longer than 10 bytes', this.pos);
   }
 
-  /** A two's-complement int64 varint (pprof values may be negative, e.g. diffs). */
+  /**
+   * A two's-complement int64 varint (pprof values may be negative, e.g. diffs).
+   * Decoded as two 32-bit halves so negatives are exact.
+   */
   int64(): number {
-    const v = this.uint();
-    return v >= 9223372036854775808 ? v - 18446744073709551616 : v;
+    const b = this.buf;
+    const start = this.pos;
+    let p = start;
+    let lo = 0;
+    let hi = 0;
+    let byte = 0;
+    let done = false;
+    for (let shift = 0; shift < 28 && !done; shift += 7) {
+      byte = b[p++];
+      lo |= (byte & 0x7f) << shift;
+      done = byte < 0x80;
+    }
+    if (!done) {
+      byte = b[p++];
+      lo |= (byte & 0x0f) << 28;
+      hi = (byte & 0x7f) >> 4;
+      done = byte < 0x80;
+      for (let shift = 3; shift < 32 && !done; shift += 7) {
+        byte = b[p++];
+        hi |= (byte & 0x7f) << shift;
+        done = byte < 0x80;
+      }
+    }
+    if (!done || p > this.end) throw new WireError(done ? 'truncated varint' : 'varint longer than 10 bytes', start);
+    this.pos = p;
+    if (hi & 0x80000000) {
+      let nlo = (~lo >>> 0) + 1;
+      let nhi = ~hi >>> 0;
+      if (nlo > 0xffffffff) {
+        nlo = 0;
+        nhi++;
+      }
+      return -(nhi * 4294967296 + nlo);
+    }
+    return (hi >>> 0) * 4294967296 + (lo >>> 0);
   }
 
   tag(): number {
