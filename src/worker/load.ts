@@ -9,10 +9,14 @@ import { gunzip, type ProgressFn } from '../formats/gzip';
 import { decodePprof } from '../formats/pprof/decode';
 import { classifyPprof } from '../formats/pprof/kind';
 import { sniff } from '../formats/sniff';
+import { parseGoroutineText } from '../formats/goroutine-text';
+import type { GoroutineDump } from '../model/goroutines';
 
 export interface Loaded {
   kind: FileKind;
   profile?: Profile;
+  /** Per-goroutine records (states, waits, created-by) when the file has them. */
+  goroutines?: GoroutineDump;
   warnings: string[];
 }
 
@@ -73,9 +77,9 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
       }
     }
     case 'trace':
-      return loadTrace(data);
+      return loadTrace(data, s.version);
     case 'goroutine-text':
-      return loadGoroutineText(data, s.form);
+      return loadGoroutineText(data, s.form, parseProgress);
     case 'text':
       throw new LoadError(
         UNKNOWN,
@@ -89,10 +93,16 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
   }
 }
 
-function loadTrace(_data: Uint8Array): Loaded {
-  return { kind: { kind: 'trace', goVersion: '?' }, warnings: [] };
+function loadTrace(_data: Uint8Array, version: number): Loaded {
+  return { kind: { kind: 'trace', goVersion: `1.${version}` }, warnings: [] };
 }
 
-function loadGoroutineText(_data: Uint8Array, form: 'debug=1' | 'debug=2'): Loaded {
-  return { kind: { kind: 'goroutine-dump', form }, warnings: [] };
+function loadGoroutineText(data: Uint8Array, form: 'debug=1' | 'debug=2', onProgress: ProgressFn): Loaded {
+  const kind: FileKind = { kind: 'goroutine-dump', form };
+  try {
+    const r = parseGoroutineText(data, onProgress);
+    return { kind: { kind: 'goroutine-dump', form: r.form }, profile: r.profile, goroutines: r.dump ?? undefined, warnings: r.warnings };
+  } catch (e) {
+    throw new LoadError(kind, `goroutine dump: ${(e as Error).message}`);
+  }
 }
