@@ -1,0 +1,53 @@
+/**
+ * Go goroutine text (debug=1 profiles; debug=2, panic and SIGQUIT dumps) → Profile of
+ * goroutine counts per stack, plus per-goroutine records for the debug=2 forms.
+ */
+import type { GoroutineDump } from '../../model/goroutines';
+import type { Profile } from '../../model/profile';
+import { parseDebug1 } from './debug1';
+import { parseDebug2 } from './debug2';
+import { headText, LineReader } from './lines';
+import { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
+
+export { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
+export { GOROUTINE_SAMPLE_TYPE } from './debug2';
+
+export class GoroutineTextError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoroutineTextError';
+  }
+}
+
+export interface GoroutineTextResult {
+  profile: Profile;
+  /** Per-goroutine records; null for debug=1, which has only counts per stack. */
+  dump: GoroutineDump | null;
+  form: GoroutineTextForm;
+  warnings: string[];
+}
+
+export function parseGoroutineText(
+  bytes: Uint8Array,
+  onProgress?: (bytesDone: number, bytesTotal: number) => void,
+): GoroutineTextResult {
+  // The head decides the form; a dump deep inside a long log is still found by the
+  // debug=2 scanner, which treats everything outside goroutine blocks as noise.
+  const form = looksLikeGoroutineText(headText(bytes)) ?? 'debug=2';
+  const warnings: string[] = [];
+  const reader = new LineReader(bytes, onProgress);
+  if (form === 'debug=1') {
+    const { profile } = parseDebug1(reader, warnings);
+    return { profile, dump: null, form, warnings };
+  }
+  const { profile, dump } = parseDebug2(reader, warnings);
+  if (dump.count === 0) {
+    throw new GoroutineTextError(
+      warnings.length
+        ? `No goroutine could be read from this text. ${warnings[0]}`
+        : 'This text is not a Go goroutine dump: it has no "goroutine N [state]:" block ' +
+            'and no "goroutine profile: total N" line.',
+    );
+  }
+  return { profile, dump, form, warnings };
+}

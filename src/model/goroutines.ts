@@ -1,0 +1,133 @@
+/**
+ * GoroutineDump: one row per goroutine of a debug=2 / panic / SIGQUIT dump, beside the
+ * Profile made from the same text. Stacks and created-by locations are indices into
+ * that Profile (its stack trie and frame table), so frames are stored once.
+ */
+import { GrowableFloat64, GrowableInt32 } from './growable';
+
+/** Bits of GoroutineDump.flags. */
+export const G_ELIDED = 1; // the runtime cut frames out of the middle of the stack
+export const G_TRUNCATED = 2; // the text ended inside this goroutine
+export const G_NO_STACK = 4; // "goroutine running on other thread; stack unavailable"
+export const G_LEAKED = 8; // marked "(leaked)" by the runtime's leak detector
+
+export interface DumpSection {
+  /** 1-based line where the section's first goroutine (or its title) is. */
+  line: number;
+  /** "panic: …", "SIGQUIT: quit", … or "" when the dump had no such line. */
+  title: string;
+}
+
+export interface GoroutineDump {
+  count: number;
+  /** Goroutine id (Float64: ids are uint64 in Go). */
+  id: Float64Array;
+  /** Index into `states`. */
+  state: Int32Array;
+  states: string[];
+  /** Minutes blocked as printed, -1 when not printed. */
+  waitMinutes: Int32Array;
+  /** 1 when "locked to thread". */
+  locked: Uint8Array;
+  /** Frame (in the Profile) of the `created by` function and location, -1 when none. */
+  createdBy: Int32Array;
+  /** Id of the goroutine that created this one, -1 when not printed (Go < 1.21). */
+  parentId: Float64Array;
+  /** Leaf node of the goroutine's stack in the Profile's trie. */
+  stack: Int32Array;
+  /** The Profile sample this goroutine is counted in. */
+  sample: Int32Array;
+  /** G_* bits. */
+  flags: Uint8Array;
+  /** 1-based line of the goroutine header in the text. */
+  line: Int32Array;
+  /** Index into `sections` (a file can hold several dumps, e.g. two SIGQUITs). */
+  section: Int32Array;
+  sections: DumpSection[];
+  warnings: string[];
+}
+
+export interface GoroutineRow {
+  id: number;
+  state: string;
+  waitMinutes: number;
+  locked: boolean;
+  createdBy: number;
+  parentId: number;
+  stack: number;
+  sample: number;
+  flags: number;
+  line: number;
+  section: number;
+}
+
+/** Appends goroutine rows into columns; states are interned here. */
+export class GoroutineDumpBuilder {
+  private readonly id = new GrowableFloat64();
+  private readonly state = new GrowableInt32();
+  private readonly wait = new GrowableInt32();
+  private readonly createdBy = new GrowableInt32();
+  private readonly parentId = new GrowableFloat64();
+  private readonly stack = new GrowableInt32();
+  private readonly sample = new GrowableInt32();
+  /** locked (bit 8) | flags (low bits), packed to save a column while building. */
+  private readonly bits = new GrowableInt32();
+  private readonly line = new GrowableInt32();
+  private readonly section = new GrowableInt32();
+  private readonly states: string[] = [];
+  private readonly stateIndex = new Map<string, number>();
+
+  get count(): number {
+    return this.id.length;
+  }
+
+  internState(s: string): number {
+    let i = this.stateIndex.get(s);
+    if (i === undefined) {
+      i = this.states.length;
+      this.states.push(s);
+      this.stateIndex.set(s, i);
+    }
+    return i;
+  }
+
+  add(r: GoroutineRow): void {
+    this.id.push(r.id);
+    this.state.push(this.internState(r.state));
+    this.wait.push(r.waitMinutes);
+    this.createdBy.push(r.createdBy);
+    this.parentId.push(r.parentId);
+    this.stack.push(r.stack);
+    this.sample.push(r.sample);
+    this.bits.push((r.locked ? 256 : 0) | r.flags);
+    this.line.push(r.line);
+    this.section.push(r.section);
+  }
+
+  build(sections: DumpSection[], warnings: string[]): GoroutineDump {
+    const bits = this.bits.finish();
+    const locked = new Uint8Array(bits.length);
+    const flags = new Uint8Array(bits.length);
+    for (let i = 0; i < bits.length; i++) {
+      locked[i] = bits[i] >> 8;
+      flags[i] = bits[i] & 255;
+    }
+    return {
+      count: this.id.length,
+      id: this.id.finish(),
+      state: this.state.finish(),
+      states: this.states,
+      waitMinutes: this.wait.finish(),
+      locked,
+      createdBy: this.createdBy.finish(),
+      parentId: this.parentId.finish(),
+      stack: this.stack.finish(),
+      sample: this.sample.finish(),
+      flags,
+      line: this.line.finish(),
+      section: this.section.finish(),
+      sections,
+      warnings,
+    };
+  }
+}
