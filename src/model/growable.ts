@@ -28,6 +28,21 @@ export class GrowableInt32 {
     this.data = next;
   }
 
+  /** Reverses elements [from, to) in place. */
+  reverseRange(from: number, to: number): void {
+    const d = this.data;
+    for (let i = from, j = to - 1; i < j; i++, j--) {
+      const t = d[i];
+      d[i] = d[j];
+      d[j] = t;
+    }
+  }
+
+  /** The filled part without copying; valid until the next push. */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+
   /** A right-sized copy; the builder keeps nothing after this. */
   finish(): Int32Array {
     return this.data.slice(0, this.length);

@@ -1,6 +1,7 @@
 import { GrowableFloat64, GrowableInt32 } from './growable';
 import type { Profile, ProfileMeta } from './profile';
 import { ROOT_NODE } from './profile';
+import { FrameTableBuilder, LabelTableBuilder } from './table-builders';
 
 /**
  * Builds a columnar Profile incrementally. Every parser that is not pprof itself
@@ -11,10 +12,7 @@ export class ProfileBuilder {
   private readonly strings: string[] = [''];
   private readonly stringIndex = new Map<string, number>([['', 0]]);
 
-  private readonly frameFunc = new GrowableInt32();
-  private readonly frameFile = new GrowableInt32();
-  private readonly frameLine = new GrowableInt32();
-  private readonly frameIndex = new Map<string, number>();
+  private readonly frames = new FrameTableBuilder();
 
   private readonly nodeParent = new GrowableInt32();
   private readonly nodeFrame = new GrowableInt32();
@@ -24,11 +22,7 @@ export class ProfileBuilder {
   private readonly sampleStack = new GrowableInt32();
   private readonly sampleValues: GrowableFloat64[];
 
-  private readonly labelSample = new GrowableInt32(16);
-  private readonly labelKey = new GrowableInt32(16);
-  private readonly labelStr = new GrowableInt32(16);
-  private readonly labelNum = new GrowableFloat64(16);
-  private readonly labelUnit = new GrowableInt32(16);
+  private readonly labels = new LabelTableBuilder();
 
   constructor(readonly valueCount: number) {
     this.sampleValues = Array.from({ length: valueCount }, () => new GrowableFloat64());
@@ -52,15 +46,7 @@ export class ProfileBuilder {
   }
 
   frameByIndex(funcIdx: number, fileIdx: number, line: number): number {
-    const key = `${funcIdx},${fileIdx},${line}`;
-    let f = this.frameIndex.get(key);
-    if (f === undefined) {
-      f = this.frameFunc.push(funcIdx);
-      this.frameFile.push(fileIdx);
-      this.frameLine.push(line);
-      this.frameIndex.set(key, f);
-    }
-    return f;
+    return this.frames.frame(funcIdx, fileIdx, line);
   }
 
   child(parent: number, frame: number): number {
@@ -96,19 +82,11 @@ export class ProfileBuilder {
   }
 
   stringLabel(sample: number, key: string, value: string): void {
-    this.labelSample.push(sample);
-    this.labelKey.push(this.intern(key));
-    this.labelStr.push(this.intern(value));
-    this.labelNum.push(0);
-    this.labelUnit.push(0);
+    this.labels.add(sample, this.intern(key), this.intern(value), 0, 0);
   }
 
   numberLabel(sample: number, key: string, value: number, unit = ''): void {
-    this.labelSample.push(sample);
-    this.labelKey.push(this.intern(key));
-    this.labelStr.push(-1);
-    this.labelNum.push(value);
-    this.labelUnit.push(this.intern(unit));
+    this.labels.add(sample, this.intern(key), -1, value, this.intern(unit));
   }
 
   get sampleCount(): number {
@@ -119,26 +97,14 @@ export class ProfileBuilder {
     return {
       ...meta,
       strings: this.strings,
-      frames: {
-        count: this.frameFunc.length,
-        func: this.frameFunc.finish(),
-        file: this.frameFile.finish(),
-        line: this.frameLine.finish(),
-      },
+      frames: this.frames.finish(),
       stacks: { count: this.nodeParent.length, parent: this.nodeParent.finish(), frame: this.nodeFrame.finish() },
       samples: {
         count: this.sampleStack.length,
         stack: this.sampleStack.finish(),
         values: this.sampleValues.map((v) => v.finish()),
       },
-      labels: {
-        count: this.labelSample.length,
-        sample: this.labelSample.finish(),
-        key: this.labelKey.finish(),
-        str: this.labelStr.finish(),
-        num: this.labelNum.finish(),
-        unit: this.labelUnit.finish(),
-      },
+      labels: this.labels.finish(),
     };
   }
 }

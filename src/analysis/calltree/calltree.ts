@@ -3,7 +3,9 @@
  * name filters applied. Built in one pass over the stack trie and one over the
  * samples; flame graphs, top tables and searches are all read from it.
  */
+import { GrowableInt32 } from '../../model/growable';
 import type { Profile } from '../../model/profile';
+import { buildTrie, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
 import { FOCUS, frameFilterFlags, HIDE, IGNORE, type NameFilters } from './filters';
 
@@ -27,74 +29,73 @@ export interface CallTree {
   profileTotal: number;
 }
 
-interface Trie {
-  parent: number[];
-  key: number[];
-  index: Map<number, number>;
-}
-
-function childOf(t: Trie, parent: number, key: number): number {
-  const id = parent * 67108864 + key;
-  let n = t.index.get(id);
-  if (n === undefined) {
-    n = t.parent.length;
-    t.parent.push(parent);
-    t.key.push(key);
-    t.index.set(id, n);
-  }
-  return n;
-}
-
-/** For each profile stack node, its node in the view trie (-1 when its samples are dropped). */
-function mapStacks(p: Profile, keys: FrameKeys, spec: ViewSpec, t: Trie): { view: Int32Array; focused: Uint8Array | null } {
+/**
+ * Each distinct stack that has samples, as the root-first sequence of frame keys this
+ * view shows (hidden frames left out), or no sequence when the view drops its samples.
+ * `used` (the stacks' leaf nodes) is compacted in place to the stacks kept.
+ */
+function viewSequences(p: Profile, keys: FrameKeys, spec: ViewSpec, used: Int32Array): Sequences {
   const flags = frameFilterFlags(p, spec);
-  const n = p.stacks.count;
-  const view = new Int32Array(n);
   const { parent, frame } = p.stacks;
   const keyOf = keys.ofFrame;
-  if (!flags) {
-    for (let node = 1; node < n; node++) view[node] = childOf(t, view[parent[node]], keyOf[frame[node]]);
-    return { view, focused: null };
-  }
-  const focused = spec.focus ? new Uint8Array(n) : null;
-  for (let node = 1; node < n; node++) {
-    const par = parent[node];
-    const vp = view[par];
-    const f = frame[node];
-    const fl = flags[f];
-    if (vp < 0 || fl & IGNORE) {
-      view[node] = -1;
+  const needFocus = !!spec.focus;
+  const start = new Int32Array(used.length + 1);
+  const data = new GrowableInt32(used.length * 8);
+  let count = 0;
+  for (const leaf of used) {
+    const from = data.length;
+    let keep = true;
+    let focused = !needFocus;
+    for (let n = leaf; n > 0; n = parent[n]) {
+      const f = frame[n];
+      const fl = flags ? flags[f] : 0;
+      if (fl & IGNORE) {
+        keep = false;
+        break;
+      }
+      if (fl & FOCUS) focused = true;
+      if (!(fl & HIDE)) data.push(keyOf[f]);
+    }
+    if (!keep || !focused) {
+      data.length = from;
       continue;
     }
-    if (focused) focused[node] = focused[par] | (fl & FOCUS);
-    view[node] = fl & HIDE ? vp : childOf(t, vp, keyOf[f]);
+    data.reverseRange(from, data.length);
+    used[count] = leaf;
+    start[count] = from;
+    count++;
+    start[count] = data.length;
   }
-  return { view, focused };
+  return { count, start: start.subarray(0, count + 1), data: data.view() };
 }
 
 export function buildCallTree(p: Profile, spec: ViewSpec): CallTree {
   const keys = buildFrameKeys(p, spec.granularity);
-  const t: Trie = { parent: [-1], key: [-1], index: new Map() };
-  const { view, focused } = mapStacks(p, keys, spec, t);
-  const count = t.parent.length;
-  const self = new Float64Array(count);
   const values = p.samples.values[spec.sampleType] ?? new Float64Array(p.samples.count);
-  const stack = p.samples.stack;
+  // Samples that share a stack share a trie node: add them up once per node.
+  const nodeValue = new Float64Array(p.stacks.count);
+  const hasSample = new Uint8Array(p.stacks.count);
   let profileTotal = 0;
   for (let s = 0; s < p.samples.count; s++) {
-    const v = values[s];
-    profileTotal += v;
-    const node = stack[s];
-    const vn = view[node];
-    if (vn < 0 || (focused && !focused[node])) continue;
-    self[vn] += v;
+    const node = p.samples.stack[s];
+    nodeValue[node] += values[s];
+    hasSample[node] = 1;
+    profileTotal += values[s];
   }
-  const parent = Int32Array.from(t.parent);
+  const used = new GrowableInt32(1024);
+  for (let n = 0; n < hasSample.length; n++) if (hasSample[n]) used.push(n);
+  const leaves = used.finish();
+  const seq = viewSequences(p, keys, spec, leaves);
+  const trie = buildTrie(seq);
+  const count = trie.parent.length;
+  const self = new Float64Array(count);
+  for (let i = 0; i < seq.count; i++) self[trie.leaf[i]] += nodeValue[leaves[i]];
+  const parent = trie.parent;
   const total = self.slice();
   // Children always have larger indexes than their parents, so one backward pass sums subtrees.
   for (let n = count - 1; n > 0; n--) total[parent[n]] += total[n];
   const { childStart, childList } = childrenOf(parent);
-  return { count, parent, key: Int32Array.from(t.key), self, total, childStart, childList, keys, profileTotal };
+  return { count, parent, key: trie.label, self, total, childStart, childList, keys, profileTotal };
 }
 
 function childrenOf(parent: Int32Array): { childStart: Int32Array; childList: Int32Array } {

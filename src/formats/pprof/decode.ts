@@ -5,9 +5,10 @@
  *  2. decode the tables, then each sample straight into the stack trie.
  * No object is made per sample or per location.
  */
-import { GrowableInt32 } from '../../model/growable';
+import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
 import type { Mapping, Profile, ValueType } from '../../model/profile';
-import { ProfileBuilder } from '../../model/profile-builder';
+import { buildTrie } from '../../model/stack-trie';
+import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
 import { decodeString, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
 export class PprofError extends Error {
@@ -256,12 +257,30 @@ interface Locations {
   frames: Int32Array;
 }
 
+/** The pprof string table, plus the few names the decoder makes up (addresses, "?"). */
+class Strings {
+  private readonly extra = new Map<string, number>();
+
+  constructor(readonly list: string[]) {}
+
+  intern(s: string): number {
+    let i = this.extra.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.extra.set(s, i);
+    }
+    return i;
+  }
+}
+
 function readLocations(
   buf: Uint8Array,
   ranges: GrowableInt32,
   fns: Functions,
   mappings: { list: Mapping[]; index: IdIndex },
-  b: ProfileBuilder,
+  strings: Strings,
+  frameTable: FrameTableBuilder,
 ): Locations {
   const count = ranges.length / 2;
   const index = new IdIndex(count);
@@ -270,7 +289,7 @@ function readLocations(
   const w = new Wire(buf);
   const lineFn: number[] = [];
   const lineNo: number[] = [];
-  const unknownFn = b.intern('?');
+  const unknownFn = strings.intern('?');
   for (let i = 0; i < count; i++) {
     w.pos = ranges.get(2 * i);
     w.end = ranges.get(2 * i + 1);
@@ -310,11 +329,11 @@ function readLocations(
     if (lineFn.length === 0) {
       // Unsymbolized: pprof shows the address, and the binary it belongs to.
       const m = mappings.list[mappings.index.get(mappingId)];
-      frames.push(b.frameByIndex(b.intern(`0x${address.toString(16)}`), b.intern(m?.file ?? ''), 0));
+      frames.push(frameTable.frame(strings.intern(`0x${address.toString(16)}`), strings.intern(m?.file ?? ''), 0));
     } else {
       for (let k = 0; k < lineFn.length; k++) {
         const f = fns.index.get(lineFn[k]);
-        frames.push(f < 0 ? b.frameByIndex(unknownFn, 0, lineNo[k]) : b.frameByIndex(fns.name[f], fns.file[f], lineNo[k]));
+        frames.push(f < 0 ? frameTable.frame(unknownFn, 0, lineNo[k]) : frameTable.frame(fns.name[f], fns.file[f], lineNo[k]));
       }
     }
   }
@@ -322,76 +341,87 @@ function readLocations(
   return { index, frameStart, frames: frames.finish() };
 }
 
+interface Samples {
+  /** Each sample's frames, root first: the input of the trie builder. */
+  stacks: { count: number; start: Int32Array; data: Int32Array };
+  values: Float64Array[];
+  labels: LabelTableBuilder;
+}
+
 function readSamples(
   buf: Uint8Array,
   ranges: GrowableInt32,
   locs: Locations,
   valueCount: number,
-  strings: string[],
-  b: ProfileBuilder,
   onProgress?: (done: number, total: number) => void,
-): void {
+): Samples {
   const w = new Wire(buf);
-  const values = new Float64Array(valueCount);
-  const locIds: number[] = [];
-  const labels: { key: number; str: number; num: number; unit: number }[] = [];
-  const pushLoc = (v: number) => locIds.push(v);
   const count = ranges.length / 2;
+  const columns = Array.from({ length: valueCount }, () => new GrowableFloat64(count));
+  const stackStart = new Int32Array(count + 1);
+  const stackData = new GrowableInt32(count * 16);
+  const labels = new LabelTableBuilder();
+  const locIds = new GrowableInt32(64);
+  let sample = 0;
+  let v = 0;
+  const pushLoc = (x: number) => locIds.push(x);
+  const pushValue = (x: number) => {
+    if (v < valueCount) columns[v].push(x);
+    v++;
+  };
   const { frameStart, frames } = locs;
-  for (let i = 0; i < count; i++) {
-    if (onProgress && (i & 16383) === 0) onProgress(i, count);
-    w.pos = ranges.get(2 * i);
-    w.end = ranges.get(2 * i + 1);
+  for (; sample < count; sample++) {
+    if (onProgress && (sample & 16383) === 0) onProgress(sample, count);
+    w.pos = ranges.get(2 * sample);
+    w.end = ranges.get(2 * sample + 1);
     locIds.length = 0;
-    labels.length = 0;
-    values.fill(0);
-    let v = 0;
+    v = 0;
     while (w.pos < w.end) {
       const t = w.tag();
       const field = t >>> 3;
       if (field === 1) w.repeatedInts(t & 7, false, pushLoc);
-      else if (field === 2)
-        w.repeatedInts(t & 7, true, (x) => {
-          if (v < valueCount) values[v] = x;
-          v++;
-        });
-      else if (field === 3 && (t & 7) === WIRE_LEN) labels.push(readLabel(w));
+      else if (field === 2) w.repeatedInts(t & 7, true, pushValue);
+      else if (field === 3 && (t & 7) === WIRE_LEN) readLabel(w, sample, labels);
       else w.skip(t & 7);
     }
-    if (v !== valueCount) throw new PprofError(`sample ${i} has ${v} values but the profile declares ${valueCount} sample types`);
-    // Walk from the outermost caller down to the leaf, one frame at a time.
-    let node = 0;
+    if (v !== valueCount) throw new PprofError(`sample ${sample} has ${v} values but the profile declares ${valueCount} sample types`);
+    // Locations are leaf first, and a location's lines innermost first: reverse both.
+    stackStart[sample] = stackData.length;
     for (let l = locIds.length - 1; l >= 0; l--) {
-      const loc = locs.index.get(locIds[l]);
-      if (loc < 0) throw new PprofError(`sample ${i} refers to location id ${locIds[l]}, which the profile does not define`);
-      for (let k = frameStart[loc + 1] - 1; k >= frameStart[loc]; k--) node = b.child(node, frames[k]);
-    }
-    const s = b.sample(node, values);
-    for (const lab of labels) {
-      const key = strings[lab.key] ?? '';
-      if (lab.str !== 0) b.stringLabel(s, key, strings[lab.str] ?? '');
-      else b.numberLabel(s, key, lab.num, strings[lab.unit] ?? '');
+      const loc = locs.index.get(locIds.get(l));
+      if (loc < 0) throw new PprofError(`sample ${sample} refers to location id ${locIds.get(l)}, which the profile does not define`);
+      for (let k = frameStart[loc + 1] - 1; k >= frameStart[loc]; k--) stackData.push(frames[k]);
     }
   }
+  stackStart[count] = stackData.length;
+  return {
+    stacks: { count, start: stackStart, data: stackData.finish() },
+    values: columns.map((c) => c.finish()),
+    labels,
+  };
 }
 
-function readLabel(w: Wire): { key: number; str: number; num: number; unit: number } {
+function readLabel(w: Wire, sample: number, labels: LabelTableBuilder): void {
   const n = w.len();
   const stop = w.pos + n;
   const outer = w.end;
   w.end = stop;
-  const lab = { key: 0, str: 0, num: 0, unit: 0 };
+  let key = 0;
+  let str = 0;
+  let num = 0;
+  let unit = 0;
   while (w.pos < stop) {
     const t = w.tag();
     if ((t & 7) !== WIRE_VARINT) w.skip(t & 7);
-    else if (t >>> 3 === 1) lab.key = w.uint();
-    else if (t >>> 3 === 2) lab.str = w.uint();
-    else if (t >>> 3 === 3) lab.num = w.int64();
-    else if (t >>> 3 === 4) lab.unit = w.uint();
+    else if (t >>> 3 === 1) key = w.uint();
+    else if (t >>> 3 === 2) str = w.uint();
+    else if (t >>> 3 === 3) num = w.int64();
+    else if (t >>> 3 === 4) unit = w.uint();
     else w.uint();
   }
   w.end = outer;
-  return lab;
+  // A label with a string value is a string label; otherwise numeric (pprof's rule).
+  labels.add(sample, key, str !== 0 ? str : -1, num, unit);
 }
 
 export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: number) => void): Profile {
@@ -402,24 +432,24 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
     if (e instanceof WireError) throw new PprofError(`not a valid pprof protobuf: ${e.message}`);
     throw e;
   }
-  const strings = readStrings(buf, top.strings);
-  if (strings.length > 0 && strings[0] !== '') throw new PprofError('not a valid pprof profile: string_table[0] must be empty');
-  const s = (i: number) => strings[i] ?? '';
+  const list = readStrings(buf, top.strings);
+  if (list.length === 0) list.push('');
+  if (list[0] !== '') throw new PprofError('not a valid pprof profile: string_table[0] must be empty');
   if (top.sampleTypes.length === 0 && top.samples.length > 0) throw new PprofError('profile has samples but no sample types');
-
-  const b = new ProfileBuilder(top.sampleTypes.length);
-  const interned = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) interned[i] = b.intern(strings[i]);
-  const str = (i: number) => (i < interned.length ? interned[i] : 0);
+  const valid = (i: number) => (i >= 0 && i < list.length ? i : 0);
+  const s = (i: number) => list[valid(i)];
   try {
-    const fns = readFunctions(buf, top.functions, str);
-    const mappings = readMappings(buf, top.mappings, strings);
-    const locs = readLocations(buf, top.locations, fns, mappings, b);
-    readSamples(buf, top.samples, locs, top.sampleTypes.length, strings, b, onProgress);
+    const fns = readFunctions(buf, top.functions, valid);
+    const mappings = readMappings(buf, top.mappings, list);
+    const strings = new Strings(list);
+    const frameTable = new FrameTableBuilder();
+    const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
+    const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, onProgress);
+    const trie = buildTrie(samples.stacks);
     const sampleTypes: ValueType[] = top.sampleTypes.map(([t, u]) => ({ type: s(t), unit: s(u) }));
     const defaultName = s(top.defaultSampleType);
     const byName = defaultName ? sampleTypes.findIndex((t) => t.type === defaultName) : -1;
-    return b.build({
+    return {
       source: 'pprof',
       sampleTypes,
       // pprof shows the last sample type unless the profile names a default.
@@ -432,7 +462,12 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
       dropFrames: s(top.dropFrames),
       keepFrames: s(top.keepFrames),
       mappings: mappings.list,
-    });
+      strings: strings.list,
+      frames: frameTable.finish(),
+      stacks: { count: trie.parent.length, parent: trie.parent, frame: trie.label },
+      samples: { count: samples.stacks.count, stack: trie.leaf, values: samples.values },
+      labels: samples.labels.finish(),
+    };
   } catch (e) {
     if (e instanceof WireError) throw new PprofError(`corrupt pprof profile: ${e.message}`);
     throw e;

@@ -1,0 +1,75 @@
+/**
+ * Builds a canonical stack trie from many root-first sequences without hashing:
+ * sort the sequences, then each one shares its longest common prefix with the one
+ * before it, so every prefix becomes exactly one node. Deep, mostly distinct stacks
+ * (a busy CPU profile has millions of trie nodes) build in a few sequential passes.
+ */
+import { GrowableInt32 } from './growable';
+
+export interface Sequences {
+  count: number;
+  /** Sequence i is data[start[i] .. start[i+1]). */
+  start: Int32Array;
+  data: Int32Array;
+}
+
+export interface BuiltTrie {
+  parent: Int32Array;
+  label: Int32Array;
+  /** The node each sequence ends at (0, the root, for an empty sequence). */
+  leaf: Int32Array;
+}
+
+export function sortedOrder(seq: Sequences): Uint32Array {
+  const { start, data } = seq;
+  const order = new Uint32Array(seq.count);
+  for (let i = 0; i < seq.count; i++) order[i] = i;
+  return order.sort((a, b) => {
+    let pa = start[a];
+    let pb = start[b];
+    const ea = start[a + 1];
+    const eb = start[b + 1];
+    for (; pa < ea && pb < eb; pa++, pb++) {
+      const d = data[pa] - data[pb];
+      if (d !== 0) return d;
+    }
+    return ea - pa - (eb - pb);
+  });
+}
+
+export function buildTrie(seq: Sequences): BuiltTrie {
+  const { start, data } = seq;
+  const order = sortedOrder(seq);
+  const parent = new GrowableInt32(1024);
+  const label = new GrowableInt32(1024);
+  parent.push(-1);
+  label.push(-1);
+  const leaf = new Int32Array(seq.count);
+  // path[d] is the node at depth d+1 of the previous sequence.
+  let path = new Int32Array(64);
+  let prev = -1;
+  for (let o = 0; o < order.length; o++) {
+    const s = order[o];
+    const from = start[s];
+    const len = start[s + 1] - from;
+    let shared = 0;
+    if (prev >= 0) {
+      const pFrom = start[prev];
+      const pLen = start[prev + 1] - pFrom;
+      const max = Math.min(len, pLen);
+      while (shared < max && data[from + shared] === data[pFrom + shared]) shared++;
+    }
+    if (len > path.length) {
+      const bigger = new Int32Array(Math.max(len, path.length * 2));
+      bigger.set(path);
+      path = bigger;
+    }
+    for (let d = shared; d < len; d++) {
+      path[d] = parent.push(d === 0 ? 0 : path[d - 1]);
+      label.push(data[from + d]);
+    }
+    leaf[s] = len === 0 ? 0 : path[len - 1];
+    prev = s;
+  }
+  return { parent: parent.finish(), label: label.finish(), leaf };
+}
