@@ -136,7 +136,15 @@ export class DerivedAccumulator implements SummaryListener {
     else this.pending.set(slot, keep);
   }
 
+  /** `go tool trace` keys records by PCs: a stack of only zero PCs is the same as none. */
+  private canonical(stack: number): number {
+    const n = this.syms.stackLength(stack);
+    for (let i = 0; i < n; i++) if (this.syms.pcOf(this.syms.stackFrame(stack, i)) !== 0) return stack;
+    return 0;
+  }
+
   private add(k: number, stack: number, group: number, ns: number): void {
+    stack = this.canonical(stack);
     const key = (group * 67108864 + stack) * KINDS + k;
     let i = this.index.get(key);
     if (i === undefined) {

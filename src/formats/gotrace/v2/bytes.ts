@@ -47,6 +47,8 @@ export class TraceFormatError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** Generation of the batch that failed to read, when its header was readable. */
+    readonly gen = 0,
   ) {
     super(message);
     this.name = 'TraceFormatError';

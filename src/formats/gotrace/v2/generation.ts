@@ -61,6 +61,8 @@ export interface Generation {
   cpu: { time: number[]; g: number[]; p: number[]; m: number[]; stack: number[] };
   /** File offset just past this generation's last batch. */
   endOffset: number;
+  /** Cut short (1.26+ without its end marker): tables may be missing, read it tolerantly. */
+  truncated: boolean;
 }
 
 function newGeneration(): Generation {
@@ -82,6 +84,7 @@ function newGeneration(): Generation {
     stacks: new Map(),
     cpu: { time: [], g: [], p: [], m: [], stack: [] },
     endOffset: 0,
+    truncated: false,
   };
 }
 
@@ -116,6 +119,7 @@ export function readBatch(buf: Uint8Array, pos: number): BatchRef | null {
     throw new TraceFormatError(
       `failed to read full batch at offset ${offset}: read ${buf.length - r.pos} but wanted ${size}`,
       offset,
+      gen,
     );
   }
   return { gen, m: wireId(m), exp, time, start: r.pos, end: r.pos + size, offset, endOfGeneration: false };
@@ -159,18 +163,19 @@ export function readGeneration(
       b = readBatch(buf, pos);
     } catch (e) {
       if (!(e instanceof TraceFormatError)) throw e;
-      if (any && !withMarker) {
-        deferredError = e;
-        break;
-      }
-      if (any && withMarker) {
-        throw new TraceFormatError(`incomplete generation ${g.gen} found (trace likely truncated): ${e.message}`, e.offset);
-      }
-      throw e;
+      if (!any) throw e;
+      // Keep what was read: the generation is shown (tolerantly), then the error reported.
+      deferredError = withMarker
+        ? new TraceFormatError(`incomplete generation ${g.gen} (trace likely truncated): ${e.message}`, e.offset)
+        : e;
+      // A cut batch of the next generation leaves this one whole (pre-1.26 layout).
+      g.truncated = withMarker || e.gen === 0 || e.gen === g.gen;
+      break;
     }
     if (b === null) {
       if (withMarker && any) {
-        throw new TraceFormatError(`incomplete generation ${g.gen} found at offset ${pos}; trace likely truncated`, pos);
+        deferredError = new TraceFormatError(`incomplete generation ${g.gen}: the trace ends at byte ${pos} without its end marker (truncated)`, pos);
+        g.truncated = true;
       }
       break;
     }
@@ -201,7 +206,7 @@ export function readGeneration(
   if (!any && !sawEnd) return { gen: null, spill: null, deferredError, pos };
   g.endOffset = nextSpill ? nextSpill.offset : pos;
   if (g.unit === 0) throw new TraceFormatError(`no frequency event found in generation ${g.gen}`, g.endOffset);
-  if (minor >= 25 && !g.hasClock) {
+  if (minor >= 25 && !g.hasClock && !g.truncated) {
     throw new TraceFormatError(`no clock snapshot event found in generation ${g.gen}`, g.endOffset);
   }
   return { gen: g, spill: nextSpill, deferredError, pos };
@@ -316,6 +321,7 @@ export function resolveTables(buf: Uint8Array, g: Generation, syms: TraceSymbols
 function lookupString(g: Generation, id: number, what: string, at: number): number {
   if (id === 0) return 0;
   const s = g.strings.get(id);
+  if (s === undefined && g.truncated) return 0; // the string table was cut off
   if (s === undefined) throw new TraceFormatError(`found invalid ${what} (offset ${at})`, at);
   return s;
 }

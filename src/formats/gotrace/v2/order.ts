@@ -75,6 +75,8 @@ export class Ordering {
   /** Last emitted time; every emitted event is forced strictly after it (reader.go). */
   lastTs = -Infinity;
   events = 0;
+  /** Events dropped while reading a truncated generation. */
+  skipped = 0;
 
   // Current generation's tables and the event being advanced (set per call).
   private gen: Generation | null = null;
@@ -120,6 +122,7 @@ export class Ordering {
   private str(id: number, what: string): number {
     if (id === 0) return 0;
     const s = this.gen!.strings.get(id);
+    if (s === undefined && this.gen!.truncated) return 0;
     if (s === undefined) this.fail(`found invalid string ID ${id} for event ${what}`);
     return s;
   }
@@ -127,6 +130,7 @@ export class Ordering {
   stack(id: number, what: string): number {
     if (id === 0) return 0;
     const s = this.gen!.stacks.get(id);
+    if (s === undefined && this.gen!.truncated) return 0;
     if (s === undefined) this.fail(`found invalid stack ID ${id} for event ${what}`);
     return s;
   }

@@ -182,7 +182,13 @@ export function scanV2(
         res.wallClockBaseNs = g.clockSec * 1e9 + g.clockNsec - snap;
       }
       res.experimentalBatches += g.experimentalBatches;
-      runGeneration(r, g, order, sink, base, stop);
+      try {
+        runGeneration(r, g, order, sink, base, stop);
+      } catch (e) {
+        // In a cut-short generation, the cut is the real cause of any ordering failure.
+        if (g.truncated && deferred && e instanceof TraceFormatError) throw deferred;
+        throw e;
+      }
       res.generations++;
       opts.onProgress?.(g.endOffset, buf.length);
       if (sink.stopped) return finish(res, order, buf);
@@ -245,14 +251,21 @@ function runGeneration(
       continue;
     }
     if (frontier.length === 0) return;
-    if (!tryAdvance(r, frontier, 0, order, unit, base)) {
+    if (!tryAdvance(r, frontier, 0, order, unit, base, g.truncated)) {
       frontier.sort((a, b) => a.time - b.time);
       let ok = false;
       for (let i = 1; i < frontier.length; i++) {
-        if (tryAdvance(r, frontier, i, order, unit, base)) {
+        if (tryAdvance(r, frontier, i, order, unit, base, g.truncated)) {
           ok = true;
           break;
         }
+      }
+      if (!ok && g.truncated) {
+        // Events this one waits for were cut off: drop it and carry on (best effort).
+        const c = frontier[0];
+        if (c.next(r, unit, base)) heapUpdate(frontier, 0);
+        else heapRemove(frontier, 0);
+        continue;
       }
       if (!ok) {
         const c = frontier[0];
@@ -266,9 +279,15 @@ function runGeneration(
   }
 }
 
-function tryAdvance(r: ByteReader, h: Cursor[], i: number, order: Ordering, unit: number, base: number): boolean {
+function tryAdvance(r: ByteReader, h: Cursor[], i: number, order: Ordering, unit: number, base: number, tolerant: boolean): boolean {
   const c = h[i];
-  if (!order.advance(c.typ, c.time, c.args, c.m, c.offset)) return false;
+  try {
+    if (!order.advance(c.typ, c.time, c.args, c.m, c.offset)) return false;
+  } catch (e) {
+    // In a cut-short generation, state the lost part should have set up may be missing.
+    if (!tolerant || !(e instanceof TraceFormatError)) throw e;
+    order.skipped++;
+  }
   if (c.next(r, unit, base)) heapUpdate(h, i);
   else heapRemove(h, i);
   return true;
