@@ -8,6 +8,7 @@ import type { Profile } from '../../model/profile';
 import {
   GO_NOT_EXIST,
   GO_STATE_NAMES,
+  GO_UNDETERMINED,
   GO_WAITING,
   type TraceEventSink,
   type TraceModel,
@@ -41,15 +42,27 @@ export class SnapshotSink implements TraceEventSink {
   readonly state = new Map<number, { state: number; reason: number; since: number; stack: number }>();
   constructor(readonly timeNs: number) {}
 
+  /** Past T but still in T's generation: only goroutines first declared there matter. */
+  private after = false;
+  private lastSync = 0;
   private past(t: number): boolean {
-    if (t > this.timeNs) this.stopped = true;
-    return this.stopped;
+    if (t > this.timeNs) this.after = true;
+    return this.after;
   }
   sync(t: number): void {
-    this.past(t);
+    if (this.past(t)) this.stopped = true;
+    else this.lastSync = t;
   }
   goTransition(t: number, goid: number, from: number, to: number, reason: number, _ev: number, stStack: number): void {
-    if (this.past(t) || from === to) return;
+    if (this.stopped || from === to) return;
+    if (this.past(t)) {
+      // Goroutines untouched in a generation are declared at its end; they were in that
+      // state since the generation began, so also at T.
+      if (from === GO_UNDETERMINED && !this.state.has(goid) && !(to === GO_WAITING && this.isForever(reason))) {
+        this.state.set(goid, { state: to, reason: to === GO_WAITING ? reason : 0, since: this.lastSync, stack: stStack });
+      }
+      return;
+    }
     if (to === GO_NOT_EXIST || (to === GO_WAITING && reason !== 0 && this.isForever(reason))) {
       this.state.delete(goid);
       return;
