@@ -1,0 +1,150 @@
+/**
+ * The compare part of the worker API: diffs of two profiles and growth across a series.
+ * Sample types travel by name (indices differ between files).
+ */
+import type { DiffMeaning, DiffOptions } from '../analysis/diff/meaning';
+import type { DiffFlameNode } from '../analysis/diff/flame';
+import type { DiffSortKey, DiffStatus } from '../analysis/diff/top';
+import type { ComparablePair } from '../analysis/diff/pairs';
+import type { SeriesMeasure } from '../analysis/series/rank';
+import type { FileId, FlameAnswer, Granularity } from './api';
+
+export type { DiffMeaning, DiffOptions, DiffFlameNode, DiffSortKey, DiffStatus, ComparablePair, SeriesMeasure };
+
+/** The view both sides share: granularity and pprof's name filters. */
+export interface CompareView {
+  granularity: Granularity;
+  focus?: string;
+  ignore?: string;
+  hide?: string;
+}
+
+export interface DiffRequest extends CompareView, DiffOptions {
+  base: FileId;
+  target: FileId;
+  /** Sample type name, present in both profiles. */
+  sampleType: string;
+  /** The open files, so that an impossible pair can be answered with the possible ones. */
+  files?: FileId[];
+}
+
+export interface DiffTotalsInfo {
+  /** Base total and target total (after -normalize scaling), before filters. */
+  base: number;
+  target: number;
+  /** The target's own total, unscaled. */
+  targetRaw: number;
+  /** What every percentage is of (pprof's "of N total"). */
+  percentOf: number;
+  /** Factor the target was multiplied by (1 without -normalize). */
+  scale: number;
+}
+
+export interface DiffTopRequest extends DiffRequest {
+  sort: DiffSortKey;
+  descending: boolean;
+  /** Case-insensitive substring filter over names. */
+  filter?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface DiffTopRow {
+  name: string;
+  file: string;
+  flatBefore: number;
+  flatAfter: number;
+  cumBefore: number;
+  cumAfter: number;
+  flatDelta: number;
+  cumDelta: number;
+  /** Signed percentages of totals.percentOf (pprof prints their magnitude). */
+  flatPercent: number;
+  cumPercent: number;
+  /** Running sum of flatDelta down the rows as sorted, as a percentage (pprof's sum%). */
+  sumPercent: number;
+  status: DiffStatus;
+}
+
+export interface DiffTopAnswer {
+  rows: DiffTopRow[];
+  rowCount: number;
+  totals: DiffTotalsInfo;
+  unit: string;
+}
+
+export interface DiffFlameRequest extends DiffRequest {
+  zoomPath: string[];
+  minFraction: number;
+  /** Also answer each side's ordinary flame graph at the same zoom path. */
+  sides?: boolean;
+}
+
+export interface DiffFlameAnswer {
+  root: DiffFlameNode;
+  path: string[];
+  totals: DiffTotalsInfo;
+  unit: string;
+  nodeCount: number;
+  sides?: { base: FlameAnswer; target: FlameAnswer };
+}
+
+export interface SeriesRequest extends CompareView {
+  /** Three or more files; ordered here by profile time, then by drop order. */
+  files: FileId[];
+  sampleType: string;
+  measure: SeriesMeasure;
+  filter?: string;
+  limit: number;
+}
+
+export interface SeriesSnapshot {
+  file: FileId;
+  name: string;
+  timeNanos: number;
+  total: number;
+}
+
+export interface SeriesRow {
+  name: string;
+  file: string;
+  /** One value per snapshot, in snapshot order (the sparkline). */
+  values: number[];
+  slope: number;
+  slopeShare: number;
+  grewSteps: number;
+  shrankSteps: number;
+  steps: number;
+  change: number;
+}
+
+export interface SeriesAnswer {
+  snapshots: SeriesSnapshot[];
+  rows: SeriesRow[];
+  rowCount: number;
+  unit: string;
+}
+
+export interface PairsRequest {
+  files: FileId[];
+}
+
+export interface PairOption extends ComparablePair {
+  /** The sample type to show first, and the default meaning per shared sample type. */
+  defaultSampleType: string;
+  defaults: Record<string, DiffOptions>;
+}
+
+export interface PairsAnswer {
+  pairs: PairOption[];
+  suggested: PairOption | null;
+  /** Same-kind groups of 3+ profiles sharing a sample type, earliest first: series candidates. */
+  series: { files: FileId[]; sampleTypes: string[] }[];
+}
+
+export interface CompareApi {
+  diffTop(p: DiffTopRequest): DiffTopAnswer;
+  diffFlame(p: DiffFlameRequest): DiffFlameAnswer;
+  seriesRank(p: SeriesRequest): SeriesAnswer;
+  comparablePairs(p: PairsRequest): PairsAnswer;
+}

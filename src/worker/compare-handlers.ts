@@ -1,0 +1,222 @@
+/** The worker's answers to the compare calls. Pure over the Session; no messaging here. */
+import { flameSubtree, resolvePath } from '../analysis/calltree/flame';
+import { diffFlameSubtree, resolveDiffPath } from '../analysis/diff/flame';
+import { defaultDiffOptions, type DiffOptions } from '../analysis/diff/meaning';
+import {
+  checkComparable,
+  commonSampleTypes,
+  comparablePairs as findPairs,
+  earlier,
+  suggestedPair,
+  type ComparablePair,
+  type ComparableProfile,
+} from '../analysis/diff/pairs';
+import { diffEntries, percentOf, sortDiff } from '../analysis/diff/top';
+import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
+import { rankSeries } from '../analysis/series/rank';
+import { buildSeries } from '../analysis/series/series';
+import type { ProfileKind } from '../model/file-kind';
+import { sampleTypeIndex } from '../model/profile';
+import type { FileId, FileInfo, FlameAnswer } from './api';
+import { DiffCache } from './compare-cache';
+import type {
+  CompareView,
+  DiffFlameAnswer,
+  DiffFlameRequest,
+  DiffRequest,
+  DiffTopAnswer,
+  DiffTopRequest,
+  PairOption,
+  PairsAnswer,
+  PairsRequest,
+  SeriesAnswer,
+  SeriesRequest,
+} from './compare-api';
+import type { Session } from './session';
+
+const cache = new DiffCache();
+
+function kindOf(info: FileInfo): ProfileKind | undefined {
+  if (info.kind.kind === 'pprof') return info.kind.profile;
+  if (info.kind.kind === 'goroutine-dump') return 'goroutine';
+  return undefined;
+}
+
+/** What pairing needs to know about an open file; null when it has no profile. */
+function comparable(session: Session, id: FileId): ComparableProfile | null {
+  const info = session.get(id).info;
+  if (!info.profile) return null;
+  return {
+    id,
+    name: info.name,
+    order: id,
+    kind: kindOf(info),
+    timeNanos: info.profile.timeNanos,
+    sampleTypes: info.profile.sampleTypes.map((t) => t.type),
+  };
+}
+
+function comparables(session: Session, ids: FileId[]): ComparableProfile[] {
+  const out: ComparableProfile[] = [];
+  for (const id of ids) {
+    try {
+      const c = comparable(session, id);
+      if (c) out.push(c);
+    } catch {
+      // A file closed meanwhile is simply not offered.
+    }
+  }
+  return out;
+}
+
+function viewKey(v: CompareView): string {
+  return `${v.granularity}|${v.focus ?? ''}|${v.ignore ?? ''}|${v.hide ?? ''}`;
+}
+
+function diffTree(session: Session, p: DiffRequest): DiffTree {
+  const base = session.profile(p.base);
+  const target = session.profile(p.target);
+  const bi = sampleTypeIndex(base, p.sampleType);
+  const ti = sampleTypeIndex(target, p.sampleType);
+  if (bi < 0 || ti < 0) {
+    const a = comparable(session, p.base)!;
+    const b = comparable(session, p.target)!;
+    const all = comparables(session, p.files ?? [p.base, p.target]);
+    checkComparable(a, b, all.some((x) => x.id === a.id) ? all : [a, b, ...all]);
+    throw new Error(`${bi < 0 ? a.name : b.name} has no sample type ${p.sampleType}; both have ${commonSampleTypes(a, b).join(', ')}`);
+  }
+  const key = `${p.base}|${p.target}|${p.sampleType}|${viewKey(p)}|${p.meaning}|${p.normalize}`;
+  const view = { granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide };
+  const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
+  return cache.get(key, base, target, () =>
+    buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options),
+  );
+}
+
+function unitOf(session: Session, id: FileId, sampleType: string): string {
+  const p = session.profile(id);
+  return p.sampleTypes[sampleTypeIndex(p, sampleType)]?.unit ?? '';
+}
+
+export function diffTop(session: Session, p: DiffTopRequest): DiffTopAnswer {
+  const tree = diffTree(session, p);
+  const names = tree.names;
+  let entries = sortDiff(diffEntries(tree), names, p.sort, p.descending);
+  if (p.filter) {
+    const needle = p.filter.toLowerCase();
+    entries = entries.filter((e) => names[e.key].toLowerCase().includes(needle));
+  }
+  const total = tree.totals.percentOf;
+  // pprof's sum% is a running sum of flat down the rows as shown.
+  let sum = 0;
+  for (let i = 0; i < p.offset && i < entries.length; i++) sum += entries[i].flatDelta;
+  const rows = entries.slice(p.offset, p.offset + p.limit).map((e) => {
+    sum += e.flatDelta;
+    return {
+      name: names[e.key],
+      file: tree.files[e.key],
+      flatBefore: e.flatBefore,
+      flatAfter: e.flatAfter,
+      cumBefore: e.cumBefore,
+      cumAfter: e.cumAfter,
+      flatDelta: e.flatDelta,
+      cumDelta: e.cumDelta,
+      flatPercent: percentOf(e.flatDelta, total),
+      cumPercent: percentOf(e.cumDelta, total),
+      sumPercent: percentOf(sum, total),
+      status: e.status,
+    };
+  });
+  return { rows, rowCount: entries.length, totals: tree.totals, unit: unitOf(session, p.base, p.sampleType) };
+}
+
+function sideFlame(session: Session, id: FileId, p: DiffFlameRequest): FlameAnswer {
+  const profile = session.profile(id);
+  const sampleType = sampleTypeIndex(profile, p.sampleType);
+  const tree = session.callTree(id, { sampleType, granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide });
+  const { node, path } = resolvePath(tree, p.zoomPath);
+  const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
+  return { root, total: tree.profileTotal, path, unit: profile.sampleTypes[sampleType]?.unit ?? '', nodeCount };
+}
+
+export function diffFlame(session: Session, p: DiffFlameRequest): DiffFlameAnswer {
+  const tree = diffTree(session, p);
+  const { node, path } = resolveDiffPath(tree, p.zoomPath);
+  const { root, nodeCount } = diffFlameSubtree(tree, node, p.minFraction);
+  const answer: DiffFlameAnswer = { root, path, totals: tree.totals, unit: unitOf(session, p.base, p.sampleType), nodeCount };
+  if (p.sides) answer.sides = { base: sideFlame(session, p.base, p), target: sideFlame(session, p.target, p) };
+  return answer;
+}
+
+export function seriesRank(session: Session, p: SeriesRequest): SeriesAnswer {
+  const snaps = comparables(session, p.files).sort(earlier);
+  if (snaps.length < 3) throw new Error(`a series needs three or more profiles; ${snaps.length} given`);
+  const missing = snaps.filter((s) => !s.sampleTypes.includes(p.sampleType));
+  if (missing.length > 0)
+    throw new Error(`${missing.map((m) => m.name).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no sample type ${p.sampleType}`);
+  const profiles = snaps.map((s) => session.profile(s.id));
+  const view = { granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide };
+  const table = buildSeries(
+    profiles.map((profile) => ({ profile, sampleType: sampleTypeIndex(profile, p.sampleType) })),
+    view,
+  );
+  let ranked = rankSeries(table, p.measure);
+  if (p.filter) {
+    const needle = p.filter.toLowerCase();
+    ranked = ranked.filter((r) => table.names[r.key].toLowerCase().includes(needle));
+  }
+  return {
+    snapshots: snaps.map((s, i) => ({ file: s.id, name: s.name, timeNanos: s.timeNanos, total: table.totals[i] })),
+    rows: ranked.slice(0, p.limit).map((r) => ({
+      name: table.names[r.key],
+      file: table.files[r.key],
+      values: Array.from(r.values),
+      slope: r.slope,
+      slopeShare: r.slopeShare,
+      grewSteps: r.grewSteps,
+      shrankSteps: r.shrankSteps,
+      steps: r.steps,
+      change: r.change,
+    })),
+    rowCount: ranked.length,
+    unit: unitOf(session, snaps[0].id, p.sampleType),
+  };
+}
+
+function pairOption(session: Session, pair: ComparablePair, byId: Map<FileId, ComparableProfile>): PairOption {
+  const base = session.profile(pair.base);
+  const preferred = base.sampleTypes[base.defaultSampleType]?.type;
+  const defaultSampleType = preferred && pair.sampleTypes.includes(preferred) ? preferred : pair.sampleTypes[0];
+  const kind = byId.get(pair.base)?.kind;
+  const defaults: Record<string, DiffOptions> = {};
+  for (const t of pair.sampleTypes) defaults[t] = defaultDiffOptions(kind, t);
+  return { ...pair, defaultSampleType, defaults };
+}
+
+/** Groups of 3+ same-kind profiles that share a sample type, for the series view. */
+function seriesGroups(profiles: ComparableProfile[]): { files: FileId[]; sampleTypes: string[] }[] {
+  const byKind = new Map<string, ComparableProfile[]>();
+  for (const p of profiles) {
+    const k = p.kind ?? `?${p.sampleTypes.join(',')}`;
+    byKind.set(k, [...(byKind.get(k) ?? []), p]);
+  }
+  const out: { files: FileId[]; sampleTypes: string[] }[] = [];
+  for (const group of byKind.values()) {
+    if (group.length < 3) continue;
+    const types = group.reduce((acc, p) => acc.filter((t) => p.sampleTypes.includes(t)), group[0].sampleTypes);
+    if (types.length > 0) out.push({ files: group.sort(earlier).map((p) => p.id), sampleTypes: types });
+  }
+  return out;
+}
+
+export function comparablePairs(session: Session, p: PairsRequest): PairsAnswer {
+  const profiles = comparables(session, p.files);
+  const byId = new Map(profiles.map((x) => [x.id, x]));
+  const pairs = findPairs(profiles);
+  const suggested = suggestedPair(profiles, pairs);
+  return {
+    pairs: pairs.map((x) => pairOption(session, x, byId)),
+    suggested: suggested ? pairOption(session, suggested, byId) : null,
+    series: seriesGroups(profiles),
+  };
+}
