@@ -5,6 +5,7 @@
  */
 import type { FileKind } from '../model/file-kind';
 import type { ValueType } from '../model/profile';
+import type { CompareApi } from './compare-api';
 
 export type FileId = number;
 
@@ -128,6 +129,10 @@ export interface WorkerApi {
   flame(p: FlameRequest): FlameAnswer;
   top(p: TopRequest): TopAnswer;
   search(p: SearchRequest): SearchAnswer;
+  diffTop: CompareApi['diffTop'];
+  diffFlame: CompareApi['diffFlame'];
+  seriesRank: CompareApi['seriesRank'];
+  comparablePairs: CompareApi['comparablePairs'];
 }
 
 export type Method = keyof WorkerApi;

@@ -2,6 +2,7 @@
 /** The worker's message loop: routes requests to handlers and reports progress. */
 import type { FromWorker, Method, Params, Result, ToWorker } from './api';
 import { flame, openFile, search, top } from './handlers';
+import { comparablePairs, diffFlame, diffTop, seriesRank } from './compare-handlers';
 import { Session } from './session';
 
 const session = new Session();
@@ -23,6 +24,10 @@ const handlers: Handlers = {
   flame: (p) => flame(session, p),
   top: (p) => top(session, p),
   search: (p) => search(session, p),
+  diffTop: (p) => diffTop(session, p),
+  diffFlame: (p) => diffFlame(session, p),
+  seriesRank: (p) => seriesRank(session, p),
+  comparablePairs: (p) => comparablePairs(session, p),
 };
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
