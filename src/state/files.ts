@@ -1,0 +1,156 @@
+/**
+ * The files the user opened: one row each, with parse status and progress.
+ * Bytes go to the worker once (transferred); this store only keeps the summary.
+ */
+import { create } from 'zustand';
+import type { FileId, FileInfo } from '../worker/api';
+import { worker } from './worker';
+
+export type FileStatus = 'parsing' | 'ready' | 'error';
+
+export interface FileEntry {
+  id: FileId;
+  name: string;
+  size: number;
+  status: FileStatus;
+  /** 0..1 while parsing. */
+  progress: number;
+  phase: string;
+  error?: string;
+  info?: FileInfo;
+  /** Loaded automatically for a first-time visitor; replaced by the user's own files. */
+  sample?: boolean;
+}
+
+export interface FilesState {
+  files: FileEntry[];
+  selectedId: FileId | null;
+  /** True until the user picks a file themselves: then a later ready file may take over the selection. */
+  autoSelect: boolean;
+}
+
+export const useFiles = create<FilesState>()(() => ({ files: [], selectedId: null, autoSelect: true }));
+
+/** Something that can produce bytes: a File, a pasted text, a fetched sample. */
+export interface FileSource {
+  name: string;
+  size: number;
+  read: () => Promise<ArrayBuffer>;
+}
+
+let nextId = 1;
+let progressHooked = false;
+
+function patch(id: FileId, p: Partial<FileEntry>): void {
+  useFiles.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, ...p } : f)) }));
+}
+
+function hookProgress(): void {
+  if (progressHooked) return;
+  progressHooked = true;
+  worker().onProgress(({ file, done, total, phase }) => {
+    const f = useFiles.getState().files.find((x) => x.id === file);
+    if (!f || f.status !== 'parsing') return;
+    patch(file, { progress: total > 0 ? Math.min(1, done / total) : f.progress, phase });
+  });
+}
+
+export function fromFile(f: File): FileSource {
+  return { name: f.name, size: f.size, read: () => f.arrayBuffer() };
+}
+
+export function fromText(name: string, text: string): FileSource {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.byteLength, read: async () => bytes.buffer as ArrayBuffer };
+}
+
+let pasteCount = 0;
+export function nextPasteName(): string {
+  return `pasted-${++pasteCount}.txt`;
+}
+
+/** Rows for files that parsed but are not something goroscope can show. */
+function unreadableReason(info: FileInfo): string | null {
+  if (info.error) return info.error;
+  if (info.kind.kind === 'unknown' && !info.profile) {
+    return 'Not a format goroscope reads: the content is not a pprof profile, an execution trace, a goroutine dump or collapsed stacks.';
+  }
+  return null;
+}
+
+export function isShowable(f: FileEntry | undefined): boolean {
+  return !!f && f.status === 'ready' && !!f.info?.profile;
+}
+
+export async function openFiles(sources: FileSource[], opts: { sample?: boolean } = {}): Promise<void> {
+  if (sources.length === 0) return;
+  hookProgress();
+  // A newcomer's sample makes way as soon as they bring their own files.
+  if (!opts.sample) for (const f of useFiles.getState().files) if (f.sample) removeFile(f.id);
+
+  const entries: FileEntry[] = sources.map((s) => ({
+    id: nextId++, name: s.name, size: s.size, status: 'parsing', progress: 0, phase: 'reading', sample: opts.sample,
+  }));
+  useFiles.setState((s) => {
+    const keepSelection = !s.autoSelect && s.files.some((f) => f.id === s.selectedId);
+    return {
+      files: [...s.files, ...entries],
+      selectedId: keepSelection ? s.selectedId : entries[0]!.id,
+    };
+  });
+
+  await Promise.all(entries.map((e, i) => parseOne(e, sources[i]!)));
+}
+
+async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
+  try {
+    const bytes = await src.read();
+    if (!stillOpen(e.id)) return;
+    patch(e.id, { phase: 'parsing' });
+    const info = await worker().call('openFile', { id: e.id, name: e.name, bytes });
+    if (!stillOpen(e.id)) return;
+    const reason = unreadableReason(info);
+    patch(e.id, reason ? { status: 'error', error: reason, info, progress: 1 } : { status: 'ready', info, progress: 1 });
+    if (!reason) maybeAutoSelect(e.id);
+  } catch (err) {
+    if (!stillOpen(e.id)) return;
+    patch(e.id, { status: 'error', error: err instanceof Error ? err.message : String(err), progress: 1 });
+  }
+}
+
+function stillOpen(id: FileId): boolean {
+  return useFiles.getState().files.some((f) => f.id === id);
+}
+
+/** If the automatically selected file turned out unshowable, move to the first one that can be shown. */
+function maybeAutoSelect(readyId: FileId): void {
+  const s = useFiles.getState();
+  if (!s.autoSelect) return;
+  const sel = s.files.find((f) => f.id === s.selectedId);
+  if (sel && (sel.status === 'parsing' || isShowable(sel))) return;
+  const ready = s.files.find((f) => f.id === readyId);
+  if (isShowable(ready)) useFiles.setState({ selectedId: readyId });
+}
+
+export function selectFile(id: FileId): void {
+  useFiles.setState({ selectedId: id, autoSelect: false });
+}
+
+export function removeFile(id: FileId): void {
+  const s = useFiles.getState();
+  const idx = s.files.findIndex((f) => f.id === id);
+  if (idx < 0) return;
+  const f = s.files[idx]!;
+  if (f.status === 'parsing') worker().cancel(id);
+  worker().call('closeFile', { id }).catch(() => {
+    /* the worker may never have held it (failed parse); nothing to free */
+  });
+  const files = s.files.filter((x) => x.id !== id);
+  let selectedId = s.selectedId;
+  if (selectedId === id) selectedId = (files[idx] ?? files[idx - 1])?.id ?? null;
+  useFiles.setState({ files, selectedId });
+}
+
+export function selectedFile(s: FilesState): FileEntry | undefined {
+  return s.files.find((f) => f.id === s.selectedId);
+}

@@ -1,0 +1,23 @@
+import { Header } from './Header';
+import { MainArea } from './MainArea';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useShortcuts } from './useShortcuts';
+import { FileList } from '../files/FileList';
+import { DropOverlay } from '../drop/DropOverlay';
+import { usePaste } from '../drop/usePaste';
+
+export function App() {
+  useShortcuts();
+  usePaste();
+  return (
+    <div className="app">
+      <Header />
+      <div className="app-body">
+        <FileList />
+        <MainArea />
+      </div>
+      <DropOverlay />
+      <ShortcutsDialog />
+    </div>
+  );
+}

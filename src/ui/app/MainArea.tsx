@@ -1,0 +1,80 @@
+/** The main area: whatever the selected file allows — views, progress, or why it cannot be shown. */
+import { useEffect } from 'react';
+import { useFiles } from '../../state/files';
+import { useView, viewActions } from '../../state/view';
+import { describeKind } from '../../model/file-kind';
+import { useCurrentProfile, useSelectedFile } from '../shared/useCurrentProfile';
+import { ViewControls } from '../controls/ViewControls';
+import { FlameView } from '../flame/FlameView';
+import { TopView } from '../top/TopView';
+import { InfoPanel } from '../info/InfoPanel';
+import { OpenButton } from '../drop/OpenButton';
+import { Tabs } from './Tabs';
+
+function EmptyState() {
+  return (
+    <div className="empty-state">
+      <h2>Open a profile</h2>
+      <p>Drop pprof profiles (cpu, heap, allocs, goroutine, mutex, block, threadcreate), goroutine dumps, execution traces or collapsed stacks anywhere on this page.</p>
+      <p><OpenButton /></p>
+      <p className="muted">or paste a goroutine dump with Ctrl+V. Files are parsed in this tab; nothing is uploaded.</p>
+    </div>
+  );
+}
+
+function Status({ children }: { children: React.ReactNode }) {
+  return <div className="status-box">{children}</div>;
+}
+
+export function MainArea() {
+  const hasFiles = useFiles((s) => s.files.length > 0);
+  const file = useSelectedFile();
+  const current = useCurrentProfile();
+  const tab = useView((s) => s.tab);
+  const selectedId = file?.id;
+
+  // A zoom path belongs to one profile.
+  useEffect(() => viewActions.resetZoom(), [selectedId]);
+
+  let body: React.ReactNode;
+  if (!hasFiles || !file) body = <EmptyState />;
+  else if (file.status === 'parsing')
+    body = (
+      <Status>
+        <p>Reading <strong>{file.name}</strong>… {Math.round(file.progress * 100)}%</p>
+        <progress max={1} value={file.progress} aria-label={`Parsing ${file.name}`} />
+      </Status>
+    );
+  else if (file.status === 'error')
+    body = (
+      <Status>
+        <p className="view-error"><strong>{file.name}</strong> could not be opened.</p>
+        <p>{file.error}</p>
+      </Status>
+    );
+  else if (!current)
+    body = (
+      <Status>
+        <p><strong>{file.name}</strong> is recognised as: {file.info ? describeKind(file.info.kind) : 'unknown'}.</p>
+        <p className="muted">goroscope recognises it; its own views (goroutines, trace timeline) are on the way. Flame graph, top and info need a profile.</p>
+      </Status>
+    );
+  else
+    body = (
+      <>
+        <ViewControls current={current} />
+        <Tabs />
+        <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'flame' && <FlameView current={current} />}
+          {tab === 'top' && <TopView current={current} />}
+          {tab === 'info' && <InfoPanel current={current} />}
+        </div>
+      </>
+    );
+
+  return (
+    <main className="main" aria-label="Profile view">
+      {body}
+    </main>
+  );
+}

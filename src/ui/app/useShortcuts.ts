@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useView, viewActions } from '../../state/view';
+import { toggleTheme } from '../../state/theme';
+import { TABS } from './tabs';
+
+function typing(t: EventTarget | null): boolean {
+  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const v = useView.getState();
+      if (e.key === 'Escape') {
+        if (v.helpOpen) viewActions.setHelpOpen(false);
+        else if (typing(e.target)) (e.target as HTMLElement).blur();
+        else viewActions.resetZoom();
+        return;
+      }
+      if (typing(e.target) || v.helpOpen) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        if (v.tab === 'info') viewActions.setTab('flame');
+        // The input may only exist after the tab switch renders.
+        requestAnimationFrame(() => {
+          const id = useView.getState().tab === 'top' ? 'top-filter' : 'flame-search';
+          (document.getElementById(id) as HTMLInputElement | null)?.focus();
+        });
+      } else if (e.key === '?') {
+        viewActions.setHelpOpen(true);
+      } else if (e.key === 't') {
+        toggleTheme();
+      } else if (/^[1-9]$/.test(e.key)) {
+        const tab = TABS[Number(e.key) - 1];
+        if (tab) viewActions.setTab(tab.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,49 @@
+/** A pprof filter regex: typed locally, applied when valid, with the reason shown when not. */
+import { useEffect, useId, useState } from 'react';
+import { regexError } from '../../state/regex';
+
+interface Props {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+}
+
+export function RegexInput({ label, hint, value, onChange }: Props) {
+  const [text, setText] = useState(value);
+  const id = useId();
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if (text !== value) onChange(text);
+    }, 300);
+    return () => clearTimeout(t);
+  }, [text, value, onChange]);
+  const error = regexError(text);
+
+  return (
+    <div className={`field regex-field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id} title={hint}>{label}</label>
+      <input
+        id={id}
+        className="input mono"
+        value={text}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="regex"
+        title={error ? `Invalid regex: ${error}` : hint}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !error) onChange(text);
+        }}
+      />
+      {error && (
+        <span id={`${id}-err`} className="field-error" role="status">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

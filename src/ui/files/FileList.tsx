@@ -1,0 +1,69 @@
+/** The sidebar: one row per opened file, with kind, parse progress or a clear failure message. */
+import { useFiles, removeFile, selectFile, type FileEntry } from '../../state/files';
+import { describeKind } from '../../model/file-kind';
+import { formatSize } from '../../state/format';
+
+function kindLabel(f: FileEntry): string {
+  if (f.status === 'error') return f.info && f.info.kind.kind !== 'unknown' ? `${describeKind(f.info.kind)} · failed` : 'not readable';
+  if (f.info) return describeKind(f.info.kind);
+  if (f.status === 'parsing') return f.phase === 'reading' ? 'reading…' : `${f.phase || 'parsing'}…`;
+  return 'could not be read';
+}
+
+function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
+  return (
+    <li
+      className={`file-row status-${f.status}${selected ? ' selected' : ''}`}
+      data-testid="file-row"
+      data-file-name={f.name}
+      data-status={f.status}
+      aria-current={selected ? 'true' : undefined}
+    >
+      <button
+        type="button"
+        className="file-main"
+        onClick={() => selectFile(f.id)}
+        aria-label={`${f.name}, ${kindLabel(f)}, ${f.status === 'error' ? 'failed' : f.status}`}
+      >
+        <span className="file-name" title={f.name}>{f.name}</span>
+        <span className="file-meta">
+          <span className="file-kind" data-testid="file-kind">{kindLabel(f)}</span>
+          <span className="file-size">{formatSize(f.size)}</span>
+        </span>
+        {f.status === 'parsing' && (
+          <progress className="file-progress" max={1} value={f.progress} aria-label={`Parsing ${f.name}`} />
+        )}
+      </button>
+      {f.status === 'error' && (
+        <p className="file-error" role="alert" data-testid="file-error">{f.error}</p>
+      )}
+      {f.status === 'ready' && f.info && f.info.warnings.length > 0 && (
+        <p className="file-warning">{f.info.warnings[0]}{f.info.warnings.length > 1 ? ` (+${f.info.warnings.length - 1} more)` : ''}</p>
+      )}
+      <button type="button" className="file-remove" aria-label={`Remove ${f.name}`} title="Remove" onClick={() => removeFile(f.id)}>
+        ×
+      </button>
+    </li>
+  );
+}
+
+export function FileList() {
+  const files = useFiles((s) => s.files);
+  const selectedId = useFiles((s) => s.selectedId);
+  return (
+    <aside className="sidebar" aria-label="Files">
+      <div className="sidebar-head">
+        <h2>Files</h2>
+        <span className="muted">{files.length || ''}</span>
+      </div>
+      {files.length === 0 ? (
+        <p className="muted sidebar-empty">Drop files anywhere, use Open files…, or paste text with Ctrl+V.</p>
+      ) : (
+        <ul className="file-list" aria-label="Opened files">
+          {files.map((f) => <FileRow key={f.id} f={f} selected={f.id === selectedId} />)}
+        </ul>
+      )}
+      <p className="privacy-note">Files are read in this tab only. Nothing is uploaded.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,133 @@
+/** The top table: pprof's flat/cum columns, sortable, filterable, virtualised. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CurrentProfile } from '../shared/useCurrentProfile';
+import { useDebounced } from '../shared/useDebounced';
+import { useElementSize } from '../shared/useElementSize';
+import { viewActions } from '../../state/view';
+import { escapeRegex } from '../../state/regex';
+import { thousands } from '../../state/format';
+import { COLUMNS, pagesFor, visibleRange } from './columns';
+import { PAGE_SIZE, useTopPages } from './useTopPages';
+
+const ROW_HEIGHT = 24;
+
+export function TopView({ current }: { current: CurrentProfile }) {
+  const [sortCol, setSortCol] = useState('flat');
+  const [descending, setDescending] = useState(true);
+  const [filterText, setFilterText] = useState('');
+  const filter = useDebounced(filterText.trim(), 150);
+  const scroller = useRef<HTMLDivElement>(null);
+  const { height } = useElementSize(scroller, 30);
+  const [scrollTop, setScrollTop] = useState(0);
+
+  const col = COLUMNS.find((c) => c.id === sortCol) ?? COLUMNS[0]!;
+  const base = useMemo(
+    () => ({ file: current.file.id, ...current.options, sort: col.sort, descending, filter: filter || undefined }),
+    // current.options is rebuilt each render; its content is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [current.file.id, JSON.stringify(current.options), col.sort, descending, filter],
+  );
+
+  // A new ordering starts at the top.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+  }, [base]);
+
+  const guessCount = Math.max(1, Math.ceil((height || 600) / ROW_HEIGHT));
+  // The row count is known from the previous answer; before any, assume one screenful.
+  const knownCount = useRef(0);
+  const [first, last] = visibleRange(scrollTop, height || 600, ROW_HEIGHT, knownCount.current || guessCount);
+  const data = useTopPages(base, pagesFor(first, last, PAGE_SIZE));
+  knownCount.current = data.rowCount;
+
+  const sortBy = (id: string) => {
+    const c = COLUMNS.find((x) => x.id === id)!;
+    if (id === sortCol) setDescending((d) => !d);
+    else {
+      setSortCol(id);
+      setDescending(c.sort !== 'name');
+    }
+  };
+
+  const end = Math.min(last, data.rowCount);
+  const rows = [];
+  for (let i = first; i < end; i++) {
+    const r = data.rowAt(i);
+    rows.push(
+      <tr key={i} aria-rowindex={i + 2} style={{ height: ROW_HEIGHT }}>
+        {r ? (
+          COLUMNS.map((c) =>
+            c.id === 'name' ? (
+              <td key={c.id} className="name-cell">
+                <button
+                  type="button"
+                  className="link"
+                  title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}`}
+                  onClick={() => viewActions.setFilter('focus', `^${escapeRegex(r.name)}$`)}
+                >
+                  {r.name}
+                </button>
+              </td>
+            ) : (
+              <td key={c.id} className="num">{c.cell(r, data.total, data.unit)}</td>
+            ),
+          )
+        ) : (
+          <td colSpan={COLUMNS.length} className="loading-cell">…</td>
+        )}
+      </tr>,
+    );
+  }
+
+  return (
+    <div className="top-view">
+      <div className="top-bar">
+        <input
+          id="top-filter"
+          type="search"
+          className="input"
+          placeholder="Filter functions  /"
+          aria-label="Filter functions"
+          value={filterText}
+          spellCheck={false}
+          onChange={(e) => setFilterText(e.target.value)}
+        />
+        <span className="muted" aria-live="polite">
+          {data.loaded ? `${thousands(data.rowCount)} function${data.rowCount === 1 ? '' : 's'}` : 'loading…'}
+        </span>
+        <span className="muted hint">Click a name to focus on it</span>
+      </div>
+      {data.error && <p className="view-error" role="alert">Could not build the table: {data.error}</p>}
+      <div className="top-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <table className="top-table" aria-label="Top functions" aria-rowcount={data.rowCount + 1}>
+          <colgroup>
+            {COLUMNS.map((c) => <col key={c.id} className={`col-${c.id}`} />)}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.id}
+                  scope="col"
+                  className={c.numeric ? 'num' : ''}
+                  aria-sort={c.id === sortCol ? (descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" title={`${c.title}. Click to sort.`} onClick={() => sortBy(c.id)}>
+                    {c.label}
+                    <span className="sort-mark" aria-hidden="true">{c.id === sortCol ? (descending ? ' ▾' : ' ▴') : ''}</span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
+            {rows}
+            {end < data.rowCount && <tr aria-hidden="true" style={{ height: (data.rowCount - end) * ROW_HEIGHT }} />}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
