@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import pako from 'pako';
 import { Profile as PprofFormatProfile } from 'pprof-format';
 import protobuf from 'protobufjs';
+import { buildCallTree } from '../src/analysis/calltree/calltree';
 import { gunzip } from '../src/formats/gzip';
 import { decodePprof } from '../src/formats/pprof/decode';
 import { mb, row, timeIt } from './measure';
@@ -42,6 +43,8 @@ export async function benchPprof(path: string): Promise<{ oursMBs: number; ratio
   console.log(
     row('goroscope decodePprof', ours.ms, raw.length, `heap +${mb(ours.heapBytes).toFixed(0)} MB; ${p.samples.count} samples, ${p.frames.count} frames, ${p.stacks.count} stack nodes`),
   );
+  const tree = await timeIt(runs, () => buildCallTree(p, { sampleType: p.defaultSampleType, granularity: 'function' }));
+  console.log(row('  + first call tree (flame/top)', tree.ms, raw.length, `${tree.result.count} nodes`));
   const pf = await timeIt(runs, () => PprofFormatProfile.decode(raw));
   console.log(row('pprof-format', pf.ms, raw.length, `heap +${mb(pf.heapBytes).toFixed(0)} MB`));
   const type = protobuf.parse(PROFILE_PROTO).root.lookupType('perftools.profiles.Profile');

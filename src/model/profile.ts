@@ -9,8 +9,13 @@
  *  - stacks: a trie; node 0 is the root (frame -1). A path root→node runs caller→callee,
  *    so a whole stack is one node index.
  *  - samples: one row per sample: the leaf node and one value per sample type.
+ *  - sampleFrames (optional): each sample's frames root first, when the parser has
+ *    them (pprof). Call trees read these directly; the trie is then built only on
+ *    first use, since a deep CPU profile's trie has millions of nodes.
  *  - labels: a sparse list of (sample, key, string or number, unit) rows.
  */
+
+import type { Sequences } from './stack-trie';
 
 export interface ValueType {
   type: string;
@@ -84,6 +89,7 @@ export interface Profile extends ProfileMeta {
   stacks: StackTrie;
   samples: SampleTable;
   labels: LabelTable;
+  sampleFrames?: Sequences;
 }
 
 export const ROOT_NODE = 0;

@@ -4,8 +4,6 @@
  * before it, so every prefix becomes exactly one node. Deep, mostly distinct stacks
  * (a busy CPU profile has millions of trie nodes) build in a few sequential passes.
  */
-import { GrowableInt32 } from './growable';
-
 export interface Sequences {
   count: number;
   /** Sequence i is data[start[i] .. start[i+1]). */
@@ -40,10 +38,13 @@ export function sortedOrder(seq: Sequences): Uint32Array {
 export function buildTrie(seq: Sequences): BuiltTrie {
   const { start, data } = seq;
   const order = sortedOrder(seq);
-  const parent = new GrowableInt32(1024);
-  const label = new GrowableInt32(1024);
-  parent.push(-1);
-  label.push(-1);
+  // A trie never has more nodes than the sequences have elements (plus the root).
+  const capacity = start[seq.count] - start[0] + 1;
+  const parent = new Int32Array(capacity);
+  const label = new Int32Array(capacity);
+  parent[0] = -1;
+  label[0] = -1;
+  let nodes = 1;
   const leaf = new Int32Array(seq.count);
   // path[d] is the node at depth d+1 of the previous sequence.
   let path = new Int32Array(64);
@@ -65,11 +66,14 @@ export function buildTrie(seq: Sequences): BuiltTrie {
       path = bigger;
     }
     for (let d = shared; d < len; d++) {
-      path[d] = parent.push(d === 0 ? 0 : path[d - 1]);
-      label.push(data[from + d]);
+      parent[nodes] = d === 0 ? 0 : path[d - 1];
+      label[nodes] = data[from + d];
+      path[d] = nodes++;
     }
     leaf[s] = len === 0 ? 0 : path[len - 1];
     prev = s;
   }
-  return { parent: parent.finish(), label: label.finish(), leaf };
+  // Shared prefixes can leave most of the capacity unused: copy only then.
+  const fit = (a: Int32Array) => (nodes < capacity / 2 ? a.slice(0, nodes) : a.subarray(0, nodes));
+  return { parent: fit(parent), label: fit(label), leaf };
 }

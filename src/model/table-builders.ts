@@ -7,17 +7,34 @@ export class FrameTableBuilder {
   private readonly func = new GrowableInt32();
   private readonly file = new GrowableInt32();
   private readonly line = new GrowableInt32();
-  private readonly index = new Map<string, number>();
+  /** (function, line) → first frame seen; a number key is much cheaper than a string. */
+  private readonly byFuncLine = new Map<number, number>();
+  /** Frames whose (function, line) is shared with another file, or out of key range. */
+  private readonly others = new Map<string, number>();
 
   frame(funcIdx: number, fileIdx: number, line: number): number {
-    const key = `${funcIdx},${fileIdx},${line}`;
-    let f = this.index.get(key);
-    if (f === undefined) {
-      f = this.func.push(funcIdx);
-      this.file.push(fileIdx);
-      this.line.push(line);
-      this.index.set(key, f);
+    const inRange = line >= 0 && line < 16777216 && funcIdx < 268435456;
+    const key = funcIdx * 16777216 + line;
+    const first = inRange ? this.byFuncLine.get(key) : undefined;
+    if (first !== undefined && this.file.get(first) === fileIdx) return first;
+    if (first === undefined && inRange) {
+      const f = this.add(funcIdx, fileIdx, line);
+      this.byFuncLine.set(key, f);
+      return f;
     }
+    const textKey = `${funcIdx},${fileIdx},${line}`;
+    let f = this.others.get(textKey);
+    if (f === undefined) {
+      f = this.add(funcIdx, fileIdx, line);
+      this.others.set(textKey, f);
+    }
+    return f;
+  }
+
+  private add(funcIdx: number, fileIdx: number, line: number): number {
+    const f = this.func.push(funcIdx);
+    this.file.push(fileIdx);
+    this.line.push(line);
     return f;
   }
 

@@ -3,7 +3,7 @@
  * name filters applied. Built in one pass over the stack trie and one over the
  * samples; flame graphs, top tables and searches are all read from it.
  */
-import { GrowableInt32 } from '../../model/growable';
+import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
 import type { Profile } from '../../model/profile';
 import { buildTrie, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
@@ -29,67 +29,100 @@ export interface CallTree {
   profileTotal: number;
 }
 
-/**
- * Each distinct stack that has samples, as the root-first sequence of frame keys this
- * view shows (hidden frames left out), or no sequence when the view drops its samples.
- * `used` (the stacks' leaf nodes) is compacted in place to the stacks kept.
- */
-function viewSequences(p: Profile, keys: FrameKeys, spec: ViewSpec, used: Int32Array): Sequences {
-  const flags = frameFilterFlags(p, spec);
-  const { parent, frame } = p.stacks;
-  const keyOf = keys.ofFrame;
-  const needFocus = !!spec.focus;
-  const start = new Int32Array(used.length + 1);
-  const data = new GrowableInt32(used.length * 8);
-  let count = 0;
-  for (const leaf of used) {
-    const from = data.length;
-    let keep = true;
-    let focused = !needFocus;
-    for (let n = leaf; n > 0; n = parent[n]) {
-      const f = frame[n];
-      const fl = flags ? flags[f] : 0;
-      if (fl & IGNORE) {
-        keep = false;
-        break;
-      }
-      if (fl & FOCUS) focused = true;
-      if (!(fl & HIDE)) data.push(keyOf[f]);
-    }
-    if (!keep || !focused) {
-      data.length = from;
-      continue;
-    }
-    data.reverseRange(from, data.length);
-    used[count] = leaf;
-    start[count] = from;
-    count++;
-    start[count] = data.length;
+/** What one view keeps of a stack: its frame keys root first, or nothing (dropped). */
+class SequenceFilter {
+  private readonly flags: Uint8Array | null;
+  private readonly keyOf: Int32Array;
+  private readonly needFocus: boolean;
+  readonly start: GrowableInt32;
+  readonly data: GrowableInt32;
+  private focused = false;
+  private dropped = false;
+
+  constructor(p: Profile, keys: FrameKeys, spec: ViewSpec, expected: number) {
+    this.flags = frameFilterFlags(p, spec);
+    this.keyOf = keys.ofFrame;
+    this.needFocus = !!spec.focus;
+    this.start = new GrowableInt32(expected + 1);
+    this.data = new GrowableInt32(expected * 8);
+    this.start.push(0);
   }
-  return { count, start: start.subarray(0, count + 1), data: data.view() };
+
+  begin(): void {
+    this.focused = !this.needFocus;
+    this.dropped = false;
+  }
+
+  /** The next frame of the current stack, in the order walked. */
+  frame(f: number): void {
+    const fl = this.flags ? this.flags[f] : 0;
+    if (fl & IGNORE) this.dropped = true;
+    if (fl & FOCUS) this.focused = true;
+    if (!(fl & HIDE)) this.data.push(this.keyOf[f]);
+  }
+
+  /** Keeps or discards the stack just walked; `reverse` when frames came leaf first. */
+  end(from: number, reverse: boolean): boolean {
+    if (this.dropped || !this.focused) {
+      this.data.length = from;
+      return false;
+    }
+    if (reverse) this.data.reverseRange(from, this.data.length);
+    this.start.push(this.data.length);
+    return true;
+  }
+
+  sequences(): Sequences {
+    return { count: this.start.length - 1, start: this.start.view(), data: this.data.view() };
+  }
+}
+
+/**
+ * The view's stacks with their values: from the per-sample frame lists when the
+ * parser kept them, else once per distinct trie node (samples sharing a stack
+ * share a node, so a million goroutines on ten stacks is ten sequences).
+ */
+function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec, values: Float64Array): { seq: Sequences; value: Float64Array } {
+  const out = new GrowableFloat64(1024);
+  if (p.sampleFrames) {
+    const { start, data } = p.sampleFrames;
+    const filter = new SequenceFilter(p, keys, spec, p.samples.count);
+    for (let s = 0; s < p.samples.count; s++) {
+      const from = filter.data.length;
+      filter.begin();
+      for (let i = start[s]; i < start[s + 1]; i++) filter.frame(data[i]);
+      if (filter.end(from, false)) out.push(values[s]);
+    }
+    return { seq: filter.sequences(), value: out.finish() };
+  }
+  const nodeValue = new Float64Array(p.stacks.count);
+  const hasSample = new Uint8Array(p.stacks.count);
+  for (let s = 0; s < p.samples.count; s++) {
+    nodeValue[p.samples.stack[s]] += values[s];
+    hasSample[p.samples.stack[s]] = 1;
+  }
+  const { parent, frame } = p.stacks;
+  const filter = new SequenceFilter(p, keys, spec, 1024);
+  for (let leaf = 0; leaf < hasSample.length; leaf++) {
+    if (!hasSample[leaf]) continue;
+    const from = filter.data.length;
+    filter.begin();
+    for (let n = leaf; n > 0; n = parent[n]) filter.frame(frame[n]);
+    if (filter.end(from, true)) out.push(nodeValue[leaf]);
+  }
+  return { seq: filter.sequences(), value: out.finish() };
 }
 
 export function buildCallTree(p: Profile, spec: ViewSpec): CallTree {
   const keys = buildFrameKeys(p, spec.granularity);
   const values = p.samples.values[spec.sampleType] ?? new Float64Array(p.samples.count);
-  // Samples that share a stack share a trie node: add them up once per node.
-  const nodeValue = new Float64Array(p.stacks.count);
-  const hasSample = new Uint8Array(p.stacks.count);
   let profileTotal = 0;
-  for (let s = 0; s < p.samples.count; s++) {
-    const node = p.samples.stack[s];
-    nodeValue[node] += values[s];
-    hasSample[node] = 1;
-    profileTotal += values[s];
-  }
-  const used = new GrowableInt32(1024);
-  for (let n = 0; n < hasSample.length; n++) if (hasSample[n]) used.push(n);
-  const leaves = used.finish();
-  const seq = viewSequences(p, keys, spec, leaves);
+  for (let s = 0; s < values.length; s++) profileTotal += values[s];
+  const { seq, value } = viewStacks(p, keys, spec, values);
   const trie = buildTrie(seq);
   const count = trie.parent.length;
   const self = new Float64Array(count);
-  for (let i = 0; i < seq.count; i++) self[trie.leaf[i]] += nodeValue[leaves[i]];
+  for (let i = 0; i < seq.count; i++) self[trie.leaf[i]] += value[i];
   const parent = trie.parent;
   const total = self.slice();
   // Children always have larger indexes than their parents, so one backward pass sums subtrees.

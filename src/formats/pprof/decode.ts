@@ -6,8 +6,8 @@
  * No object is made per sample or per location.
  */
 import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
-import type { Mapping, Profile, ValueType } from '../../model/profile';
-import { buildTrie } from '../../model/stack-trie';
+import type { Mapping, Profile, StackTrie, ValueType } from '../../model/profile';
+import { buildTrie, type BuiltTrie } from '../../model/stack-trie';
 import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
 import { decodeString, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
@@ -290,6 +290,18 @@ function readLocations(
   const lineFn: number[] = [];
   const lineNo: number[] = [];
   const unknownFn = strings.intern('?');
+  // (function, line) → frame, keyed by number: far cheaper than the table's string keys.
+  const cache = new Map<number, number>();
+  const frameOf = (f: number, line: number): number => {
+    if (line < 0 || line >= 16777216) return frameTable.frame(fns.name[f], fns.file[f], line);
+    const key = f * 16777216 + line;
+    let fr = cache.get(key);
+    if (fr === undefined) {
+      fr = frameTable.frame(fns.name[f], fns.file[f], line);
+      cache.set(key, fr);
+    }
+    return fr;
+  };
   for (let i = 0; i < count; i++) {
     w.pos = ranges.get(2 * i);
     w.end = ranges.get(2 * i + 1);
@@ -333,7 +345,7 @@ function readLocations(
     } else {
       for (let k = 0; k < lineFn.length; k++) {
         const f = fns.index.get(lineFn[k]);
-        frames.push(f < 0 ? frameTable.frame(unknownFn, 0, lineNo[k]) : frameTable.frame(fns.name[f], fns.file[f], lineNo[k]));
+        frames.push(f < 0 ? frameTable.frame(unknownFn, 0, lineNo[k]) : frameOf(f, lineNo[k]));
       }
     }
   }
@@ -359,30 +371,40 @@ function readSamples(
   const count = ranges.length / 2;
   const columns = Array.from({ length: valueCount }, () => new GrowableFloat64(count));
   const stackStart = new Int32Array(count + 1);
-  const stackData = new GrowableInt32(count * 16);
+  // Each location id takes at least a byte, and a location is usually one frame.
+  const stackData = new GrowableInt32(Math.max(1024, ranges.length ? ranges.get(ranges.length - 1) - ranges.get(0) : 0) >> 1);
   const labels = new LabelTableBuilder();
   const locIds = new GrowableInt32(64);
-  let sample = 0;
-  let v = 0;
-  const pushLoc = (x: number) => locIds.push(x);
-  const pushValue = (x: number) => {
-    if (v < valueCount) columns[v].push(x);
-    v++;
-  };
   const { frameStart, frames } = locs;
-  for (; sample < count; sample++) {
+  for (let sample = 0; sample < count; sample++) {
     if (onProgress && (sample & 16383) === 0) onProgress(sample, count);
     w.pos = ranges.get(2 * sample);
     w.end = ranges.get(2 * sample + 1);
     locIds.length = 0;
-    v = 0;
+    let v = 0;
+    // The two hot fields are read inline, packed or not; everything else via skip().
     while (w.pos < w.end) {
       const t = w.tag();
       const field = t >>> 3;
-      if (field === 1) w.repeatedInts(t & 7, false, pushLoc);
-      else if (field === 2) w.repeatedInts(t & 7, true, pushValue);
-      else if (field === 3 && (t & 7) === WIRE_LEN) readLabel(w, sample, labels);
-      else w.skip(t & 7);
+      const wt = t & 7;
+      if (field === 1 && wt === WIRE_LEN) {
+        const n = w.len();
+        const stop = w.pos + n;
+        while (w.pos < stop) locIds.push(w.uint());
+      } else if (field === 1 && wt === WIRE_VARINT) locIds.push(w.uint());
+      else if (field === 2 && wt === WIRE_LEN) {
+        const n = w.len();
+        const stop = w.pos + n;
+        for (; w.pos < stop; v++) {
+          const x = w.int64();
+          if (v < valueCount) columns[v].push(x);
+        }
+      } else if (field === 2 && wt === WIRE_VARINT) {
+        const x = w.int64();
+        if (v < valueCount) columns[v].push(x);
+        v++;
+      } else if (field === 3 && wt === WIRE_LEN) readLabel(w, sample, labels);
+      else w.skip(wt);
     }
     if (v !== valueCount) throw new PprofError(`sample ${sample} has ${v} values but the profile declares ${valueCount} sample types`);
     // Locations are leaf first, and a location's lines innermost first: reverse both.
@@ -445,7 +467,8 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
     const frameTable = new FrameTableBuilder();
     const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
     const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, onProgress);
-    const trie = buildTrie(samples.stacks);
+    let trie: BuiltTrie | null = null;
+    const lazyTrie = () => (trie ??= buildTrie(samples.stacks));
     const sampleTypes: ValueType[] = top.sampleTypes.map(([t, u]) => ({ type: s(t), unit: s(u) }));
     const defaultName = s(top.defaultSampleType);
     const byName = defaultName ? sampleTypes.findIndex((t) => t.type === defaultName) : -1;
@@ -464,9 +487,19 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
       mappings: mappings.list,
       strings: strings.list,
       frames: frameTable.finish(),
-      stacks: { count: trie.parent.length, parent: trie.parent, frame: trie.label },
-      samples: { count: samples.stacks.count, stack: trie.leaf, values: samples.values },
+      get stacks(): StackTrie {
+        const t = lazyTrie();
+        return { count: t.parent.length, parent: t.parent, frame: t.label };
+      },
+      samples: {
+        count: samples.stacks.count,
+        get stack() {
+          return lazyTrie().leaf;
+        },
+        values: samples.values,
+      },
       labels: samples.labels.finish(),
+      sampleFrames: samples.stacks,
     };
   } catch (e) {
     if (e instanceof WireError) throw new PprofError(`corrupt pprof profile: ${e.message}`);
