@@ -2,6 +2,7 @@
  * The worker's registry of open files and the call trees computed for them.
  * Call trees are cached per view, so flipping between tabs or zooming is cheap.
  */
+import type { GoroutineDump } from '../model/goroutines';
 import type { Profile } from '../model/profile';
 import { buildCallTree, type CallTree, type ViewSpec } from '../analysis/calltree/calltree';
 import type { FileId, FileInfo } from './api';
@@ -9,6 +10,7 @@ import type { FileId, FileInfo } from './api';
 export interface OpenFile {
   info: FileInfo;
   profile?: Profile;
+  goroutines?: GoroutineDump;
 }
 
 const TREE_CACHE = 6;
