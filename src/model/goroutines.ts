@@ -47,20 +47,6 @@ export interface GoroutineDump {
   warnings: string[];
 }
 
-export interface GoroutineRow {
-  id: number;
-  state: string;
-  waitMinutes: number;
-  locked: boolean;
-  createdBy: number;
-  parentId: number;
-  stack: number;
-  sample: number;
-  flags: number;
-  line: number;
-  section: number;
-}
-
 /** Appends goroutine rows into columns; states are interned here. */
 export class GoroutineDumpBuilder {
   private readonly id = new GrowableFloat64();
@@ -91,17 +77,31 @@ export class GoroutineDumpBuilder {
     return i;
   }
 
-  add(r: GoroutineRow): void {
-    this.id.push(r.id);
-    this.state.push(this.internState(r.state));
-    this.wait.push(r.waitMinutes);
-    this.createdBy.push(r.createdBy);
-    this.parentId.push(r.parentId);
-    this.stack.push(r.stack);
-    this.sample.push(r.sample);
-    this.bits.push((r.locked ? 256 : 0) | r.flags);
-    this.line.push(r.line);
-    this.section.push(r.section);
+  /** Positional, so a million goroutines make no garbage. */
+  add(
+    id: number,
+    /** From internState. */
+    state: number,
+    waitMinutes: number,
+    locked: boolean,
+    createdBy: number,
+    parentId: number,
+    stack: number,
+    sample: number,
+    flags: number,
+    line: number,
+    section: number,
+  ): void {
+    this.id.push(id);
+    this.state.push(state);
+    this.wait.push(waitMinutes);
+    this.createdBy.push(createdBy);
+    this.parentId.push(parentId);
+    this.stack.push(stack);
+    this.sample.push(sample);
+    this.bits.push((locked ? 256 : 0) | flags);
+    this.line.push(line);
+    this.section.push(section);
   }
 
   build(sections: DumpSection[], warnings: string[]): GoroutineDump {

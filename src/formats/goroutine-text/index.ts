@@ -6,6 +6,7 @@ import type { GoroutineDump } from '../../model/goroutines';
 import type { Profile } from '../../model/profile';
 import { parseDebug1 } from './debug1';
 import { parseDebug2 } from './debug2';
+import { ByteLines } from './byte-lines';
 import { headText, LineReader } from './lines';
 import { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
 
@@ -35,12 +36,11 @@ export function parseGoroutineText(
   // debug=2 scanner, which treats everything outside goroutine blocks as noise.
   const form = looksLikeGoroutineText(headText(bytes)) ?? 'debug=2';
   const warnings: string[] = [];
-  const reader = new LineReader(bytes, onProgress);
   if (form === 'debug=1') {
-    const { profile } = parseDebug1(reader, warnings);
+    const { profile } = parseDebug1(new LineReader(bytes, onProgress), warnings);
     return { profile, dump: null, form, warnings };
   }
-  const { profile, dump } = parseDebug2(reader, warnings);
+  const { profile, dump } = parseDebug2(new ByteLines(bytes, onProgress), warnings);
   if (dump.count === 0) {
     throw new GoroutineTextError(
       warnings.length
