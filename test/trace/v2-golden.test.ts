@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../src/formats/gotrace';
 import { derivedProfile, goroutineGroups } from '../../src/analysis/trace';
 import type { TraceModel } from '../../src/model/trace';
-import { fixture, goldenJson, profileStats, readPprof } from './helpers';
+import { fixture, goldenJson, pprofStats, profileStats, readPprof } from './helpers';
 
 const TRACES = [
   'go1.22',
@@ -124,7 +124,7 @@ describe.each(TRACES)('%s', (base) => {
   });
 
   it.each(['net', 'sync', 'syscall', 'sched'] as const)('derives the %s profile of go tool trace -pprof', (kind) => {
-    const gold = profileStats(readPprof(fixture('v2', `${base}.${kind}.pprof`)));
+    const gold = pprofStats(readPprof(fixture('v2', `${base}.${kind}.pprof`)));
     const mine = profileStats(derivedProfile(model, kind));
     expect(mine.total).toBe(gold.total);
     expect(mine.contentions).toBe(gold.contentions);

@@ -16,7 +16,7 @@ export class F64 {
     return this.length++;
   }
   finish(): Float64Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -36,7 +36,7 @@ export class I32 {
     return this.length++;
   }
   finish(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -56,7 +56,7 @@ export class U8 {
     return this.length++;
   }
   finish(): Uint8Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 

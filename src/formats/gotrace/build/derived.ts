@@ -136,8 +136,22 @@ export class DerivedAccumulator implements SummaryListener {
     else this.pending.set(slot, keep);
   }
 
+  private canon: Int8Array = new Int8Array(1024);
+
   /** `go tool trace` keys records by PCs: a stack of only zero PCs is the same as none. */
   private canonical(stack: number): number {
+    if (stack >= this.canon.length) {
+      const c = new Int8Array(Math.max(stack + 1, this.canon.length * 2));
+      c.set(this.canon);
+      this.canon = c;
+    }
+    const known = this.canon[stack];
+    if (known !== 0) return known > 0 ? stack : 0;
+    this.canon[stack] = this.computeCanonical(stack) === 0 ? -1 : 1;
+    return this.canon[stack] > 0 ? stack : 0;
+  }
+
+  private computeCanonical(stack: number): number {
     const n = this.syms.stackLength(stack);
     for (let i = 0; i < n; i++) if (this.syms.pcOf(this.syms.stackFrame(stack, i)) !== 0) return stack;
     return 0;

@@ -24,6 +24,7 @@ import {
   isSystemGoroutine,
 } from '../../../model/trace';
 import { F64, I32, SmallIndex } from './columns';
+import { IdIndex } from './idmap';
 
 // What the goroutine's `since` measures (summary.go's last*Time fields; only one is set).
 const S_NONE = 0;
@@ -59,7 +60,7 @@ export interface SummaryListener {
 }
 
 export class Summarizer {
-  readonly slotOf = new Map<number, number>();
+  readonly slotOf = new IdIndex();
   // Columns, one row per goroutine slot.
   readonly id = new F64();
   readonly name = new I32();
@@ -100,7 +101,11 @@ export class Summarizer {
   lastTs = 0;
   listener: SummaryListener | null = null;
 
-  constructor(private readonly syms: TraceSymbols) {}
+  private readonly forever: number;
+
+  constructor(private readonly syms: TraceSymbols) {
+    this.forever = syms.intern('forever');
+  }
 
   get count(): number {
     return this.id.length;
@@ -115,7 +120,7 @@ export class Summarizer {
   goTransition(t: number, goid: number, from: number, to: number, reason: number, stStack: number, ctxG: number, ctxP: number, evStack: number): number {
     if (Number.isNaN(this.syncTs)) this.syncTs = t;
     this.lastTs = t;
-    if (from === to) return this.slotOf.get(goid) ?? -1;
+    if (from === to) return this.slotOf.get(goid);
     let slot: number;
     if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) {
       slot = this.newSlot(goid, from === GO_UNDETERMINED ? this.syncTs : t);
@@ -124,16 +129,15 @@ export class Summarizer {
         this.creationStack.data[slot] = evStack;
       }
       // A goroutine created inside a region inherits the creator's task (synthetic region).
-      const cs = this.slotOf.get(ctxG);
-      const creatorRegions = cs === undefined ? undefined : this.activeRegions.get(cs);
+      const cs = ctxG < 0 ? -1 : this.slotOf.get(ctxG);
+      const creatorRegions = cs < 0 || this.activeRegions.size === 0 ? undefined : this.activeRegions.get(cs);
       if (creatorRegions && creatorRegions.length > 0) {
         const top = creatorRegions[creatorRegions.length - 1];
         this.activeRegions.set(slot, [{ task: top.task, name: 0, start: null, stack: 0 }]);
       }
     } else {
-      const s = this.slotOf.get(goid);
-      if (s === undefined) return -1;
-      slot = s;
+      slot = this.slotOf.get(goid);
+      if (slot < 0) return -1;
       this.closeState(slot, t);
     }
     if (this.name.data[slot] === 0 && stStack !== 0) {
@@ -160,7 +164,7 @@ export class Summarizer {
         this.since.data[slot] = tIn;
         break;
       case GO_WAITING:
-        if (this.syms.strings[reason] !== 'forever') {
+        if (reason !== this.forever) {
           this.state.data[slot] = S_WAITING;
           this.since.data[slot] = tIn;
           this.blockReason.data[slot] = reason;
@@ -249,7 +253,7 @@ export class Summarizer {
       const goid = this.syscallingP.get(proc);
       if (goid !== undefined) {
         const slot = this.slotOf.get(goid);
-        if (slot !== undefined) this.syscallBlockSince.data[slot] = t;
+        if (slot >= 0) this.syscallBlockSince.data[slot] = t;
         this.syscallingP.delete(proc);
       }
     }
@@ -257,15 +261,15 @@ export class Summarizer {
 
   range(t: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
     this.lastTs = t;
-    let slot: number | undefined;
+    let slot = -1;
     const ri = this.rangeNames.get(name);
     if (kind !== 2) {
       if (scope === SCOPE_GOROUTINE) slot = this.slotOf.get(scopeId);
-      else if (scope === SCOPE_PROC) {
+      else if (scope === SCOPE_PROC && ctxG >= 0) {
         slot = this.slotOf.get(ctxG);
-        if (slot !== undefined) this.rangesP.set(scopeId * KEY + ri, ctxG);
+        if (slot >= 0) this.rangesP.set(scopeId * KEY + ri, ctxG);
       }
-      if (slot === undefined) return;
+      if (slot < 0) return;
       const k = slot * KEY + ri;
       if (kind === 1) {
         const ts = this.lastRange.get(k);
@@ -285,7 +289,7 @@ export class Summarizer {
         this.rangesP.delete(pk);
       }
     }
-    if (slot === undefined) return;
+    if (slot < 0) return;
     const k = slot * KEY + ri;
     const ts = this.lastRange.get(k);
     if (ts === undefined) return;
@@ -295,8 +299,8 @@ export class Summarizer {
 
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
     this.lastTs = t;
-    const slot = this.slotOf.get(ctxG);
-    if (slot === undefined) return;
+    const slot = ctxG < 0 ? -1 : this.slotOf.get(ctxG);
+    if (slot < 0) return;
     if (begin) {
       let list = this.activeRegions.get(slot);
       if (!list) this.activeRegions.set(slot, (list = []));

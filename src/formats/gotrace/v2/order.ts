@@ -28,6 +28,7 @@ import {
 import { TraceFormatError, wireId } from './bytes';
 import type { Generation } from './generation';
 import * as E from './spec';
+import { IdMap } from '../build/idmap';
 
 class GState {
   seqGen = 0;
@@ -65,9 +66,9 @@ const REQ_MAY = 1;
 const REQ_MUST = 2;
 
 export class Ordering {
-  private readonly gs = new Map<number, GState>();
-  private readonly ps = new Map<number, PState>();
-  private readonly msMap = new Map<number, MState>();
+  private readonly gs = new IdMap<GState>();
+  private readonly ps = new IdMap<PState>();
+  private readonly msMap = new IdMap<MState>();
   private readonly activeTasks = new Map<number, { name: number; parent: number }>();
   private gcSeq = 0;
   private gcState = GC_UNDETERMINED;

@@ -252,7 +252,7 @@ function runGeneration(
     }
     if (frontier.length === 0) return;
     if (!tryAdvance(r, frontier, 0, order, unit, base, g.truncated)) {
-      frontier.sort((a, b) => a.time - b.time);
+      frontier.sort(byTime);
       let ok = false;
       for (let i = 1; i < frontier.length; i++) {
         if (tryAdvance(r, frontier, i, order, unit, base, g.truncated)) {
@@ -277,6 +277,10 @@ function runGeneration(
       }
     }
   }
+}
+
+function byTime(a: Cursor, b: Cursor): number {
+  return a.time - b.time;
 }
 
 function tryAdvance(r: ByteReader, h: Cursor[], i: number, order: Ordering, unit: number, base: number, tolerant: boolean): boolean {
