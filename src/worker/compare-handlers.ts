@@ -193,15 +193,21 @@ function pairOption(session: Session, pair: ComparablePair, byId: Map<FileId, Co
   return { ...pair, defaultSampleType, defaults };
 }
 
-/** Groups of 3+ same-kind profiles that share a sample type, for the series view. */
-function seriesGroups(profiles: ComparableProfile[]): { files: FileId[]; sampleTypes: string[] }[] {
-  const byKind = new Map<string, ComparableProfile[]>();
+/** Which program made a profile: its main mapping's build id or file, when it has one. */
+function programOf(session: Session, id: FileId): string {
+  const m = session.profile(id).mappings[0];
+  return m ? m.buildId || m.file : '';
+}
+
+/** Groups of 3+ profiles of one kind from one program that share a sample type, for the series view. */
+function seriesGroups(session: Session, profiles: ComparableProfile[]): { files: FileId[]; sampleTypes: string[] }[] {
+  const groups = new Map<string, ComparableProfile[]>();
   for (const p of profiles) {
-    const k = p.kind ?? `?${p.sampleTypes.join(',')}`;
-    byKind.set(k, [...(byKind.get(k) ?? []), p]);
+    const k = `${p.kind ?? p.sampleTypes.join(',')}|${programOf(session, p.id)}`;
+    groups.set(k, [...(groups.get(k) ?? []), p]);
   }
   const out: { files: FileId[]; sampleTypes: string[] }[] = [];
-  for (const group of byKind.values()) {
+  for (const group of groups.values()) {
     if (group.length < 3) continue;
     const types = group.reduce((acc, p) => acc.filter((t) => p.sampleTypes.includes(t)), group[0].sampleTypes);
     if (types.length > 0) out.push({ files: group.sort(earlier).map((p) => p.id), sampleTypes: types });
@@ -217,6 +223,6 @@ export function comparablePairs(session: Session, p: PairsRequest): PairsAnswer 
   return {
     pairs: pairs.map((x) => pairOption(session, x, byId)),
     suggested: suggested ? pairOption(session, suggested, byId) : null,
-    series: seriesGroups(profiles),
+    series: seriesGroups(session, profiles),
   };
 }
