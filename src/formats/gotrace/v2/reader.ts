@@ -69,21 +69,37 @@ class Cursor {
       const msg = SPECS[typ] ? `found event without a timestamp: type=${typ}` : `found invalid event type: ${typ}`;
       throw new TraceFormatError(`${msg} (offset ${at})`, at);
     }
-    r.pos = at + 1;
-    r.end = this.end;
-    const dt = r.uv();
-    if (Number.isNaN(dt)) throw new TraceFormatError(`found invalid uvarint for timestamp (offset ${at})`, at);
+    const buf = r.buf;
+    const end = this.end;
+    let p = at + 1;
+    // One-byte varints dominate; take the general path only for longer ones.
+    let dt: number;
+    if (p < end && buf[p] < 0x80) dt = buf[p++];
+    else {
+      r.pos = p;
+      r.end = end;
+      dt = r.uv();
+      if (Number.isNaN(dt)) throw new TraceFormatError(`found invalid uvarint for timestamp (offset ${at})`, at);
+      p = r.pos;
+    }
     const args = this.args;
     for (let i = 0; i < n - 1; i++) {
+      if (p < end && buf[p] < 0x80) {
+        args[i] = buf[p++];
+        continue;
+      }
+      r.pos = p;
+      r.end = end;
       const v = r.uv();
       if (Number.isNaN(v)) throw new TraceFormatError(`found invalid uvarint (offset ${at})`, at);
       args[i] = v;
+      p = r.pos;
     }
     this.typ = typ;
     this.offset = at;
     this.time = Math.trunc(dt * unit) + this.lastTs;
     this.lastTs = this.time;
-    this.pos = r.pos;
+    this.pos = p;
     return true;
   }
 }
