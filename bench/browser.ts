@@ -1,0 +1,132 @@
+/**
+ * File to painted flame graph in headless Chromium: goroscope (the built dist/) next to
+ * speedscope (its npm package, served locally) on the same file, in the same run.
+ * Memory is the peak resident size of the renderer processes (page and its workers)
+ * above what they used before the file was given, sampled every 50 ms.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { mb } from './measure';
+import { serveDirs } from './static-server';
+
+const PORT = 4391;
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Chromium renderer processes now alive (a page's dedicated workers live in its renderer). */
+function rendererPids(): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((l) => l.includes('--type=renderer'))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
+}
+
+/** Sum of their resident sizes, bytes; read from /proc, cheap enough to poll. */
+function rss(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      /* the process ended */
+    }
+  }
+  return kb * 1024;
+}
+
+async function measure(run: () => Promise<void>): Promise<{ ms: number; peakBytes: number }> {
+  const pids = rendererPids();
+  const rendererRss = () => rss(pids);
+  const base = rendererRss();
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 50);
+  const t0 = performance.now();
+  await run();
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, rendererRss());
+  return { ms, peakBytes: peak - base };
+}
+
+const nextPaint = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function ours(page: Page, file: string): Promise<{ ms: number; peakBytes: number; zoomMs: number }> {
+  await page.goto(`http://127.0.0.1:${PORT}/app/`);
+  await page.locator('[data-testid=file-row][data-status=ready]').first().waitFor();
+  await page.locator('[data-testid=flame-chart] g.frame').first().waitFor();
+  const name = basename(file);
+  const r = await measure(async () => {
+    await page.getByTestId('file-input').setInputFiles(file);
+    const row = page.locator(`[data-testid=file-row][data-file-name="${name}"][data-status=ready]`);
+    await row.waitFor({ timeout: 120_000 });
+    await row.locator('button.file-main').click();
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=file-row][aria-current=true]')?.getAttribute('data-file-name') === n &&
+        document.querySelectorAll('[data-testid=flame-chart] g.frame').length > 1,
+      name,
+    );
+    await nextPaint(page);
+  });
+  // Zoom: click the widest frame below the root and wait for the redrawn chart.
+  const frames = page.locator('[data-testid=flame-chart] g.frame');
+  const target = frames.nth(1);
+  const t0 = performance.now();
+  await target.click();
+  await page.waitForFunction(() => document.querySelectorAll('[aria-label="Zoom path"] li, [aria-label="Zoom path"] button').length > 1);
+  await nextPaint(page);
+  return { ...r, zoomMs: performance.now() - t0 };
+}
+
+async function speedscope(page: Page, file: string): Promise<{ ms: number; peakBytes: number }> {
+  await page.goto(`http://127.0.0.1:${PORT}/speedscope/index.html`);
+  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  return measure(async () => {
+    await page.locator('input[type=file]').setInputFiles(file);
+    // speedscope names the document after the profile once it has drawn it.
+    await page.waitForFunction((n) => document.title.includes(n), basename(file), { timeout: 300_000 });
+    await page.locator('canvas').first().waitFor();
+    await nextPaint(page);
+  });
+}
+
+/** Builds the site into its own folder, so a concurrent `npm run build` cannot pull it away. */
+function buildSite(): string {
+  const out = resolve('bench/out/dist');
+  execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir'], { stdio: 'ignore' });
+  if (!existsSync(`${out}/index.html`)) throw new Error('vite build produced no index.html');
+  return out;
+}
+
+export async function benchBrowser(file: string): Promise<void> {
+  const dist = buildSite();
+  const speedscopeDir = resolve(dirname(createRequire(import.meta.url).resolve('speedscope/package.json')), 'dist/release');
+  const server = await serveDirs({ '/app/': dist, '/speedscope/': speedscopeDir }, PORT);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    console.log(`browser: ${file} in headless Chromium ${browser.version()}`);
+    // A fresh context (and renderer) per tool, closed before the next one starts.
+    const inFreshPage = async <T>(run: (page: Page) => Promise<T>): Promise<T> => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      try {
+        return await run(await context.newPage());
+      } finally {
+        await context.close();
+      }
+    };
+    const a = await inFreshPage((page) => ours(page, file));
+    const b = await inFreshPage((page) => speedscope(page, file));
+    const line = (n: string, r: { ms: number; peakBytes: number }) =>
+      `  ${n.padEnd(34)} ${r.ms.toFixed(0).padStart(7)} ms  peak renderer memory +${mb(r.peakBytes).toFixed(0)} MB`;
+    console.log(line('goroscope: file → painted flame', a));
+    console.log(line('speedscope: file → painted flame', b));
+    console.log(`  goroscope zoom click → painted        ${a.zoomMs.toFixed(0).padStart(7)} ms (target < 100 ms)`);
+    console.log(`  → time ${(a.ms / b.ms).toFixed(2)}× speedscope (target ≤ 0.10), memory ${(a.peakBytes / b.peakBytes).toFixed(2)}× (target ≤ 0.20)`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
