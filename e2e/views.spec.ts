@@ -170,3 +170,13 @@ test('every control, region and table has an accessible name', async ({ page }) 
     expect(unnamed).toEqual([]);
   }
 });
+
+test('the first theme follows the system colour scheme', async ({ browser }) => {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    const ctx = await browser.newContext({ colorScheme });
+    const page = await ctx.newPage();
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    await ctx.close();
+  }
+});

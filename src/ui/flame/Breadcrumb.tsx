@@ -4,7 +4,7 @@ import { breadcrumbs } from './zoom';
 export function Breadcrumb({ path, onNavigate }: { path: string[]; onNavigate: (p: string[]) => void }) {
   const crumbs = breadcrumbs(path);
   return (
-    <nav className="breadcrumb" aria-label="Zoom path">
+    <nav className={`breadcrumb${path.length > 0 ? ' zoomed' : ''}`} aria-label="Zoom path">
       <ol>
         {crumbs.map((c, i) => {
           const last = i === crumbs.length - 1;

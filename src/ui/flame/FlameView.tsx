@@ -41,7 +41,6 @@ export function FlameView({ current }: { current: CurrentProfile }) {
             {answer.path.length > 0 && ` · zoomed ${formatPercent(answer.root.value, answer.total)}`}
           </span>
         )}
-        <span className="spacer" />
         <FlameSearch
           value={search}
           onChange={viewActions.setSearch}

@@ -47,27 +47,43 @@ export function describeFrame(d: D3Node, ctx: TooltipContext): { name: string; r
   return { name: n.name, rows };
 }
 
+/**
+ * The pointer position, tracked once for the page: a chart rebuilt under a
+ * resting pointer (after a zoom click) must place its tooltip there, not at 0,0.
+ */
+const pointer = { x: 0, y: 0, tracked: false };
+function trackPointer(): void {
+  if (pointer.tracked) return;
+  pointer.tracked = true;
+  document.addEventListener(
+    'mousemove',
+    (e) => {
+      pointer.x = e.clientX;
+      pointer.y = e.clientY;
+    },
+    { passive: true, capture: true },
+  );
+}
+
 export function createTooltip(getContext: () => TooltipContext): FlameTooltip {
+  trackPointer();
   const el = document.createElement('div');
   el.className = 'flame-tooltip';
   el.setAttribute('role', 'tooltip');
   el.hidden = true;
   document.body.appendChild(el);
 
-  let x = 0;
-  let y = 0;
   const place = () => {
     const pad = 14;
     const w = el.offsetWidth;
     const h = el.offsetHeight;
+    const { x, y } = pointer;
     // Stay on screen: flip to the other side of the pointer near the right/bottom edge.
     const left = x + pad + w > innerWidth ? Math.max(4, x - pad - w) : x + pad;
     const top = y + pad + h > innerHeight ? Math.max(4, y - pad - h) : y + pad;
     el.style.transform = `translate(${left}px, ${top}px)`;
   };
-  const onMove = (e: MouseEvent) => {
-    x = e.clientX;
-    y = e.clientY;
+  const onMove = () => {
     if (!el.hidden) place();
   };
   document.addEventListener('mousemove', onMove, { passive: true });

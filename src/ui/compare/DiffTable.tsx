@@ -1,0 +1,115 @@
+/**
+ * The diff table: before, after, delta and delta % for flat and cum, biggest growth
+ * first; sortable by any column; functions that are new in the target are flagged.
+ */
+import { useState } from 'react';
+import type { WorkerClient } from '../../worker/client';
+import type { DiffRequest, DiffSortKey, DiffTopRow } from '../../worker/compare-api';
+import { formatValue } from '../../state/format';
+import { formatDelta, formatDeltaPercent } from './format';
+import { useCall } from './useCall';
+
+interface Column {
+  id: string;
+  label: string;
+  sort: DiffSortKey;
+  get: (r: DiffTopRow, unit: string) => string;
+  numeric: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { id: 'flatBefore', label: 'flat before', sort: 'flatBefore', numeric: true, get: (r, u) => formatValue(r.flatBefore, u) },
+  { id: 'flatAfter', label: 'flat after', sort: 'flatAfter', numeric: true, get: (r, u) => formatValue(r.flatAfter, u) },
+  { id: 'flatDelta', label: 'flat Δ', sort: 'growth', numeric: true, get: (r, u) => formatDelta(r.flatDelta, u) },
+  { id: 'flatPct', label: 'flat Δ%', sort: 'growth', numeric: true, get: (r) => formatDeltaPercent(r.flatPercent) },
+  { id: 'cumBefore', label: 'cum before', sort: 'cumBefore', numeric: true, get: (r, u) => formatValue(r.cumBefore, u) },
+  { id: 'cumAfter', label: 'cum after', sort: 'cumAfter', numeric: true, get: (r, u) => formatValue(r.cumAfter, u) },
+  { id: 'cumDelta', label: 'cum Δ', sort: 'cumGrowth', numeric: true, get: (r, u) => formatDelta(r.cumDelta, u) },
+  { id: 'cumPct', label: 'cum Δ%', sort: 'cumGrowth', numeric: true, get: (r) => formatDeltaPercent(r.cumPercent) },
+];
+
+const PAGE = 200;
+
+interface Props {
+  client: WorkerClient;
+  request: DiffRequest | null;
+  onPick: (name: string) => void;
+}
+
+export function DiffTable({ client, request, onPick }: Props) {
+  const [sortCol, setSortCol] = useState('flatDelta');
+  const [descending, setDescending] = useState(true);
+  const [filter, setFilter] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const sort: DiffSortKey = sortCol === 'name' ? 'name' : (COLUMNS.find((c) => c.id === sortCol)?.sort ?? 'growth');
+  const top = useCall(client, 'diffTop', request ? { ...request, sort, descending, filter: filter.trim() || undefined, offset: 0, limit } : null);
+  const data = top.data;
+
+  const sortBy = (id: string) => {
+    if (id === sortCol) setDescending((d) => !d);
+    else {
+      setSortCol(id);
+      setDescending(id !== 'name');
+    }
+    setLimit(PAGE);
+  };
+  const ariaSort = (id: string) => (id === sortCol ? (descending ? 'descending' : 'ascending') : 'none');
+  const header = (id: string, label: string, numeric: boolean) => (
+    <th key={id} scope="col" aria-sort={ariaSort(id)} className={numeric ? 'num' : ''}>
+      <button type="button" className="th-sort" onClick={() => sortBy(id)}>
+        {label}
+        {id === sortCol ? (descending ? ' ▾' : ' ▴') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="compare-table" aria-label="Biggest changes by function">
+      <div className="compare-table-bar">
+        <input
+          type="search"
+          placeholder="Filter functions…"
+          aria-label="Filter diff table by function name"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setLimit(PAGE);
+          }}
+        />
+        {data && <span className="muted">{data.rowCount.toLocaleString()} functions</span>}
+      </div>
+      {top.error && <p className="view-error" role="alert">{top.error}</p>}
+      <div className="compare-table-scroll">
+        <table data-testid="diff-table" aria-busy={top.loading}>
+          <thead>
+            <tr>
+              {header('name', 'function', false)}
+              {COLUMNS.map((c) => header(c.id, c.label, c.numeric))}
+            </tr>
+          </thead>
+          <tbody>
+            {data?.rows.map((r) => (
+              <tr key={r.name} data-status={r.status} className={r.flatDelta > 0 ? 'grew' : r.flatDelta < 0 ? 'shrank' : ''}>
+                <th scope="row" className="fn">
+                  <button type="button" className="fn-name" title={`${r.name}${r.file ? `\n${r.file}` : ''}\nClick to highlight in the flame graphs`} onClick={() => onPick(r.name)}>
+                    {r.name}
+                  </button>
+                  {r.status === 'new' && <span className="badge badge-new">new</span>}
+                  {r.status === 'gone' && <span className="badge badge-gone">removed</span>}
+                </th>
+                {COLUMNS.map((c) => (
+                  <td key={c.id} className="num">{c.get(r, data.unit)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data && data.rowCount > data.rows.length && (
+        <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>
+          Show {Math.min(PAGE, data.rowCount - data.rows.length)} more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Asks the given worker client whenever the request changes; keeps the last answer on
+ * screen while the next one is computed, and drops answers to requests no longer current.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Method, Params, Result } from '../../worker/api';
+import type { WorkerClient } from '../../worker/client';
+
+export interface Call<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+}
+
+export function useCall<M extends Method>(client: WorkerClient, method: M, params: Params<M> | null): Call<Result<M>> {
+  const key = params ? JSON.stringify(params) : null;
+  const [state, setState] = useState<Call<Result<M>>>({ data: null, error: null, loading: false });
+  const latest = useRef<string | null>(null);
+  useEffect(() => {
+    latest.current = key;
+    if (!key || !params) {
+      setState({ data: null, error: null, loading: false });
+      return;
+    }
+    setState((s) => ({ ...s, loading: true }));
+    client.call(method, params).then(
+      (data) => {
+        if (latest.current === key) setState({ data, error: null, loading: false });
+      },
+      (e: unknown) => {
+        if (latest.current === key) setState({ data: null, error: e instanceof Error ? e.message : String(e), loading: false });
+      },
+    );
+    // params is captured through key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, method, key]);
+  return state;
+}
