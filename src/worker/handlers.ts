@@ -21,7 +21,7 @@ export async function openFile(
       warnings: loaded.warnings,
       profile: loaded.profile ? summarize(loaded.profile) : undefined,
     };
-    session.add({ info, profile: loaded.profile, goroutines: loaded.goroutines });
+    session.add({ info, profile: loaded.profile, goroutines: loaded.goroutines, trace: loaded.trace });
     return info;
   } catch (e) {
     if (e instanceof LoadError) {

@@ -11,12 +11,17 @@ import { classifyPprof } from '../formats/pprof/kind';
 import { sniff } from '../formats/sniff';
 import { parseGoroutineText } from '../formats/goroutine-text';
 import type { GoroutineDump } from '../model/goroutines';
+import type { TraceModel } from '../model/trace';
+import { parseTrace } from '../formats/gotrace';
+import { cpuSamplesProfile } from '../analysis/trace';
 
 export interface Loaded {
   kind: FileKind;
   profile?: Profile;
   /** Per-goroutine records (states, waits, created-by) when the file has them. */
   goroutines?: GoroutineDump;
+  /** An execution trace's model, and its bytes (replayed for snapshots at an instant). */
+  trace?: { model: TraceModel; bytes: Uint8Array };
   warnings: string[];
 }
 
@@ -33,6 +38,8 @@ export class LoadError extends Error {
 
 export interface LoadOptions {
   inflateCap?: number;
+  /** Set `aborted` to stop a long parse (checked between chunks of work). */
+  signal?: { aborted: boolean };
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -77,7 +84,7 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
       }
     }
     case 'trace':
-      return loadTrace(data, s.version);
+      return loadTrace(data, s.version, parseProgress, opts.signal);
     case 'goroutine-text':
       return loadGoroutineText(data, s.form, parseProgress);
     case 'text':
@@ -93,8 +100,22 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
   }
 }
 
-function loadTrace(_data: Uint8Array, version: number): Loaded {
-  return { kind: { kind: 'trace', goVersion: `1.${version}` }, warnings: [] };
+function loadTrace(data: Uint8Array, version: number, onProgress: ProgressFn, signal?: { aborted: boolean }): Loaded {
+  const kind: FileKind = { kind: 'trace', goVersion: `1.${version}` };
+  let model: TraceModel;
+  try {
+    model = parseTrace(data, { onProgress, signal });
+  } catch (e) {
+    throw new LoadError(kind, `execution trace: ${(e as Error).message}`);
+  }
+  // The CPU samples recorded in the trace are its flame graph; other profiles come from the trace view.
+  const profile = model.summary.cpuSamples > 0 ? cpuSamplesProfile(model) : undefined;
+  return {
+    kind: { kind: 'trace', goVersion: model.summary.goVersion },
+    profile,
+    trace: { model, bytes: data },
+    warnings: model.summary.warnings.map((w) => w.message),
+  };
 }
 
 function loadGoroutineText(data: Uint8Array, form: 'debug=1' | 'debug=2', onProgress: ProgressFn): Loaded {

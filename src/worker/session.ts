@@ -4,6 +4,7 @@
  */
 import type { GoroutineDump } from '../model/goroutines';
 import type { Profile } from '../model/profile';
+import type { TraceModel } from '../model/trace';
 import { buildCallTree, type CallTree, type ViewSpec } from '../analysis/calltree/calltree';
 import type { FileId, FileInfo } from './api';
 
@@ -11,6 +12,7 @@ export interface OpenFile {
   info: FileInfo;
   profile?: Profile;
   goroutines?: GoroutineDump;
+  trace?: { model: TraceModel; bytes: Uint8Array };
 }
 
 const TREE_CACHE = 6;
