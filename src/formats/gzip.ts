@@ -7,14 +7,47 @@ import { Inflate } from 'pako';
 export const DEFAULT_INFLATE_CAP = 2 * 1024 * 1024 * 1024;
 
 export class InflateLimitError extends Error {
-  constructor(readonly cap: number) {
-    super(`decompressed data exceeds the ${formatCap(cap)} limit (a gzip bomb, or a file too big to open here)`);
+  constructor(message: string) {
+    super(message);
     this.name = 'InflateLimitError';
   }
 }
 
+/**
+ * Real profiles and traces compress 3–30×; gzip cannot exceed ~1030×. Past this ratio
+ * (once the output is big enough to matter) the stream is a bomb, and we stop early
+ * instead of inflating up to the cap.
+ */
+const BOMB_RATIO = 200;
+const BOMB_MIN_OUTPUT = 64 * 1024 * 1024;
+
+/** Counts inflated bytes against the cap and the ratio to the compressed bytes fed so far. */
+class OutputGuard {
+  size = 0;
+  constructor(
+    private readonly cap: number,
+    private readonly inputSize: number,
+  ) {}
+
+  add(n: number, inputFed: number): void {
+    this.size += n;
+    if (this.size > this.cap) {
+      throw new InflateLimitError(`decompressed data exceeds the ${formatCap(this.cap)} limit (a gzip bomb, or a file too big to open here)`);
+    }
+    if (this.size > BOMB_MIN_OUTPUT && this.size > BOMB_RATIO * Math.min(this.inputSize, inputFed)) {
+      throw new InflateLimitError(
+        `refused: more than ${BOMB_RATIO}× expansion (${formatCap(this.size)} from ${formatSize(inputFed)} compressed) — a gzip bomb`,
+      );
+    }
+  }
+}
+
+function formatSize(n: number): string {
+  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${(n / 1024).toFixed(0)} KiB`;
+}
+
 function formatCap(cap: number): string {
-  return cap >= 1 << 30 ? `${cap / (1 << 30)} GiB` : `${Math.round(cap / (1 << 20))} MiB`;
+  return cap >= 1 << 30 ? `${(cap / (1 << 30)).toFixed(cap % (1 << 30) ? 1 : 0)} GiB` : `${Math.round(cap / (1 << 20))} MiB`;
 }
 
 export function isGzip(b: Uint8Array): boolean {
@@ -39,57 +72,58 @@ async function inflateNative(input: Uint8Array, cap: number, onProgress?: Progre
   const ds = new DecompressionStream('gzip');
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
-  const STEP = 1 << 20;
-  // Feed in slices so progress can be reported against input consumed.
+  const STEP = 256 * 1024;
+  let fed = 0;
+  // Feed in slices so progress can be reported, and the bomb ratio judged, against input consumed.
   const feeding = (async () => {
     for (let at = 0; at < input.length; at += STEP) {
-      await writer.write(input.subarray(at, Math.min(input.length, at + STEP)) as Uint8Array<ArrayBuffer>);
-      onProgress?.(Math.min(input.length, at + STEP), input.length);
+      const end = Math.min(input.length, at + STEP);
+      await writer.write(input.subarray(at, end) as Uint8Array<ArrayBuffer>);
+      fed = end;
+      onProgress?.(end, input.length);
     }
     await writer.close();
   })();
   feeding.catch(() => undefined);
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  const guard = new OutputGuard(cap, input.length);
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.length;
-      if (size > cap) {
-        await reader.cancel();
-        throw new InflateLimitError(cap);
-      }
+      guard.add(value.length, Math.max(fed, STEP));
       chunks.push(value);
     }
     await feeding;
   } catch (e) {
+    await reader.cancel().catch(() => undefined);
     if (e instanceof InflateLimitError) throw e;
-    throw new Error(`gzip data is corrupt or truncated (${(e as Error).message || 'inflate failed'})`);
+    throw new Error('gzip data is corrupt or truncated: the stream does not decompress to its end');
   }
-  return concat(chunks, size);
+  return concat(chunks, guard.size);
 }
 
 /** pako fallback for platforms without DecompressionStream. */
 function inflatePako(input: Uint8Array, cap: number, onProgress?: ProgressFn): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  const guard = new OutputGuard(cap, input.length);
   const inf = new Inflate();
+  const STEP = 256 * 1024;
+  let fed = STEP;
   inf.onData = (chunk: Uint8Array) => {
-    size += chunk.length;
-    if (size > cap) throw new InflateLimitError(cap);
+    guard.add(chunk.length, fed);
     chunks.push(chunk);
   };
-  const STEP = 1 << 20;
   for (let at = 0; at < input.length; at += STEP) {
     const end = Math.min(input.length, at + STEP);
+    fed = Math.max(STEP, end);
     inf.push(input.subarray(at, end), end === input.length);
     onProgress?.(end, input.length);
     if (inf.err) throw new Error(`gzip data is corrupt (${inf.msg})`);
   }
   // `ended` is set by pako at the stream's end marker but missing from its typings.
   if (!(inf as unknown as { ended: boolean }).ended) throw new Error('gzip data is truncated (the stream ends before its end marker)');
-  return concat(chunks, size);
+  return concat(chunks, guard.size);
 }
 
 export async function gunzip(

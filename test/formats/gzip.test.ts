@@ -21,6 +21,11 @@ describe.each([
     await expect(gunzip(bomb, { native, cap: 1 << 20 })).rejects.toBeInstanceOf(InflateLimitError);
   });
 
+  it('refuses a stream that expands far beyond any real profile, long before the cap', async () => {
+    const bomb = new Uint8Array(gzipSync(new Uint8Array(200 << 20)));
+    await expect(gunzip(bomb, { native })).rejects.toThrow(/200× expansion .* a gzip bomb/);
+  });
+
   it('names truncation', async () => {
     const full = new Uint8Array(gzipSync(payload));
     await expect(gunzip(full.subarray(0, full.length >> 1), { native })).rejects.toThrow(/truncated|corrupt/);
