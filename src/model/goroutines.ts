@@ -49,19 +49,33 @@ export interface GoroutineDump {
 
 /** Appends goroutine rows into columns; states are interned here. */
 export class GoroutineDumpBuilder {
-  private readonly id = new GrowableFloat64();
-  private readonly state = new GrowableInt32();
-  private readonly wait = new GrowableInt32();
-  private readonly createdBy = new GrowableInt32();
-  private readonly parentId = new GrowableFloat64();
-  private readonly stack = new GrowableInt32();
-  private readonly sample = new GrowableInt32();
+  private readonly id: GrowableFloat64;
+  private readonly state: GrowableInt32;
+  private readonly wait: GrowableInt32;
+  private readonly createdBy: GrowableInt32;
+  private readonly parentId: GrowableFloat64;
+  private readonly stack: GrowableInt32;
+  private readonly sample: GrowableInt32;
   /** locked (bit 8) | flags (low bits), packed to save a column while building. */
-  private readonly bits = new GrowableInt32();
-  private readonly line = new GrowableInt32();
-  private readonly section = new GrowableInt32();
+  private readonly bits: GrowableInt32;
+  private readonly line: GrowableInt32;
+  private readonly section: GrowableInt32;
   private readonly states: string[] = [];
   private readonly stateIndex = new Map<string, number>();
+
+  constructor(capacityHint = 1024) {
+    const n = Math.max(16, capacityHint);
+    this.id = new GrowableFloat64(n);
+    this.state = new GrowableInt32(n);
+    this.wait = new GrowableInt32(n);
+    this.createdBy = new GrowableInt32(n);
+    this.parentId = new GrowableFloat64(n);
+    this.stack = new GrowableInt32(n);
+    this.sample = new GrowableInt32(n);
+    this.bits = new GrowableInt32(n);
+    this.line = new GrowableInt32(n);
+    this.section = new GrowableInt32(n);
+  }
 
   get count(): number {
     return this.id.length;

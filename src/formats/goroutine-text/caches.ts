@@ -46,6 +46,25 @@ export class FrameCache {
     return id;
   }
 
+  private readonly byFuncLine = new Int2Map(4096);
+
+  /**
+   * The frame of function `funcIdx` at the current "\tfile:line" line, -1 if it is not
+   * one: one lookup keyed by the line's hash and the function.
+   */
+  frameAt(r: ByteLines, funcIdx: number): number {
+    r.hashLine();
+    const k1 = HASH.h1 ^ Math.imul(funcIdx + 1, 0x9e3779b1);
+    const k2 = HASH.h2;
+    const hit = this.byFuncLine.get(k1, k2);
+    if (hit >= 0) return hit;
+    const loc = this.loc(r);
+    if (loc < 0) return -1;
+    const f = this.frame(funcIdx, loc);
+    if (this.byFuncLine.size < MEMO_LIMIT) this.byFuncLine.set(k1, k2, f);
+    return f;
+  }
+
   frame(funcIdx: number, loc: number): number {
     let f = this.frames.get(funcIdx, loc);
     if (f < 0) {
@@ -79,6 +98,7 @@ export class FuncLineCache {
   }
 }
 
+const FRAME_SEED = 0x811c9dc5;
 const IN_GOROUTINE = ' in goroutine ';
 
 /** "created by pkg.f[ in goroutine N]" → function name index and parent id. */
@@ -159,11 +179,29 @@ export class HeaderCache {
   }
 }
 
-/** (parent node, frame) → child node, in front of ProfileBuilder.child. */
+/** Stacks → trie nodes, in front of ProfileBuilder.child. */
 export class TrieCache {
   private readonly children = new Int2Map(4096);
+  private readonly stacks = new Int2Map(4096);
 
   constructor(private readonly b: ProfileBuilder) {}
+
+  /** The node of frames[0, n) (leaf first): one lookup by a hash of the frame ids. */
+  stackOf(frames: number[], n: number): number {
+    let h1 = FRAME_SEED ^ n;
+    let h2 = n;
+    for (let i = 0; i < n; i++) {
+      const f = frames[i];
+      h1 = Math.imul(h1 ^ f, 16777619);
+      h2 = (Math.imul(h2, 31) + f) | 0;
+    }
+    let node = this.stacks.get(h1, h2);
+    if (node < 0) {
+      node = this.stackLeafFirst(frames, n);
+      if (this.stacks.size < MEMO_LIMIT) this.stacks.set(h1, h2, node);
+    }
+    return node;
+  }
 
   /** The node of a stack given leaf first. */
   stackLeafFirst(frames: number[], n: number): number {

@@ -72,7 +72,8 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
   const headers = new HeaderCache();
   const createdBy = new CreatedByCache(b);
   const trie = new TrieCache(b);
-  const gd = new GoroutineDumpBuilder();
+  // Sized from the text (~700 bytes a goroutine in dumps of parked goroutines) to skip regrowing.
+  const gd = new GoroutineDumpBuilder(Math.min(1 << 24, Math.ceil(r.bytes.length / 700) + 16));
   const sections: DumpSection[] = [];
   let pendingTitle: DumpSection | null = null;
   let sectionGoroutines = 0;
@@ -200,7 +201,7 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
         return;
       } else return;
     }
-    const node = trie.stackLeafFirst(c.frames, c.nFrames);
+    const node = trie.stackOf(c.frames, c.nFrames);
     sectionGoroutines++;
     gd.add(
       c.id,
@@ -256,9 +257,9 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
     if (c.pendingFunc >= 0) {
       const fn = c.pendingFunc;
       c.pendingFunc = -1;
-      const loc = first === 9 ? cache.loc(r) : -1;
-      if (loc >= 0) {
-        if (!c.inAncestors) c.frames[c.nFrames++] = cache.frame(fn, loc);
+      const f = first === 9 ? cache.frameAt(r, fn) : -1;
+      if (f >= 0) {
+        if (!c.inAncestors) c.frames[c.nFrames++] = f;
         return;
       }
       if (r.partial) {

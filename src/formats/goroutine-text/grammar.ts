@@ -161,10 +161,6 @@ export function isAncestorHeader(line: string): boolean {
   return line.startsWith('[originating from goroutine ') && line.endsWith(']:');
 }
 
-export function isNonGoFrame(line: string): boolean {
-  return line.startsWith('non-Go function');
-}
-
 /**
  * Lines that start a crash report or dump in a log; used to title sections when a file
  * holds several dumps.

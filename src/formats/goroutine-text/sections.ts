@@ -1,16 +1,14 @@
 /**
  * Dumps pasted one after another with no crash title between them: goroutine ids are
  * unique within one dump, so a repeated id starts the next. Checked after the scan
- * (one sort), because a per-goroutine id set costs more than the whole parse of a line.
+ * with a bitmap (ids are small in practice), because a per-goroutine id set costs more
+ * than parsing a goroutine.
  */
 import type { DumpSection, GoroutineDump } from '../../model/goroutines';
 
 export function splitOnRepeatedIds(d: GoroutineDump): void {
   if (d.count < 2) return;
-  const sorted = d.id.slice().sort();
-  let repeated = false;
-  for (let i = 1; i < sorted.length && !repeated; i++) repeated = sorted[i] === sorted[i - 1];
-  if (!repeated) return;
+  if (!hasRepeatedId(d.id)) return;
   const sections: DumpSection[] = [];
   let seen = new Set<number>();
   let prev = -1;
@@ -28,4 +26,22 @@ export function splitOnRepeatedIds(d: GoroutineDump): void {
     d.section[g] = sections.length - 1;
   }
   d.sections = sections;
+}
+
+function hasRepeatedId(ids: Float64Array): boolean {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
+  if (max < 1 << 28) {
+    const seen = new Uint8Array((max >>> 3) + 1);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const bit = 1 << (id & 7);
+      if (seen[id >>> 3] & bit) return true;
+      seen[id >>> 3] |= bit;
+    }
+    return false;
+  }
+  const sorted = ids.slice().sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
+  return false;
 }
