@@ -30,7 +30,10 @@ export function rankSeries(table: SeriesTable, measure: SeriesMeasure = 'flat'):
   const cols = measure === 'flat' ? table.flat : table.cum;
   const maxTotal = Math.max(0, ...table.totals.map(Math.abs));
   const noise = maxTotal * NOISE_SHARE;
-  const out: SeriesRank[] = cols.map((values, key) => {
+  const out: SeriesRank[] = [];
+  cols.forEach((values, key) => {
+    // A function with no value of this measure anywhere (a caller, by flat) says nothing.
+    if (values.every((v) => v === 0)) return;
     let grew = 0;
     let shrank = 0;
     for (let i = 1; i < values.length; i++) {
@@ -39,7 +42,7 @@ export function rankSeries(table: SeriesTable, measure: SeriesMeasure = 'flat'):
       else if (d < -noise) shrank++;
     }
     const slope = theilSen(values);
-    return {
+    out.push({
       key,
       values,
       slope,
@@ -48,7 +51,7 @@ export function rankSeries(table: SeriesTable, measure: SeriesMeasure = 'flat'):
       shrankSteps: shrank,
       steps: Math.max(0, values.length - 1),
       change: values.length ? values[values.length - 1] - values[0] : 0,
-    };
+    });
   });
   const growing = (r: SeriesRank) => (r.slope > 0 && r.grewSteps > 0 ? 1 : 0);
   return out.sort(

@@ -15,20 +15,24 @@ interface Column {
   sort: DiffSortKey;
   get: (r: DiffTopRow, unit: string) => string;
   numeric: boolean;
+  /** For change columns: the sign that colours the cell. */
+  sign?: (r: DiffTopRow) => number;
 }
 
 const COLUMNS: Column[] = [
   { id: 'flatBefore', label: 'flat before', sort: 'flatBefore', numeric: true, get: (r, u) => formatValue(r.flatBefore, u) },
   { id: 'flatAfter', label: 'flat after', sort: 'flatAfter', numeric: true, get: (r, u) => formatValue(r.flatAfter, u) },
-  { id: 'flatDelta', label: 'flat Δ', sort: 'growth', numeric: true, get: (r, u) => formatDelta(r.flatDelta, u) },
-  { id: 'flatPct', label: 'flat Δ%', sort: 'growth', numeric: true, get: (r) => formatDeltaPercent(r.flatPercent) },
+  { id: 'flatDelta', label: 'flat Δ', sort: 'growth', numeric: true, get: (r, u) => formatDelta(r.flatDelta, u), sign: (r) => r.flatDelta },
+  { id: 'flatPct', label: 'flat Δ%', sort: 'growth', numeric: true, get: (r) => formatDeltaPercent(r.flatPercent), sign: (r) => r.flatDelta },
   { id: 'cumBefore', label: 'cum before', sort: 'cumBefore', numeric: true, get: (r, u) => formatValue(r.cumBefore, u) },
   { id: 'cumAfter', label: 'cum after', sort: 'cumAfter', numeric: true, get: (r, u) => formatValue(r.cumAfter, u) },
-  { id: 'cumDelta', label: 'cum Δ', sort: 'cumGrowth', numeric: true, get: (r, u) => formatDelta(r.cumDelta, u) },
-  { id: 'cumPct', label: 'cum Δ%', sort: 'cumGrowth', numeric: true, get: (r) => formatDeltaPercent(r.cumPercent) },
+  { id: 'cumDelta', label: 'cum Δ', sort: 'cumGrowth', numeric: true, get: (r, u) => formatDelta(r.cumDelta, u), sign: (r) => r.cumDelta },
+  { id: 'cumPct', label: 'cum Δ%', sort: 'cumGrowth', numeric: true, get: (r) => formatDeltaPercent(r.cumPercent), sign: (r) => r.cumDelta },
 ];
 
 const PAGE = 200;
+
+const signClass = (v: number) => (v > 0 ? ' pos' : v < 0 ? ' neg' : '');
 
 interface Props {
   client: WorkerClient;
@@ -89,7 +93,7 @@ export function DiffTable({ client, request, onPick }: Props) {
           </thead>
           <tbody>
             {data?.rows.map((r) => (
-              <tr key={r.name} data-status={r.status} className={r.flatDelta > 0 ? 'grew' : r.flatDelta < 0 ? 'shrank' : ''}>
+              <tr key={r.name} data-status={r.status}>
                 <th scope="row" className="fn">
                   <button type="button" className="fn-name" title={`${r.name}${r.file ? `\n${r.file}` : ''}\nClick to highlight in the flame graphs`} onClick={() => onPick(r.name)}>
                     {r.name}
@@ -98,7 +102,7 @@ export function DiffTable({ client, request, onPick }: Props) {
                   {r.status === 'gone' && <span className="badge badge-gone">removed</span>}
                 </th>
                 {COLUMNS.map((c) => (
-                  <td key={c.id} className="num">{c.get(r, data.unit)}</td>
+                  <td key={c.id} className={`num${signClass(c.sign?.(r) ?? 0)}`}>{c.get(r, data.unit)}</td>
                 ))}
               </tr>
             ))}

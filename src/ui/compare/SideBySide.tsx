@@ -1,9 +1,8 @@
 /** Base and target flame graphs next to each other, zoomed and searched together. */
-import { useRef } from 'react';
 import type { FlameAnswer } from '../../worker/api';
 import { formatValue } from '../../state/format';
 import { FlameChart } from '../flame/FlameChart';
-import { useElementSize } from '../shared/useElementSize';
+import { useBoxWidth } from './useBoxWidth';
 
 interface Props {
   sides: { base: FlameAnswer; target: FlameAnswer } | null;
@@ -30,8 +29,7 @@ function Side({ answer, title, width, search, dark, onZoom }: { answer: FlameAns
 }
 
 export function SideBySide({ sides, baseName, targetName, search, dark, onZoom }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(box);
+  const [box, width] = useBoxWidth();
   const each = Math.max(0, Math.floor((width - 12) / 2));
   return (
     <div className="compare-sides" ref={box} data-testid="compare-sides">
