@@ -6,6 +6,7 @@
 import type { FileKind } from '../model/file-kind';
 import type { ValueType } from '../model/profile';
 import type { CompareApi } from './compare-api';
+import type { TraceApi } from './trace-api';
 
 export type FileId = number;
 
@@ -133,6 +134,17 @@ export interface WorkerApi {
   diffFlame: CompareApi['diffFlame'];
   seriesRank: CompareApi['seriesRank'];
   comparablePairs: CompareApi['comparablePairs'];
+  traceSummary: TraceApi['traceSummary'];
+  traceGroups: TraceApi['traceGroups'];
+  traceGoroutines: TraceApi['traceGoroutines'];
+  traceCreation: TraceApi['traceCreation'];
+  traceProfiles: TraceApi['traceProfiles'];
+  openDerived: TraceApi['openDerived'];
+  openSnapshot: TraceApi['openSnapshot'];
+  traceSnapshot: TraceApi['traceSnapshot'];
+  traceSnapshotDelta: TraceApi['traceSnapshotDelta'];
+  traceHeap: TraceApi['traceHeap'];
+  traceTasks: TraceApi['traceTasks'];
 }
 
 export type Method = keyof WorkerApi;

@@ -3,6 +3,19 @@
 import type { FromWorker, Method, Params, Result, ToWorker } from './api';
 import { flame, openFile, search, top } from './handlers';
 import { comparablePairs, diffFlame, diffTop, seriesRank } from './compare-handlers';
+import {
+  openDerived,
+  openSnapshot,
+  traceCreation,
+  traceGoroutines,
+  traceGroups,
+  traceHeap,
+  traceProfiles,
+  traceSnapshot,
+  traceSnapshotDelta,
+  traceSummary,
+  traceTasks,
+} from './trace-handlers';
 import { Session } from './session';
 
 const session = new Session();
@@ -28,6 +41,17 @@ const handlers: Handlers = {
   diffFlame: (p) => diffFlame(session, p),
   seriesRank: (p) => seriesRank(session, p),
   comparablePairs: (p) => comparablePairs(session, p),
+  traceSummary: (p) => traceSummary(session, p),
+  traceGroups: (p) => traceGroups(session, p),
+  traceGoroutines: (p) => traceGoroutines(session, p),
+  traceCreation: (p) => traceCreation(session, p),
+  traceProfiles: (p) => traceProfiles(session, p),
+  openDerived: (p) => openDerived(session, p),
+  openSnapshot: (p) => openSnapshot(session, p),
+  traceSnapshot: (p) => traceSnapshot(session, p),
+  traceSnapshotDelta: (p) => traceSnapshotDelta(session, p),
+  traceHeap: (p) => traceHeap(session, p),
+  traceTasks: (p) => traceTasks(session, p),
 };
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
