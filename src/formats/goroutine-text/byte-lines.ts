@@ -17,14 +17,6 @@ export class ByteLines {
   partial = false;
 
   private pos = 0;
-  // Hash state from the pass that found the line's end (see next()).
-  private hashed = false;
-  private lh1 = 0;
-  private lh2 = 0;
-  private hashEnd = 0;
-  private paren = -1;
-  private ph1 = 0;
-  private ph2 = 0;
   private nextProgress = PROGRESS_EVERY;
   private readonly decoder = new TextDecoder('utf-8');
 
@@ -44,40 +36,8 @@ export class ByteLines {
       return false;
     }
     this.s = i;
-    const first = b[i];
-    let end: number;
-    // Stack lines (tab: file:line; a letter: function, created by, header) are hashed in
-    // the same pass that finds their end, remembering the state at the last "(".
-    if (first === 9 || (first >= 97 && first <= 122) || (first >= 65 && first <= 90)) {
-      let h1 = FNV_SEED;
-      let h2 = 0;
-      let paren = -1;
-      let ph1 = 0;
-      let ph2 = 0;
-      for (; i < len; i++) {
-        const c = b[i];
-        if (c === 10) break;
-        if (c === 40) {
-          paren = i;
-          ph1 = h1;
-          ph2 = h2;
-        }
-        h1 = Math.imul(h1 ^ c, 16777619);
-        h2 = (Math.imul(h2, 31) + c) | 0;
-      }
-      end = i;
-      this.hashed = true;
-      this.lh1 = h1;
-      this.lh2 = h2;
-      this.hashEnd = end;
-      this.paren = paren;
-      this.ph1 = ph1;
-      this.ph2 = ph2;
-    } else {
-      const nl = b.indexOf(10, i);
-      end = nl < 0 ? len : nl;
-      this.hashed = false;
-    }
+    const nl = b.indexOf(10, i);
+    const end = nl < 0 ? len : nl;
     this.partial = end >= len;
     this.pos = end + 1;
     let e = end;
@@ -91,22 +51,15 @@ export class ByteLines {
     return true;
   }
 
-  /** Puts the hash of the whole current line in HASH (the "\r" of CRLF included). */
+  /** Puts the hash of the whole current line in HASH. */
   hashLine(): void {
-    if (this.hashed) finishHash(this.lh1, this.lh2, this.hashEnd - this.s);
-    else hashBytes(this.bytes, this.s, this.e);
+    hashBytes(this.bytes, this.s, this.e);
   }
 
   /** Puts the hash of the line up to its last "(" in HASH; returns that "(" or -1. */
   hashToLastParen(): number {
-    let open: number;
-    if (this.hashed) {
-      open = this.paren;
-      if (open > this.s) finishHash(this.ph1, this.ph2, open - this.s);
-    } else {
-      open = this.lastIndexOf(40);
-      if (open > this.s) hashBytes(this.bytes, this.s, open);
-    }
+    const open = this.lastIndexOf(40);
+    if (open > this.s) hashBytes(this.bytes, this.s, open);
     return open;
   }
 
@@ -145,25 +98,27 @@ export class ByteLines {
 /** The two halves of the last hashBytes result (kept here to allocate nothing). */
 export const HASH = { h1: 0, h2: 0 };
 
-const FNV_SEED = 0x811c9dc5;
-
 /**
- * Hashes bytes[s, e) into HASH: FNV-1a and a multiplicative hash, then the length.
+ * Hashes bytes[s, e) into HASH: two independent 32-bit hashes over 4-byte words (two
+ * short dependency chains, so the CPU runs them side by side), then the length.
  * Together 64 bits: the memo tables only tell apart the few thousand distinct lines of
  * a dump, where a collision is vanishingly unlikely, so lines are not compared byte by byte.
  */
 export function hashBytes(b: Uint8Array, s: number, e: number): void {
-  let h1 = FNV_SEED;
-  let h2 = 0;
-  for (let i = s; i < e; i++) {
-    const c = b[i];
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = (Math.imul(h2, 31) + c) | 0;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
+  let i = s;
+  for (const end4 = s + ((e - s) & ~3); i < end4; i += 4) {
+    const w = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
+    h1 = Math.imul(h1 ^ w, 0x5bd1e995);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul(h2 + w, 0x85ebca6b);
+    h2 ^= h2 >>> 13;
   }
-  finishHash(h1, h2, e - s);
-}
-
-function finishHash(h1: number, h2: number, len: number): void {
-  HASH.h1 = h1 ^ Math.imul(len, 0x9e3779b1);
-  HASH.h2 = (h2 + len) | 0;
+  for (; i < e; i++) {
+    h1 = Math.imul(h1 ^ b[i], 0x5bd1e995);
+    h2 = Math.imul(h2 + b[i], 0x85ebca6b);
+  }
+  HASH.h1 = h1 ^ Math.imul(e - s, 0x9e3779b1);
+  HASH.h2 = (h2 ^ (h2 >>> 16)) + (e - s);
 }

@@ -23,6 +23,7 @@ export class LineReader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly onChunk?: (bytesDone: number, bytesTotal: number) => void,
+    private readonly chunkBytes = CHUNK_BYTES,
   ) {
     // A UTF-8 byte-order mark is not part of the first line.
     if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.bytePos = 3;
@@ -56,7 +57,7 @@ export class LineReader {
   private loadChunk(): boolean {
     const bytes = this.bytes;
     if (this.bytePos >= bytes.length) return false;
-    let end = Math.min(bytes.length, this.bytePos + CHUNK_BYTES);
+    let end = Math.min(bytes.length, this.bytePos + this.chunkBytes);
     if (end < bytes.length) {
       // Cut after the last newline so no line (and no UTF-8 sequence) straddles chunks.
       const nl = bytes.lastIndexOf(NL, end - 1);
