@@ -6,6 +6,7 @@
 import type { FileKind } from '../model/file-kind';
 import type { ValueType } from '../model/profile';
 import type { CompareApi } from './compare-api';
+import type { GoroutineApi } from './goroutine-api';
 import type { TraceApi } from './trace-api';
 
 export type FileId = number;
@@ -134,6 +135,13 @@ export interface WorkerApi {
   diffFlame: CompareApi['diffFlame'];
   seriesRank: CompareApi['seriesRank'];
   comparablePairs: CompareApi['comparablePairs'];
+  goroutineOverview: GoroutineApi['goroutineOverview'];
+  goroutineGroups: GoroutineApi['goroutineGroups'];
+  goroutineStack: GoroutineApi['goroutineStack'];
+  goroutineCreators: GoroutineApi['goroutineCreators'];
+  goroutinePairs: GoroutineApi['goroutinePairs'];
+  goroutineCompare: GoroutineApi['goroutineCompare'];
+  goroutineLeaks: GoroutineApi['goroutineLeaks'];
   traceSummary: TraceApi['traceSummary'];
   traceGroups: TraceApi['traceGroups'];
   traceGoroutines: TraceApi['traceGoroutines'];

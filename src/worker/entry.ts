@@ -3,6 +3,7 @@
 import type { FromWorker, Method, Params, Result, ToWorker } from './api';
 import { flame, openFile, search, top } from './handlers';
 import { comparablePairs, diffFlame, diffTop, seriesRank } from './compare-handlers';
+import * as goroutines from './goroutine-handlers';
 import {
   openDerived,
   openSnapshot,
@@ -41,6 +42,13 @@ const handlers: Handlers = {
   diffFlame: (p) => diffFlame(session, p),
   seriesRank: (p) => seriesRank(session, p),
   comparablePairs: (p) => comparablePairs(session, p),
+  goroutineOverview: (p) => goroutines.goroutineOverview(session, p),
+  goroutineGroups: (p) => goroutines.goroutineGroups(session, p),
+  goroutineStack: (p) => goroutines.goroutineStack(session, p),
+  goroutineCreators: (p) => goroutines.goroutineCreators(session, p),
+  goroutinePairs: (p) => goroutines.goroutinePairs(session, p),
+  goroutineCompare: (p) => goroutines.goroutineCompare(session, p),
+  goroutineLeaks: (p) => goroutines.goroutineLeaks(session, p),
   traceSummary: (p) => traceSummary(session, p),
   traceGroups: (p) => traceGroups(session, p),
   traceGoroutines: (p) => traceGoroutines(session, p),
