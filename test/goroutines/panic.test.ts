@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareSnapshots, toSnapshot } from '../../src/analysis/goroutines/index';
 import { G_NO_STACK } from '../../src/model/goroutines';
 import { fixtureBytes, goroutines, parseText } from './helpers';
 
@@ -53,6 +54,10 @@ describe('real crash output inside logs', () => {
     expect(g.filter((x) => x.section === 0)).toHaveLength(11);
     expect(g.filter((x) => x.section === 1).length).toBe(goroutines(parseText(sigquitText)).length);
     expect(twice.warnings.join('\n')).toMatch(/holds 2 dumps/);
+    // Each section can be a snapshot of its own, e.g. to compare them.
+    const cmp = compareSnapshots(toSnapshot(twice, 'function', 0), toSnapshot(twice, 'function', 1));
+    expect(cmp.beforeTotal).toBe(11);
+    expect(cmp.afterTotal).toBe(g.filter((x) => x.section === 1).length);
   });
 
   it('splits dumps pasted back to back (repeated goroutine ids)', () => {

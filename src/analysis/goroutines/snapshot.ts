@@ -50,9 +50,41 @@ export function countColumn(p: Profile): Float64Array {
   return p.samples.values[i] ?? new Float64Array(p.samples.count);
 }
 
-export function toSnapshot(source: GoroutineSource, granularity: Granularity = 'function'): Snapshot {
+/**
+ * @param section For a text holding several dumps (GoroutineDump.sections), only the
+ *   goroutines of that one, so two SIGQUITs in one log can be compared.
+ */
+export function toSnapshot(source: GoroutineSource, granularity: Granularity = 'function', section?: number): Snapshot {
   const { profile: p, dump } = source;
   const { normParent, normFrame, nodeNorm } = normalize(p, granularity);
+  if (dump && section !== undefined) {
+    const keep: number[] = [];
+    for (let i = 0; i < dump.count; i++) if (dump.section[i] === section) keep.push(i);
+    const pick = <T extends Int32Array | Float64Array>(col: T, make: (n: number) => T): T => {
+      const out = make(keep.length);
+      keep.forEach((g, j) => (out[j] = col[g]));
+      return out;
+    };
+    const i32 = (n: number) => new Int32Array(n);
+    const f64 = (n: number) => new Float64Array(n);
+    const unitNode = pick(dump.stack, i32);
+    return {
+      source,
+      granularity,
+      total: keep.length,
+      units: keep.length,
+      unitNode,
+      unitNorm: unitNode.map((n) => nodeNorm[n]),
+      unitWeight: null,
+      unitState: pick(dump.state, i32),
+      states: dump.states,
+      unitWait: pick(dump.waitMinutes, i32),
+      unitCreator: pick(dump.createdBy, i32),
+      unitId: pick(dump.id, f64),
+      normParent,
+      normFrame,
+    };
+  }
   if (dump) {
     const unitNorm = new Int32Array(dump.count);
     for (let i = 0; i < dump.count; i++) unitNorm[i] = nodeNorm[dump.stack[i]];
