@@ -75,6 +75,7 @@ async function inflateNative(input: Uint8Array, cap: number, onProgress?: Progre
   const STEP = 256 * 1024;
   let fed = 0;
   // Feed in slices so progress can be reported, and the bomb ratio judged, against input consumed.
+  let feedError: unknown = null;
   const feeding = (async () => {
     for (let at = 0; at < input.length; at += STEP) {
       const end = Math.min(input.length, at + STEP);
@@ -83,8 +84,11 @@ async function inflateNative(input: Uint8Array, cap: number, onProgress?: Progre
       onProgress?.(end, input.length);
     }
     await writer.close();
-  })();
-  feeding.catch(() => undefined);
+  })().catch((e) => {
+    // A cancel (thrown by onProgress) must also end the reading side.
+    feedError ??= e;
+    writer.abort(e).catch(() => undefined);
+  });
   const chunks: Uint8Array[] = [];
   const guard = new OutputGuard(cap, input.length);
   try {
@@ -98,6 +102,7 @@ async function inflateNative(input: Uint8Array, cap: number, onProgress?: Progre
   } catch (e) {
     await reader.cancel().catch(() => undefined);
     if (e instanceof InflateLimitError) throw e;
+    if (feedError && (feedError as Error).message === 'cancelled') throw feedError;
     throw new Error('gzip data is corrupt or truncated: the stream does not decompress to its end');
   }
   return concat(chunks, guard.size);
@@ -128,9 +133,15 @@ function inflatePako(input: Uint8Array, cap: number, onProgress?: ProgressFn): U
 
 export async function gunzip(
   input: Uint8Array,
-  opts: { cap?: number; onProgress?: ProgressFn; native?: boolean } = {},
+  opts: { cap?: number; onProgress?: ProgressFn; native?: boolean; signal?: { aborted: boolean } } = {},
 ): Promise<Uint8Array> {
   const cap = opts.cap ?? DEFAULT_INFLATE_CAP;
   const native = opts.native ?? typeof DecompressionStream !== 'undefined';
-  return native ? inflateNative(input, cap, opts.onProgress) : inflatePako(input, cap, opts.onProgress);
+  const signal = opts.signal;
+  // Progress callbacks come between chunks: the natural place to notice a cancel.
+  const onProgress: ProgressFn = (done, total) => {
+    if (signal?.aborted) throw new Error('cancelled');
+    opts.onProgress?.(done, total);
+  };
+  return native ? inflateNative(input, cap, onProgress) : inflatePako(input, cap, onProgress);
 }

@@ -20,19 +20,32 @@ import {
 import { Session } from './session';
 
 const session = new Session();
+/** Cancellation flags of the files being opened; a parse checks its flag between chunks. */
+const opening = new Map<number, { aborted: boolean }>();
 const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 type Handlers = { [M in Method]: (p: Params<M>) => Result<M> | Promise<Result<M>> };
 
 const handlers: Handlers = {
-  openFile: (p) => {
+  openFile: async (p) => {
     let last = 0;
-    return openFile(session, p, (phase, done, total) => {
-      // A progress message per ~1% is plenty for a progress bar.
-      if (done !== total && done - last < total / 100) return;
-      last = done;
-      post({ type: 'progress', file: p.id, done, total, phase });
-    });
+    const signal = { aborted: false };
+    opening.set(p.id, signal);
+    try {
+      return await openFile(
+        session,
+        p,
+        (phase, done, total) => {
+          // A progress message per ~1% is plenty for a progress bar.
+          if (done !== total && done - last < total / 100) return;
+          last = done;
+          post({ type: 'progress', file: p.id, done, total, phase });
+        },
+        signal,
+      );
+    } finally {
+      opening.delete(p.id);
+    }
   },
   closeFile: (p) => session.remove(p.id),
   flame: (p) => flame(session, p),
@@ -64,7 +77,11 @@ const handlers: Handlers = {
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
-  if (msg.type !== 'request') return;
+  if (msg.type === 'cancel') {
+    const signal = opening.get(msg.file);
+    if (signal) signal.aborted = true;
+    return;
+  }
   try {
     const run = handlers[msg.method] as (p: unknown) => unknown;
     post({ type: 'result', seq: msg.seq, result: await run(msg.params) });

@@ -11,10 +11,11 @@ export async function openFile(
   session: Session,
   p: Params<'openFile'>,
   onProgress: (phase: string, done: number, total: number) => void,
+  signal?: { aborted: boolean },
 ): Promise<FileInfo> {
   const base = { id: p.id, name: p.name, size: p.bytes.byteLength };
   try {
-    const loaded = await loadFile(new Uint8Array(p.bytes), { onProgress });
+    const loaded = await loadFile(new Uint8Array(p.bytes), { onProgress, signal });
     const info: FileInfo = {
       ...base,
       kind: loaded.kind,

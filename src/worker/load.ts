@@ -52,7 +52,7 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
   if (first.as === 'gzip') {
     const progress: ProgressFn = (d, t) => opts.onProgress?.('decompressing', d, t);
     try {
-      data = await gunzip(bytes, { cap: opts.inflateCap, onProgress: progress });
+      data = await gunzip(bytes, { cap: opts.inflateCap, onProgress: progress, signal: opts.signal });
     } catch (e) {
       throw new LoadError(UNKNOWN, `gzip file: ${(e as Error).message}`);
     }

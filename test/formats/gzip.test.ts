@@ -37,3 +37,15 @@ describe.each([
     await expect(gunzip(bad, { native })).rejects.toThrow(/corrupt|truncated/);
   });
 });
+
+describe('gunzip cancellation', () => {
+  it.each([true, false])('stops when the signal is set (native: %s)', async (native) => {
+    const signal = { aborted: false };
+    // Incompressible bytes, so the input spans several feeding chunks.
+    const noise = new Uint8Array(2 << 20);
+    for (let i = 0, x = 1; i < noise.length; i++) noise[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
+    const big = new Uint8Array(gzipSync(noise));
+    const run = gunzip(big, { native, signal, onProgress: () => (signal.aborted = true) });
+    await expect(run).rejects.toThrow(/cancelled/);
+  });
+});
