@@ -15,6 +15,8 @@ export interface FrameKeys {
 }
 
 export function frameKeyName(func: string, file: string, line: number, g: Granularity): string {
+  // pprof's name for a frame whose function has no name.
+  if (func === '') func = '<unknown>';
   if (g === 'function') return func;
   return file ? `${func} ${file}:${line}` : `${func}:${line}`;
 }
