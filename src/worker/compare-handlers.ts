@@ -89,7 +89,11 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
   const view = { granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide };
   const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
   return cache.get(key, base, target, () =>
-    buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options),
+    // The flame tab's cached call trees serve as the sides (the target's unless scaled).
+    buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options, {
+      base: session.callTree(p.base, { ...view, sampleType: bi }),
+      target: p.normalize ? undefined : session.callTree(p.target, { ...view, sampleType: ti }),
+    }),
   );
 }
 

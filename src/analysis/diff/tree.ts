@@ -83,63 +83,132 @@ function unifyKeys(a: CallTree, b: CallTree) {
   return { names, files, baseKey, targetKey };
 }
 
-/** Children of node n in tree t, as [unified key, node] sorted by key. */
-function sortedChildren(t: CallTree, n: number, keyMap: Int32Array): number[][] {
-  const out: number[][] = [];
-  for (let i = t.childStart[n]; i < t.childStart[n + 1]; i++) {
-    const c = t.childList[i];
-    out.push([keyMap[t.key[c]], c]);
+/**
+ * Children of node n in tree t, by unified key: writes them into keys/nodes from 0,
+ * sorted by key, and returns how many. Reuses the caller's scratch arrays, since this
+ * runs once per node of trees with millions of nodes.
+ */
+function sortedChildren(t: CallTree, n: number, keyMap: Int32Array, keys: Int32Array, nodes: Int32Array, packed: Float64Array): number {
+  const from = t.childStart[n];
+  const count = t.childStart[n + 1] - from;
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    const c = t.childList[from + i];
+    keys[i] = keyMap[t.key[c]];
+    nodes[i] = c;
+    if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
   }
-  return out.sort((x, y) => x[0] - y[0]);
+  if (sorted) return count;
+  // Key and node packed in one double (both < 2^26): a numeric typed-array sort, no comparator.
+  const p = packed.subarray(0, count);
+  for (let i = 0; i < count; i++) p[i] = keys[i] * 67108864 + nodes[i];
+  p.sort();
+  for (let i = 0; i < count; i++) {
+    keys[i] = Math.floor(p[i] / 67108864);
+    nodes[i] = p[i] - keys[i] * 67108864;
+  }
+  return count;
 }
 
-/** Breadth-first merge of the two tries; node pairs with equal name paths become one node. */
+function maxChildren(t: CallTree): number {
+  let m = 0;
+  for (let n = 0; n < t.count; n++) m = Math.max(m, t.childStart[n + 1] - t.childStart[n]);
+  return m;
+}
+
+/**
+ * Depth-first merge of the two tries: node pairs with equal name paths become one node.
+ * Depth-first (preorder) follows how both tries are laid out in memory, which matters
+ * at millions of nodes; children still get larger indexes than their parents.
+ */
 function mergeTries(a: CallTree, b: CallTree, aKey: Int32Array, bKey: Int32Array) {
-  const parent: number[] = [-1];
-  const key: number[] = [-1];
-  const aNode: number[] = [0];
-  const bNode: number[] = [0];
-  for (let d = 0; d < parent.length; d++) {
-    const ca = aNode[d] >= 0 ? sortedChildren(a, aNode[d], aKey) : [];
-    const cb = bNode[d] >= 0 ? sortedChildren(b, bNode[d], bKey) : [];
-    let i = 0;
-    let j = 0;
-    while (i < ca.length || j < cb.length) {
-      const ka = i < ca.length ? ca[i][0] : Infinity;
-      const kb = j < cb.length ? cb[j][0] : Infinity;
-      const k = Math.min(ka, kb);
-      parent.push(d);
-      key.push(k);
-      aNode.push(ka === k ? ca[i++][1] : -1);
-      bNode.push(kb === k ? cb[j++][1] : -1);
+  const cap = a.count + b.count;
+  const parent = new Int32Array(cap);
+  const key = new Int32Array(cap);
+  const aNode = new Int32Array(cap);
+  const bNode = new Int32Array(cap);
+  // Pending nodes: (parent, key, a node, b node), popped last-in first-out.
+  const sParent = new Int32Array(cap + 1);
+  const sKey = new Int32Array(cap + 1);
+  const sA = new Int32Array(cap + 1);
+  const sB = new Int32Array(cap + 1);
+  let top = 0;
+  sParent[0] = -1;
+  sKey[0] = -1;
+  top = 1;
+  let count = 0;
+  const width = Math.max(maxChildren(a), maxChildren(b), 1);
+  const ka = new Int32Array(width);
+  const na = new Int32Array(width);
+  const kb = new Int32Array(width);
+  const nb = new Int32Array(width);
+  const packed = new Float64Array(width);
+  while (top > 0) {
+    top--;
+    const d = count++;
+    const an = sA[top];
+    const bn = sB[top];
+    parent[d] = sParent[top];
+    key[d] = sKey[top];
+    aNode[d] = an;
+    bNode[d] = bn;
+    const ca = an >= 0 ? sortedChildren(a, an, aKey, ka, na, packed) : 0;
+    const cb = bn >= 0 ? sortedChildren(b, bn, bKey, kb, nb, packed) : 0;
+    // Merge from the largest key down, so the smallest is popped (visited) first.
+    let i = ca - 1;
+    let j = cb - 1;
+    while (i >= 0 || j >= 0) {
+      const x = i >= 0 ? ka[i] : -1;
+      const y = j >= 0 ? kb[j] : -1;
+      const k = x > y ? x : y;
+      sParent[top] = d;
+      sKey[top] = k;
+      sA[top] = x === k ? na[i--] : -1;
+      sB[top] = y === k ? nb[j--] : -1;
+      top++;
     }
   }
-  return { parent: Int32Array.from(parent), key: Int32Array.from(key), aNode, bNode };
+  return { count, parent: parent.slice(0, count), key: key.slice(0, count), aNode, bNode };
 }
 
 function childrenOf(parent: Int32Array): { childStart: Int32Array; childList: Int32Array } {
-  // Breadth-first numbering: each node's children are one contiguous, increasing run.
   const count = parent.length;
   const childStart = new Int32Array(count + 1);
   for (let n = 1; n < count; n++) childStart[parent[n] + 1]++;
   for (let n = 0; n < count; n++) childStart[n + 1] += childStart[n];
+  const fill = childStart.slice(0, count);
   const childList = new Int32Array(Math.max(0, count - 1));
-  for (let n = 1; n < count; n++) childList[n - 1] = n;
+  for (let n = 1; n < count; n++) childList[fill[parent[n]]++] = n;
   return { childStart, childList };
 }
 
-export function buildDiffTree(base: DiffSide, target: DiffSide, view: DiffView, options: DiffOptions): DiffTree {
+/**
+ * Call trees already built for this view (e.g. cached for the flame tab) can be passed
+ * in; the target's is used only when it is not scaled by -normalize.
+ */
+export interface PrebuiltTrees {
+  base?: CallTree;
+  target?: CallTree;
+}
+
+export function buildDiffTree(
+  base: DiffSide,
+  target: DiffSide,
+  view: DiffView,
+  options: DiffOptions,
+  prebuilt: PrebuiltTrees = {},
+): DiffTree {
   const scale = options.normalize
     ? normalizeRatio(base.profile, base.sampleType, target.profile, target.sampleType)
     : 1;
   const baseView = singleTypeView(base.profile, base.sampleType);
   const targetView = singleTypeView(target.profile, target.sampleType, scale);
   const spec = { ...view, sampleType: 0 };
-  const baseTree = buildCallTree(baseView, spec);
-  const targetTree = buildCallTree(targetView, spec);
+  const baseTree = prebuilt.base ?? buildCallTree(baseView, spec);
+  const targetTree = (scale === 1 && prebuilt.target) || buildCallTree(targetView, spec);
   const { names, files, baseKey, targetKey } = unifyKeys(baseTree, targetTree);
   const m = mergeTries(baseTree, targetTree, baseKey, targetKey);
-  const count = m.parent.length;
+  const count = m.count;
   const before = new Float64Array(count);
   const beforeSelf = new Float64Array(count);
   const after = new Float64Array(count);

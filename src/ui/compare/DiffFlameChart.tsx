@@ -97,7 +97,11 @@ export function DiffFlameChart({ answer, width, palette, dark, search, percentLa
       .attr('data-status', (d) => d.data.status)
       .attr('data-delta', (d) => d.data.delta)
       .attr('data-self-delta', (d) => d.data.selfAfter - d.data.selfBefore)
-      .attr('data-name', (d) => d.data.name);
+      .attr('data-name', (d) => d.data.name)
+      // The one-side outline only where it can be seen: slivers would draw a dotted wall.
+      .attr('data-mark', function (d) {
+        return d.data.status !== 'both' && Number(this.getAttribute('width')) >= 4 ? d.data.status : null;
+      });
     const applySearch = (term: string) => {
       const re = searchRegex(term);
       searching = !!re;

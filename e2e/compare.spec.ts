@@ -1,0 +1,136 @@
+/**
+ * Incident 1 in the browser: drop the two heap profiles, open Compare, and the growth
+ * points at the workqueue's waiting heap (AddAfter / waitingLoop). Toggling the meaning
+ * and -normalize changes the percentages exactly as `go tool pprof` prints them
+ * (test/diff/golden.json was made by the real tool).
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { dropFiles, fixture, fixtures, gotoApp, shot } from './helpers';
+
+interface GoldenRow {
+  name: string;
+  flatPct: number;
+}
+const golden = JSON.parse(readFileSync('test/diff/golden.json', 'utf8')) as Record<string, { rows: GoldenRow[] }>;
+
+const QUEUE = /workqueue\.(\(\*delayingType\[.*\]\)\.(AddAfter|waitingLoop)|insert\[|\(\*waitForPriorityQueue)/;
+
+async function openCompare(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /Compare/ }).click();
+  await expect(page.getByRole('region', { name: 'Compare profiles' })).toBeVisible();
+  await expect(page.getByTestId('diff-flame-chart').locator('g.frame').first()).toBeVisible();
+  await expect(page.getByTestId('diff-table').locator('tbody tr').first()).toBeVisible();
+}
+
+/** The first row of the diff table: its function and its flat Δ% as shown. */
+async function firstRow(page: Page): Promise<{ name: string; flatPct: number }> {
+  const row = page.getByTestId('diff-table').locator('tbody tr').first();
+  const name = (await row.locator('.fn-name').textContent()) ?? '';
+  const pct = (await row.locator('td').nth(3).textContent()) ?? '';
+  return { name, flatPct: Number(pct.replace('−', '-').replace(/[+%]/g, '')) };
+}
+
+/** pprof's printed |flat%| for this function under a meaning, from the golden. */
+function pprofPct(id: string, name: string): number {
+  const row = golden[`incident1 inuse_space ${id}`]?.rows.find((r) => r.name === name);
+  if (!row) throw new Error(`no golden row for ${name} in ${id}`);
+  return row.flatPct;
+}
+
+/** The widest frame that is red because its own value grew, with its ancestors. */
+async function widestRedFrame(page: Page) {
+  return page.getByTestId('diff-flame-chart').locator('g.frame').evaluateAll((gs) => {
+    type D = { data: { name: string; selfAfter: number; selfBefore: number }; ancestors(): D[] };
+    let best: { path: string[]; width: number; fill: string } | null = null;
+    for (const g of gs) {
+      const d = (g as unknown as { __data__: D }).__data__;
+      if (d.data.selfAfter - d.data.selfBefore <= 0) continue;
+      const rect = g.querySelector('rect')!;
+      const fill = rect.getAttribute('fill') ?? '';
+      const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(fill);
+      if (!m || !(Number(m[1]) > Number(m[2]) + 40 && Number(m[1]) > Number(m[3]) + 40)) continue;
+      const width = Number(rect.getAttribute('width'));
+      if (!best || width > best.width) best = { path: d.ancestors().map((a) => a.data.name).reverse(), width, fill };
+    }
+    return best;
+  });
+}
+
+test('incident 1: the diff points at the workqueue waiting path; meaning and normalize change numbers as pprof does', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
+  await openCompare(page);
+
+  // The pair just dropped is offered, earlier profile as base.
+  await expect(page.getByLabel('Base profile (before)').locator('option:checked')).toHaveText('heap-before.pb.gz');
+  await expect(page.getByLabel('Target profile (after)').locator('option:checked')).toHaveText('heap-after.pb.gz');
+  await expect(page.getByTestId('compare-explain')).toContainText('Compare to base (pprof -diff_base)');
+
+  const first = await firstRow(page);
+  expect(first.name).toMatch(QUEUE);
+  expect(first.flatPct).toBeGreaterThan(0);
+  expect(Math.abs(first.flatPct - pprofPct('-diff_base', first.name))).toBeLessThanOrEqual(0.051);
+
+  const red = await widestRedFrame(page);
+  expect(red, 'a red frame that grew').not.toBeNull();
+  expect(red!.path.join(' > ')).toMatch(/AddAfter|waitingLoop/);
+  await shot(page, 'compare-incident1-diff');
+
+  // Tooltip: before, after, delta, delta %, as text.
+  const frame = page.getByTestId('diff-flame-chart').locator('g.frame', { has: page.locator('rect') }).filter({ hasText: /AddAfter/ }).first();
+  await frame.hover();
+  const tip = page.locator('.compare-tooltip');
+  await expect(tip).toBeVisible();
+  for (const label of ['before', 'after', 'delta', 'delta % of base total']) await expect(tip.locator('dt', { hasText: new RegExp(`^${label}$`) })).toHaveCount(1);
+  await shot(page, 'compare-incident1-tooltip');
+  await page.mouse.move(5, 5);
+
+  // -base: same differences, percentages of the total change.
+  await page.getByRole('radio', { name: /Delta of cumulative/ }).check();
+  await expect(page.getByTestId('compare-explain')).toContainText('Delta of a cumulative profile (pprof -base)');
+  await expect.poll(async () => (await firstRow(page)).flatPct).not.toBe(first.flatPct);
+  const base = await firstRow(page);
+  expect(base.name).toBe(first.name);
+  expect(Math.abs(base.flatPct - pprofPct('-base', base.name))).toBeLessThanOrEqual(0.051);
+  await shot(page, 'compare-incident1-base');
+
+  // -normalize with -diff_base: the target is scaled to the base total; the numbers shrink.
+  await page.getByRole('radio', { name: /Compare to base/ }).check();
+  await page.getByRole('checkbox', { name: /Normalize/ }).check();
+  await expect(page.getByTestId('compare-explain')).toContainText('so both totals match');
+  await expect.poll(async () => (await firstRow(page)).flatPct).not.toBe(first.flatPct);
+  const norm = await firstRow(page);
+  expect(Math.abs(Math.abs(norm.flatPct) - pprofPct('-diff_base -normalize', norm.name))).toBeLessThanOrEqual(0.051);
+  await shot(page, 'compare-incident1-normalized');
+});
+
+test('compare: side by side, series ranking, colour-blind palette, dark theme, impossible pair', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, [...fixtures('incident5', /^heap-\d\.pb\.gz$/), fixture('incident4', /^goroutine\.pb\.gz$/)]);
+  await page.getByRole('tab', { name: /Compare/ }).click();
+  await expect(page.getByTestId('diff-flame-chart').locator('g.frame').first()).toBeVisible();
+
+  await page.getByLabel('Diff colour palette').selectOption('orange-purple');
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await expect(page.getByTestId('diff-flame-chart').locator('g.frame').first()).toBeVisible();
+  await shot(page, 'compare-dark-colour-blind');
+  await page.getByRole('button', { name: /Switch to light theme/ }).click();
+
+  await page.getByRole('tab', { name: 'Side by side' }).click();
+  await expect(page.getByTestId('compare-sides').getByTestId('flame-chart')).toHaveCount(2);
+  await shot(page, 'compare-side-by-side');
+
+  await page.getByRole('tab', { name: 'Series' }).click();
+  const series = page.getByTestId('series-table');
+  await expect(series.locator('tbody tr').first()).toContainText('main.(*reportJob).collect');
+  await expect(series.locator('tbody tr').first()).toContainText('2 of 2');
+  await shot(page, 'compare-series-incident5');
+
+  await page.getByRole('tab', { name: 'Diff' }).click();
+  await page.getByLabel('Target profile (after)').selectOption({ label: 'goroutine.pb.gz' });
+  const err = page.getByTestId('compare-error');
+  await expect(err).toContainText('cannot be compared: they share no sample type');
+  await expect(err).toContainText('Pairs that can be compared: heap-1.pb.gz → heap-2.pb.gz');
+  await shot(page, 'compare-incomparable');
+});
