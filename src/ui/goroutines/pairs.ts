@@ -1,0 +1,42 @@
+/**
+ * Which two goroutine snapshots to compare, and which earlier snapshot leak suspects
+ * measure growth against. Pure: tested in Node.
+ */
+import type { FileId } from '../../worker/api';
+import type { GoroutineFileChoice } from '../../worker/goroutine-api';
+
+export interface Pair {
+  before: FileId;
+  after: FileId;
+}
+
+/**
+ * The user's pair while both its files are still open and differ, else the suggested one
+ * (the two most recent). `swapped` flips whichever pair is in force.
+ */
+export function resolvePair(
+  files: readonly GoroutineFileChoice[],
+  suggested: Pair | null,
+  chosen: Pair | null,
+  swapped: boolean,
+): Pair | null {
+  const open = (id: FileId) => files.some((f) => f.file === id);
+  let pair: Pair | null = null;
+  if (chosen && chosen.before !== chosen.after && open(chosen.before) && open(chosen.after)) pair = chosen;
+  else if (suggested && open(suggested.before) && open(suggested.after)) pair = suggested;
+  if (!pair) return null;
+  return swapped ? { before: pair.after, after: pair.before } : pair;
+}
+
+/** Choosing one side: picking the other side's file swaps the two instead of pairing a file with itself. */
+export function choose(pair: Pair, side: 'before' | 'after', file: FileId): Pair {
+  const other = side === 'before' ? 'after' : 'before';
+  if (pair[other] === file) return { before: pair.after, after: pair.before };
+  return { ...pair, [side]: file };
+}
+
+/** The snapshot just before `file` in time (or drop) order, or null when it is the first. */
+export function previousOf(files: readonly GoroutineFileChoice[], file: FileId): FileId | null {
+  const i = files.findIndex((f) => f.file === file);
+  return i > 0 ? files[i - 1].file : null;
+}

@@ -1,0 +1,79 @@
+/** Small pieces shared by the goroutine views: state chips, stacks, sortable headers. */
+import type { ReactNode } from 'react';
+import type { FrameInfo, StateCount } from '../../worker/goroutine-api';
+import { count, location, shortFile, stateTone } from './format';
+
+export function StateChips({ states, max = 3 }: { states: StateCount[]; max?: number }) {
+  if (states.length === 0) return <span className="muted">—</span>;
+  const shown = states.slice(0, max);
+  const rest = states.slice(max);
+  return (
+    <span className="g-chips">
+      {shown.map((s) => (
+        <span key={s.state} className={`g-chip tone-${stateTone(s.state)}`} title={`${s.state}: ${count(s.count)}`}>
+          {s.state} <b>{count(s.count)}</b>
+        </span>
+      ))}
+      {rest.length > 0 && (
+        <span className="g-chip tone-other" title={rest.map((s) => `${s.state}: ${count(s.count)}`).join('\n')}>
+          +{rest.length}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A frame name in mono, with the location beside it, both as text. */
+export function FrameName({ frame, withLocation = false }: { frame: FrameInfo | null; withLocation?: boolean }) {
+  if (!frame) return <span className="muted">—</span>;
+  const loc = location(frame);
+  return (
+    <span className="g-frame" title={`${frame.func}${frame.file ? `\n${frame.file}:${frame.line}` : ''}`}>
+      <span className="g-func">{frame.func}</span>
+      {withLocation && loc && <span className="g-loc"> {loc}</span>}
+    </span>
+  );
+}
+
+export const FRAME_LINE = 20;
+
+/** A full stack, leaf first, one line per frame with file:line; the top user frame is marked. */
+export function StackFrames({ frames, highlight, label }: { frames: FrameInfo[]; highlight?: FrameInfo | null; label: string }) {
+  return (
+    <ol className="g-stack" aria-label={label}>
+      {frames.map((f, i) => {
+        const mark = !!highlight && f.func === highlight.func && f.line === highlight.line;
+        return (
+          <li key={i} className={mark ? 'g-user' : undefined} style={{ height: FRAME_LINE }}>
+            <span className="g-func" title={f.func}>{f.func}</span>
+            <span className="g-loc" title={`${f.file}:${f.line}`}>
+              {f.file ? `${shortFile(f.file, 3)}:${f.line}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export interface SortHeaderProps<K extends string> {
+  id: K;
+  label: ReactNode;
+  title: string;
+  active: K;
+  desc: boolean;
+  numeric?: boolean;
+  onSort: (k: K) => void;
+}
+
+export function SortHeader<K extends string>({ id, label, title, active, desc, numeric, onSort }: SortHeaderProps<K>) {
+  const on = active === id;
+  return (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={on ? (desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" title={`${title}. Click to sort.`} onClick={() => onSort(id)}>
+        {label}
+        <span className="sort-mark" aria-hidden="true">{on ? (desc ? ' ▾' : ' ▴') : ''}</span>
+      </button>
+    </th>
+  );
+}
