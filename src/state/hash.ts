@@ -4,8 +4,8 @@
  */
 import type { Granularity } from '../worker/api';
 
-export type ViewTab = 'flame' | 'top' | 'info';
-export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info'];
+export type ViewTab = 'flame' | 'top' | 'info' | 'goroutines';
+export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info', 'goroutines'];
 
 export interface HashState {
   view: ViewTab;

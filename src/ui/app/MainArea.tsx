@@ -9,7 +9,9 @@ import { FlameView } from '../flame/FlameView';
 import { TopView } from '../top/TopView';
 import { InfoPanel } from '../info/InfoPanel';
 import { OpenButton } from '../drop/OpenButton';
+import { GoroutinesView } from '../goroutines/GoroutinesView';
 import { Tabs } from './Tabs';
+import { tabApplies } from './tabs';
 
 function EmptyState() {
   return (
@@ -30,7 +32,9 @@ export function MainArea() {
   const hasFiles = useFiles((s) => s.files.length > 0);
   const file = useSelectedFile();
   const current = useCurrentProfile();
-  const tab = useView((s) => s.tab);
+  const chosenTab = useView((s) => s.tab);
+  // A tab that does not apply to this file (Goroutines for a heap profile) shows the flame graph.
+  const tab = tabApplies(chosenTab, file?.info) ? chosenTab : 'flame';
   const selectedId = file?.id;
 
   // A zoom path belongs to one profile.
@@ -62,12 +66,13 @@ export function MainArea() {
   else
     body = (
       <>
-        <ViewControls current={current} />
+        {tab !== 'goroutines' && <ViewControls current={current} />}
         <Tabs />
         <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'flame' && <FlameView current={current} />}
           {tab === 'top' && <TopView current={current} />}
           {tab === 'info' && <InfoPanel current={current} />}
+          {tab === 'goroutines' && <GoroutinesView file={current.file.id} />}
         </div>
       </>
     );

@@ -1,14 +1,19 @@
 import { useRef } from 'react';
 import { useView, viewActions } from '../../state/view';
-import { TABS } from './tabs';
+import { useSelectedFile } from '../shared/useCurrentProfile';
+import { TABS, tabApplies } from './tabs';
 
 /** WAI-ARIA tabs: arrow keys move between them, numbers 1–3 work from anywhere (see useShortcuts). */
 export function Tabs() {
-  const tab = useView((s) => s.tab);
+  const chosen = useView((s) => s.tab);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const info = useSelectedFile()?.info;
+  // Tabs that do not apply to this file (Goroutines for a heap profile) are not offered; keys keep their number.
+  const shown = TABS.map((t, num) => ({ ...t, num })).filter((t) => !t.when || t.when(info));
+  const tab = tabApplies(chosen, info) ? chosen : 'flame';
   return (
     <div className="tabs" role="tablist" aria-label="Views">
-      {TABS.map((t, i) => (
+      {shown.map((t, i) => (
         <button
           key={t.id}
           ref={(el) => {
@@ -24,13 +29,13 @@ export function Tabs() {
           onKeyDown={(e) => {
             const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
             if (!d) return;
-            const next = (i + d + TABS.length) % TABS.length;
-            viewActions.setTab(TABS[next]!.id);
+            const next = (i + d + shown.length) % shown.length;
+            viewActions.setTab(shown[next]!.id);
             refs.current[next]?.focus();
           }}
         >
           {t.label}
-          <kbd aria-hidden="true">{i + 1}</kbd>
+          <kbd aria-hidden="true">{t.num + 1}</kbd>
         </button>
       ))}
     </div>

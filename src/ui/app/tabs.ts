@@ -3,10 +3,20 @@
  * here and a panel in MainArea; the number keys follow this order.
  */
 import type { ViewTab } from '../../state/hash';
+import type { FileInfo } from '../../worker/api';
+import { isGoroutineInfo } from '../goroutines/format';
 
-export const TABS: readonly { id: ViewTab; label: string }[] = [
+/** `when`: the tab is offered only for files it applies to (absent: every file with a profile). */
+export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo | undefined) => boolean }[] = [
   { id: 'flame', label: 'Flame graph' },
   { id: 'top', label: 'Top' },
   { id: 'info', label: 'Info' },
-  // { id: 'goroutines', label: 'Goroutines' }, { id: 'compare', label: 'Compare' }, { id: 'trace', label: 'Trace' },
+  { id: 'goroutines', label: 'Goroutines', when: isGoroutineInfo },
+  // { id: 'compare', label: 'Compare' }, { id: 'trace', label: 'Trace' },
 ];
+
+/** Whether a tab applies to a file (a tab that does not falls back to the flame graph). */
+export function tabApplies(id: ViewTab, info: FileInfo | undefined): boolean {
+  const t = TABS.find((x) => x.id === id);
+  return !!t && (!t.when || t.when(info));
+}
