@@ -11,6 +11,9 @@ export type { GoroutineGroup, TimeCategory };
 
 /** Profiles a trace holds: `go tool trace -pprof=<kind>` plus the CPU samples. */
 export type DerivedKind = 'cpu' | 'sync' | 'net' | 'syscall' | 'sched';
+
+/** Virtual files (profiles derived from a trace) get ids from here up, apart from dropped files. */
+export const DERIVED_ID_BASE = 1_000_000_000;
 export const DERIVED_KINDS: readonly DerivedKind[] = ['cpu', 'sync', 'net', 'syscall', 'sched'];
 
 export interface TraceFileRequest {

@@ -52,7 +52,7 @@ import type {
   TraceSummaryAnswer,
   TraceTasksAnswer,
 } from './trace-api';
-import { shortFuncName } from './trace-api';
+import { DERIVED_ID_BASE, shortFuncName } from './trace-api';
 
 interface OpenTrace {
   model: TraceModel;
@@ -260,8 +260,7 @@ export function traceProfiles(session: Session, p: TraceProfilesRequest): TraceP
   return { profiles: out };
 }
 
-/** Virtual files start here so they never collide with the ids the UI gives dropped files. */
-export const DERIVED_ID_BASE = 1_000_000_000;
+export { DERIVED_ID_BASE };
 let nextDerivedId = DERIVED_ID_BASE;
 const openedDerived = new WeakMap<Session, Map<string, FileId>>();
 
@@ -285,8 +284,12 @@ function register(session: Session, key: string, name: string, kind: FileKind, p
   return info;
 }
 
+/**
+ * "sync blocking · main-1-trace-1.pprof": what it is first, so a file list that cuts long
+ * names still tells the derived files apart.
+ */
 export function derivedName(traceName: string, kind: DerivedKind, group?: string): string {
-  return `${traceName} · ${KIND_LABEL[kind]}${group !== undefined ? ` · ${shortFuncName(group) || '(no stack)'}` : ''}`;
+  return `${KIND_LABEL[kind]}${group !== undefined ? ` of ${shortFuncName(group) || '(no stack)'}` : ''} · ${traceName}`;
 }
 
 /**
@@ -383,7 +386,7 @@ export function openSnapshot(session: Session, p: OpenSnapshotRequest): FileInfo
   const key = `${p.file}|snapshot|${s.timeNs}`;
   const existing = registered(session, key);
   if (existing) return existing;
-  const name = `${t.info.name} · goroutines at ${(s.timeNs / 1e9).toFixed(3)} s`;
+  const name = `goroutines at ${(s.timeNs / 1e9).toFixed(3)} s · ${t.info.name}`;
   return register(session, key, name, { kind: 'pprof', profile: 'goroutine' }, s.profile);
 }
 

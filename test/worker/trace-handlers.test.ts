@@ -99,7 +99,7 @@ describe('incident 2 trace', () => {
 
     const info = openDerived(session, { file: 1, kind: 'sync' });
     expect(info.id).toBeGreaterThanOrEqual(DERIVED_ID_BASE);
-    expect(info.name).toBe('main-1-trace-1732262400.pprof · sync blocking');
+    expect(info.name).toBe('sync blocking · main-1-trace-1732262400.pprof');
     expect(info.profile?.sampleTypes.map((t) => t.type)).toEqual(['contentions', 'delay']);
     expect(info.profile?.totals[1]).toBeCloseTo(sync.value, -3);
     // The flame graph and the top table work on it unchanged.
@@ -122,7 +122,7 @@ describe('incident 2 trace', () => {
       expect(group.profiles.find((p) => p.kind === k)!.value).toBeLessThanOrEqual(all.profiles.find((p) => p.kind === k)!.value);
     }
     const info = openDerived(session, { file: 1, kind: 'sched', group: WHEEL });
-    expect(info.name).toBe('main-1-trace-1732262400.pprof · scheduler latency · collection.(*TimingWheel).run');
+    expect(info.name).toBe('scheduler latency of collection.(*TimingWheel).run · main-1-trace-1732262400.pprof');
     const cpu = openDerived(session, { file: 1, kind: 'cpu', group: WHEEL });
     expect(cpu.kind).toEqual({ kind: 'pprof', profile: 'cpu' });
   });
@@ -155,6 +155,7 @@ describe('incident 2 trace', () => {
 
     const snapFile = openSnapshot(session, { file: 1, timeNs: late.timeNs });
     expect(snapFile.kind).toEqual({ kind: 'pprof', profile: 'goroutine' });
+    expect(snapFile.name).toMatch(/^goroutines at \d+\.\d{3} s · main-1-trace-1732262400\.pprof$/);
     expect(snapFile.profile?.totals[0]).toBe(late.total);
   });
 
@@ -215,7 +216,7 @@ describe('pure helpers', () => {
     expect(shortFuncName('main.main.func1')).toBe('main.main.func1');
     expect(shortFuncName('example.com/a.F[example.com/b.T]')).toBe('a.F[example.com/b.T]');
     expect(shortFuncName('')).toBe('');
-    expect(derivedName('t.pprof', 'net')).toBe('t.pprof · network blocking');
-    expect(derivedName('t.pprof', 'cpu', '')).toBe('t.pprof · CPU samples · (no stack)');
+    expect(derivedName('t.pprof', 'net')).toBe('network blocking · t.pprof');
+    expect(derivedName('t.pprof', 'cpu', '')).toBe('CPU samples of (no stack) · t.pprof');
   });
 });

@@ -1,0 +1,39 @@
+/** A stack, leaf first, as a goroutine dump prints it: function, then file:line. Text only. */
+import { shortFuncName, type StackFrameInfo } from '../../worker/trace-api';
+
+export function StackView({ frames, label }: { frames: StackFrameInfo[]; label: string }) {
+  if (frames.length === 0) return <p className="tr-empty">No stack recorded.</p>;
+  return (
+    <ol className="tr-stack" aria-label={label}>
+      {frames.map((f, i) => (
+        <li key={i}>
+          <div>{f.func || '?'}</div>
+          {f.file && <div className="loc">{f.file}:{f.line}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** "pkg.fn file.go:12" for one-line cells: the frame's function without import path, and the file's base name. */
+export function frameLine(f: StackFrameInfo | undefined): string {
+  if (!f) return '—';
+  const base = f.file ? f.file.slice(f.file.lastIndexOf('/') + 1) : '';
+  const fn = shortFuncName(f.func);
+  return base ? `${fn} ${base}:${f.line}` : fn;
+}
+
+/**
+ * Where a goroutine is, in one line: the innermost frame and, when that is inside the
+ * runtime (selectgo, chanrecv, gopark…), the first caller outside it, which says who waits.
+ */
+export function whereLine(frames: StackFrameInfo[]): string {
+  const leaf = frameLine(frames[0]);
+  if (!frames[0] || !isRuntime(frames[0].func)) return leaf;
+  const caller = frames.find((f) => !isRuntime(f.func));
+  return caller ? `${leaf} ← ${frameLine(caller)}` : leaf;
+}
+
+function isRuntime(func: string): boolean {
+  return func.startsWith('runtime.') || func.startsWith('internal/') || func.startsWith('sync.') || func.startsWith('time.Sleep');
+}
