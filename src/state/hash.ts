@@ -4,8 +4,8 @@
  */
 import type { Granularity } from '../worker/api';
 
-export type ViewTab = 'flame' | 'top' | 'info' | 'goroutines';
-export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info', 'goroutines'];
+export type ViewTab = 'flame' | 'top' | 'info' | 'goroutines' | 'trace';
+export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info', 'goroutines', 'trace'];
 
 export interface HashState {
   view: ViewTab;

@@ -10,6 +10,7 @@ import { TopView } from '../top/TopView';
 import { InfoPanel } from '../info/InfoPanel';
 import { OpenButton } from '../drop/OpenButton';
 import { GoroutinesView } from '../goroutines/GoroutinesView';
+import { TraceView } from '../trace/TraceView';
 import { Tabs } from './Tabs';
 import { tabApplies } from './tabs';
 
@@ -39,6 +40,11 @@ export function MainArea() {
 
   // A zoom path belongs to one profile.
   useEffect(() => viewActions.resetZoom(), [selectedId]);
+  // An execution trace opens on its own view.
+  const isTrace = file?.info?.kind.kind === 'trace';
+  useEffect(() => {
+    if (isTrace) viewActions.setTab('trace');
+  }, [selectedId, isTrace]);
 
   let body: React.ReactNode;
   if (!hasFiles || !file) body = <EmptyState />;
@@ -56,6 +62,7 @@ export function MainArea() {
         <p>{file.error}</p>
       </Status>
     );
+  else if (!current && isTrace) body = <TraceView key={file.id} file={file} />;
   else if (!current)
     body = (
       <Status>
@@ -66,13 +73,14 @@ export function MainArea() {
   else
     body = (
       <>
-        {tab !== 'goroutines' && <ViewControls current={current} />}
+        {tab !== 'goroutines' && tab !== 'trace' && <ViewControls current={current} />}
         <Tabs />
         <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'flame' && <FlameView current={current} />}
           {tab === 'top' && <TopView current={current} />}
           {tab === 'info' && <InfoPanel current={current} />}
           {tab === 'goroutines' && <GoroutinesView file={current.file.id} />}
+          {tab === 'trace' && <TraceView key={file.id} file={file} />}
         </div>
       </>
     );

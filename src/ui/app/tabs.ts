@@ -12,7 +12,8 @@ export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo
   { id: 'top', label: 'Top' },
   { id: 'info', label: 'Info' },
   { id: 'goroutines', label: 'Goroutines', when: isGoroutineInfo },
-  // { id: 'compare', label: 'Compare' }, { id: 'trace', label: 'Trace' },
+  { id: 'trace', label: 'Trace', when: (info) => info?.kind.kind === 'trace' },
+  // { id: 'compare', label: 'Compare' },
 ];
 
 /** Whether a tab applies to a file (a tab that does not falls back to the flame graph). */
