@@ -1,18 +1,28 @@
 /**
  * Go execution traces: `parseTrace` turns the bytes of any supported trace (v2: Go 1.22+,
  * v1: Go 1.11–1.21) into a TraceModel; `scanTrace` streams the ordered events into any
- * TraceEventSink (used for "snapshot at an instant").
+ * TraceEventSink (used for "snapshot at an instant"). `parseTraceAsync` does the same work
+ * as `parseTrace` in slices, yielding a macrotask between them, so a Web Worker stays
+ * responsive and can cancel a parse mid-way.
  */
 import { TraceSymbols, type TraceEventSink, type TraceModel, type TraceWarning } from '../../model/trace';
 import { TraceModelBuilder } from './build/builder';
+import { type EventConsumer, SinkAdapter } from './events';
 import { ANCIENT_VERSIONS, V1_VERSIONS, V2_VERSIONS, sniffTraceHeader } from './header';
-import { scanV1 } from './v1/reader';
-import { type ScanOptions, type ScanResult, scanV2 } from './v2/reader';
+import { type ScanOptions, type ScanResult, type TraceScanner, cancelledError } from './scan';
+import { V1Scanner } from './v1/reader';
+import { V2Scanner } from './v2/reader';
 
 export { sniffTraceHeader } from './header';
-export type { ScanOptions } from './v2/reader';
+export { CANCELLED_MESSAGE, isCancelled } from './scan';
+export type { ScanOptions, ScanResult } from './scan';
 
 export interface ParseTraceOptions extends ScanOptions {}
+
+export interface ParseTraceAsyncOptions extends ScanOptions {
+  /** Work for about this long between yields to the event loop (default 50 ms). */
+  yieldEveryMs?: number;
+}
 
 /** Checks the header; throws a clear Error when it is not a trace we can read. */
 export function traceVersion(bytes: Uint8Array): number {
@@ -28,6 +38,11 @@ export function traceVersion(bytes: Uint8Array): number {
   return v;
 }
 
+function scanner(bytes: Uint8Array, sink: EventConsumer, syms: TraceSymbols, opts: ScanOptions): TraceScanner {
+  const v = traceVersion(bytes);
+  return v >= 22 ? new V2Scanner(bytes, v, sink, syms, opts) : new V1Scanner(bytes, v, sink, syms, opts);
+}
+
 /** Streams the events of a trace, in order, into `sink`. */
 export function scanTrace(
   bytes: Uint8Array,
@@ -35,19 +50,59 @@ export function scanTrace(
   syms: TraceSymbols = new TraceSymbols(),
   opts: ScanOptions = {},
 ): ScanResult {
-  const v = traceVersion(bytes);
-  return v >= 22 ? scanV2(bytes, v, sink, syms, opts) : scanV1(bytes, v, sink, syms, opts);
+  const s = scanner(bytes, new SinkAdapter(sink), syms, opts);
+  s.run(Infinity);
+  return s.result();
+}
+
+/** scanTrace in slices of about `yieldEveryMs`, awaiting a macrotask between them. */
+export async function scanTraceAsync(
+  bytes: Uint8Array,
+  sink: TraceEventSink,
+  syms: TraceSymbols = new TraceSymbols(),
+  opts: ParseTraceAsyncOptions = {},
+): Promise<ScanResult> {
+  const s = scanner(bytes, new SinkAdapter(sink), syms, opts);
+  await runSliced(s, opts);
+  return s.result();
+}
+
+async function runSliced(s: TraceScanner, opts: ParseTraceAsyncOptions): Promise<void> {
+  const slice = opts.yieldEveryMs ?? 50;
+  while (!s.run(performance.now() + slice)) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (opts.signal?.aborted) throw cancelledError();
+  }
 }
 
 /**
  * Parses a whole trace. Throws on a wrong header, an unsupported version, or when nothing
  * at all could be decoded; a truncated or corrupt tail becomes `summary.error` plus a
- * warning, and everything before it is kept.
+ * warning, and everything before it is kept. Throws an Error whose message says it was
+ * cancelled (see isCancelled) when `signal.aborted` is set.
  */
 export function parseTrace(bytes: Uint8Array, opts: ParseTraceOptions = {}): TraceModel {
   const syms = new TraceSymbols();
   const builder = new TraceModelBuilder(syms);
-  const res = scanTrace(bytes, builder, syms, opts);
+  const s = scanner(bytes, builder, syms, opts);
+  s.run(Infinity);
+  return buildModel(bytes, builder, s.result());
+}
+
+/**
+ * parseTrace, cooperatively: works in slices of about `yieldEveryMs` (default 50 ms) and
+ * awaits a macrotask (setTimeout 0) between them, so a worker can receive a "cancel"
+ * message and set `signal.aborted`; the parse then rejects with the cancelled Error.
+ */
+export async function parseTraceAsync(bytes: Uint8Array, opts: ParseTraceAsyncOptions = {}): Promise<TraceModel> {
+  const syms = new TraceSymbols();
+  const builder = new TraceModelBuilder(syms);
+  const s = scanner(bytes, builder, syms, opts);
+  await runSliced(s, opts);
+  return buildModel(bytes, builder, s.result());
+}
+
+function buildModel(bytes: Uint8Array, builder: TraceModelBuilder, res: ScanResult): TraceModel {
   const v = traceVersion(bytes);
   const warnings: TraceWarning[] = [...res.warnings];
   if (res.error) {

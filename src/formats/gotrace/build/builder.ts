@@ -1,6 +1,7 @@
 /**
- * The TraceEventSink that builds the TraceModel: event counts, the goroutine summarizer,
- * derived-profile records, metric/GC/STW series and CPU samples. No per-event objects.
+ * The event consumer that builds the TraceModel: event counts, the goroutine summarizer,
+ * derived-profile records, metric/GC/STW series and CPU samples. No per-event objects:
+ * it consumes the ordered stream in chunks of typed rows (events.ts).
  */
 import {
   GO_STATE_NAMES,
@@ -10,31 +11,26 @@ import {
   SCOPE_GOROUTINE,
   SCOPE_NONE,
   type RangeTable,
-  type TraceEventSink,
   type TraceModel,
   type TraceSummary,
   type TraceSymbols,
 } from '../../../model/trace';
+import { type EventBuffer, type EventConsumer, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, STRIDE } from '../events';
 import { F64, I32, U8 } from './columns';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
 
-const K_SYNC = 0;
-const K_STATE = 1;
-const K_RANGE_BEGIN = 2;
-const K_METRIC = 5;
-const K_LABEL = 6;
-const K_TASK_BEGIN = 7;
-const K_REGION_BEGIN = 9;
-const K_LOG = 11;
-const K_SAMPLE = 12;
-const K_EXPERIMENTAL = 13;
-
-/**
- * Whether derived profiles ignore transitions without a stack. Go ≤1.22's cmd/trace did;
- * later releases do not (a stackless GoStart then ends a scheduler-latency interval).
- */
-export const PPROF_SKIP_STACKLESS = false;
+// Indexes into KIND_NAMES (the Go reader's event kinds).
+const KN_SYNC = 0;
+const KN_STATE = 1;
+const KN_RANGE_BEGIN = 2;
+const KN_METRIC = 5;
+const KN_LABEL = 6;
+const KN_TASK_BEGIN = 7;
+const KN_REGION_BEGIN = 9;
+const KN_LOG = 11;
+const KN_SAMPLE = 12;
+const KN_EXPERIMENTAL = 13;
 
 class Ranges {
   start = new F64();
@@ -58,7 +54,7 @@ class Ranges {
   }
 }
 
-export class TraceModelBuilder implements TraceEventSink {
+export class TraceModelBuilder implements EventConsumer {
   readonly kinds = new Float64Array(KIND_NAMES.length);
   readonly goTrans = new Float64Array(36);
   readonly procTrans = new Float64Array(16);
@@ -75,6 +71,8 @@ export class TraceModelBuilder implements TraceEventSink {
   private readonly sG = new F64(64);
   private readonly sStack = new I32(64);
   private readonly gcMarkName: number;
+  /** Per range name (string id): 1 when it is a stop-the-world range, -1 when not, 0 unknown. */
+  private stwName: Int8Array = new Int8Array(64);
   lastTs = 0;
   maxProcs = 0;
 
@@ -85,96 +83,115 @@ export class TraceModelBuilder implements TraceEventSink {
     this.gcMarkName = syms.intern('GC concurrent mark phase');
   }
 
-  sync(time: number): void {
-    this.kinds[K_SYNC]++;
-    this.lastTs = time;
-    this.sum.sync(time);
+  consume(ev: EventBuffer, n: number): void {
+    const kind = ev.kind;
+    const time = ev.time;
+    const a = ev.a;
+    const sum = this.sum;
+    const derived = this.derived;
+    const kinds = this.kinds;
+    const goTrans = this.goTrans;
+    for (let i = 0; i < n; i++) {
+      const b = i * STRIDE;
+      const k = kind[i];
+      if (k === K_GO) {
+        kinds[KN_STATE]++;
+        const from = a[b + 1];
+        const to = a[b + 2];
+        goTrans[from * 6 + to]++;
+        sum.now = time[i];
+        const reason = a[b + 3];
+        const evStack = a[b + 4];
+        const slot = sum.goTransition(a[b], from, to, reason, a[b + 5], a[b + 6], a[b + 7], evStack);
+        derived.transition(slot, to, reason, evStack);
+        continue;
+      }
+      this.other(k, time[i], a, b);
+    }
+    if (n > 0) this.lastTs = time[n - 1];
   }
 
-  goTransition(
-    time: number,
-    goid: number,
-    from: number,
-    to: number,
-    reason: number,
-    evStack: number,
-    stStack: number,
-    ctxG: number,
-    ctxP: number,
-  ): void {
-    this.kinds[K_STATE]++;
-    this.goTrans[from * 6 + to]++;
-    this.lastTs = time;
-    const slot = this.sum.goTransition(time, goid, from, to, reason, stStack, ctxG, ctxP, evStack);
-    if (PPROF_SKIP_STACKLESS && evStack === 0) return;
-    this.derived.transition(time, slot, to, reason, evStack);
+  private other(k: number, t: number, a: Float64Array, b: number): void {
+    switch (k) {
+      case K_SYNC:
+        this.kinds[KN_SYNC]++;
+        this.sum.sync(t);
+        break;
+      case K_PROC:
+        this.kinds[KN_STATE]++;
+        this.procTrans[a[b + 1] * 4 + a[b + 2]]++;
+        this.sum.procTransition(t, a[b], a[b + 1], a[b + 2]);
+        break;
+      case K_RANGE:
+        this.range(t, a[b], a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+        break;
+      case K_METRIC: {
+        const metric = a[b];
+        const value = a[b + 1];
+        this.kinds[KN_METRIC]++;
+        this.metricCounts[metric]++;
+        this.mKind.push(metric);
+        this.mTime.push(t);
+        this.mValue.push(value);
+        if (metric === 0 && value > this.maxProcs) this.maxProcs = value;
+        break;
+      }
+      case K_LABEL:
+        this.kinds[KN_LABEL]++;
+        break;
+      case K_TASK: {
+        const begin = a[b] === 1;
+        this.kinds[begin ? KN_TASK_BEGIN : KN_TASK_BEGIN + 1]++;
+        this.sum.taskEvent(t, begin, a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+        break;
+      }
+      case K_REGION: {
+        const begin = a[b] === 1;
+        this.kinds[begin ? KN_REGION_BEGIN : KN_REGION_BEGIN + 1]++;
+        this.sum.region(t, begin, a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+        break;
+      }
+      case K_LOG:
+        this.kinds[KN_LOG]++;
+        this.sum.log(t, a[b], a[b + 3]);
+        break;
+      case K_CPU:
+        this.kinds[KN_SAMPLE]++;
+        this.sTime.push(t);
+        this.sG.push(a[b]);
+        this.sStack.push(a[b + 2]);
+        break;
+      case K_EXP:
+        this.kinds[KN_EXPERIMENTAL]++;
+        break;
+    }
   }
 
-  procTransition(time: number, proc: number, from: number, to: number): void {
-    this.kinds[K_STATE]++;
-    this.procTrans[from * 4 + to]++;
-    this.lastTs = time;
-    this.sum.procTransition(time, proc, from, to);
+  private isStw(name: number): boolean {
+    if (name >= this.stwName.length) {
+      const m = new Int8Array(Math.max(name + 1, this.stwName.length * 2));
+      m.set(this.stwName);
+      this.stwName = m;
+    }
+    let v = this.stwName[name];
+    if (v === 0) {
+      v = this.syms.strings[name].startsWith('stop-the-world') ? 1 : -1;
+      this.stwName[name] = v;
+    }
+    return v > 0;
   }
 
-  range(time: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
-    this.kinds[K_RANGE_BEGIN + kind]++;
-    this.lastTs = time;
+  private range(time: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
+    this.kinds[KN_RANGE_BEGIN + kind]++;
     if (kind === 0) this.rangeBegins.set(name, (this.rangeBegins.get(name) ?? 0) + 1);
     this.sum.range(time, kind, name, scope, scopeId, ctxG);
     if (scope === SCOPE_NONE && name === this.gcMarkName) {
       if (kind === 2) this.gcs.finishRange(0, time);
       else if (!this.gcs.open.has(0)) this.gcs.begin(0, kind === 1 ? this.sum.syncTs : time, name);
-    } else if (scope === SCOPE_GOROUTINE && this.syms.strings[name].startsWith('stop-the-world')) {
+    } else if (scope === SCOPE_GOROUTINE && this.isStw(name)) {
       if (kind === 0) this.stw.begin(scopeId, time, name);
       else if (kind === 2) this.stw.finishRange(scopeId, time);
     }
-  }
-
-  metric(time: number, metric: number, value: number): void {
-    this.kinds[K_METRIC]++;
-    this.metricCounts[metric]++;
-    this.lastTs = time;
-    this.mKind.push(metric);
-    this.mTime.push(time);
-    this.mValue.push(value);
-    if (metric === 0 && value > this.maxProcs) this.maxProcs = value;
-  }
-
-  label(time: number): void {
-    this.kinds[K_LABEL]++;
-    this.lastTs = time;
-  }
-
-  task(time: number, begin: boolean, id: number, parent: number, name: number, ctxG: number): void {
-    this.kinds[begin ? K_TASK_BEGIN : K_TASK_BEGIN + 1]++;
-    this.lastTs = time;
-    this.sum.taskEvent(time, begin, id, parent, name, ctxG);
-  }
-
-  region(time: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
-    this.kinds[begin ? K_REGION_BEGIN : K_REGION_BEGIN + 1]++;
-    this.lastTs = time;
-    this.sum.region(time, begin, task, name, ctxG, stack);
-  }
-
-  log(time: number, task: number, _key: number, _value: number, ctxG: number): void {
-    this.kinds[K_LOG]++;
-    this.lastTs = time;
-    this.sum.log(time, task, ctxG);
-  }
-
-  cpuSample(time: number, goid: number, _proc: number, stack: number): void {
-    this.kinds[K_SAMPLE]++;
-    this.lastTs = time;
-    this.sTime.push(time);
-    this.sG.push(goid);
-    this.sStack.push(stack);
-  }
-
-  experimental(time: number): void {
-    this.kinds[K_EXPERIMENTAL]++;
-    this.lastTs = time;
   }
 
   build(head: Pick<TraceSummary, 'goVersion' | 'formatMinor' | 'clockBaseNs' | 'wallClockBaseNs' | 'generations' | 'procs' | 'warnings' | 'error'>): TraceModel {
@@ -202,7 +219,7 @@ export class TraceModelBuilder implements TraceEventSink {
     METRIC_NAMES.forEach((m, i) => {
       if (this.metricCounts[i] > 0) metricsByName[m] = this.metricCounts[i];
     });
-    const experimentalEvents = this.kinds[K_EXPERIMENTAL];
+    const experimentalEvents = this.kinds[KN_EXPERIMENTAL];
     const summary: TraceSummary = {
       ...head,
       procs: Math.max(head.procs, this.maxProcs),
@@ -214,9 +231,9 @@ export class TraceModelBuilder implements TraceEventSink {
       rangeBeginsByName,
       metricsByName,
       goroutines: table.count,
-      syncEvents: this.kinds[K_SYNC],
+      syncEvents: this.kinds[KN_SYNC],
       experimentalEvents,
-      cpuSamples: this.kinds[K_SAMPLE],
+      cpuSamples: this.kinds[KN_SAMPLE],
     };
     return {
       summary,

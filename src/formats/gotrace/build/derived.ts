@@ -4,6 +4,10 @@
  * state until it leaves it, charged to the stack of the entering event, clipped to the
  * goroutine's [first run, end] interval (the CLI applies that clip to every goroutine).
  * Aggregated on the fly by (profile, stack, start function) so memory stays small.
+ *
+ * The four profiles track four states; a goroutine is in one state at a time, so one
+ * tracker per goroutine suffices (net and sync both track Waiting but for disjoint
+ * reasons; the rare second tracker goes to a side map).
  */
 import {
   GO_RUNNABLE,
@@ -24,17 +28,24 @@ const KINDS = 4;
 const STATE = [GO_WAITING, GO_WAITING, GO_SYSCALL, GO_RUNNABLE]; // indexed by PPROF_*
 
 export class DerivedAccumulator implements SummaryListener {
-  private trackStart: Float64Array = new Float64Array(256 * KINDS).fill(NaN);
-  private trackStack: Int32Array = new Int32Array(256 * KINDS);
+  /** Per slot: tracked profile kind (-1 none), since when, with which stack. */
+  private tKind: Int8Array = new Int8Array(1024).fill(-1);
+  private tStart: Float64Array = new Float64Array(1024);
+  private tStack: Int32Array = new Int32Array(1024);
+  /** Further concurrent trackers of a slot (rare): k, start, stack triples. */
+  private readonly extra = new Map<number, number[]>();
   private reasonMask: Int8Array = new Int8Array(64).fill(-1);
   /** Per slot, records waiting for the goroutine's first run or its name: k, s, e, stack, clipped. */
   private readonly pending = new Map<number, number[]>();
-  private readonly index = new Map<number, number>();
+  /** Record rows chained per (canonical stack, kind); `group` tells them apart. */
+  private head: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly next = new I32();
   private readonly kind = new U8();
   private readonly stack = new I32();
   private readonly group = new I32();
   private readonly contentions = new F64();
   private readonly delay = new F64();
+  private canon: Int8Array = new Int8Array(1024);
 
   constructor(
     private readonly syms: TraceSymbols,
@@ -59,46 +70,89 @@ export class DerivedAccumulator implements SummaryListener {
   }
 
   private ensure(slot: number): void {
-    const need = (slot + 1) * KINDS;
-    if (need <= this.trackStart.length) return;
-    let n = this.trackStart.length;
-    while (n < need) n *= 2;
-    const s = new Float64Array(n).fill(NaN);
-    s.set(this.trackStart);
-    this.trackStart = s;
-    const k = new Int32Array(n);
-    k.set(this.trackStack);
-    this.trackStack = k;
+    if (slot < this.tKind.length) return;
+    let n = this.tKind.length;
+    while (n <= slot) n += n >> 1;
+    const k = new Int8Array(n).fill(-1);
+    k.set(this.tKind);
+    this.tKind = k;
+    const s = new Float64Array(n);
+    s.set(this.tStart);
+    this.tStart = s;
+    const st = new Int32Array(n);
+    st.set(this.tStack);
+    this.tStack = st;
   }
 
   /** A goroutine transition (after the summarizer saw it). */
-  transition(t: number, slot: number, to: number, reason: number, evStack: number): void {
+  transition(slot: number, to: number, reason: number, evStack: number): void {
     if (slot < 0) return;
-    this.ensure(slot);
-    const mask = this.mask(reason);
-    const base = slot * KINDS;
-    for (let k = 0; k < KINDS; k++) {
-      const st = this.trackStart[base + k];
-      if (Number.isNaN(st)) {
-        if (to === STATE[k] && (mask & (1 << k)) !== 0) {
-          this.trackStart[base + k] = t;
-          this.trackStack[base + k] = evStack;
-        }
-        continue;
+    const t = this.sum.now;
+    if (slot >= this.tKind.length) this.ensure(slot);
+    const k1 = this.tKind[slot];
+    if (k1 >= 0 && to !== STATE[k1]) {
+      this.tKind[slot] = -1;
+      this.record(k1, slot, this.tStart[slot], t, this.tStack[slot]);
+    }
+    let busy = this.tKind[slot] >= 0 ? 1 << this.tKind[slot] : 0;
+    if (this.extra.size > 0) busy |= this.endExtra(slot, t, to);
+    let start = 0;
+    switch (to) {
+      case GO_WAITING:
+        start = this.mask(reason) & ((1 << PPROF_NET) | (1 << PPROF_SYNC));
+        break;
+      case GO_SYSCALL:
+        start = 1 << PPROF_SYSCALL;
+        break;
+      case GO_RUNNABLE:
+        start = 1 << PPROF_SCHED;
+        break;
+      default:
+        return;
+    }
+    start &= ~busy;
+    for (let k = 0; start !== 0; k++, start >>= 1) {
+      if ((start & 1) === 0) continue;
+      if (this.tKind[slot] < 0) {
+        this.tKind[slot] = k;
+        this.tStart[slot] = t;
+        this.tStack[slot] = evStack;
+      } else {
+        let x = this.extra.get(slot);
+        if (!x) this.extra.set(slot, (x = []));
+        x.push(k, t, evStack);
       }
-      if (to === STATE[k]) continue;
-      this.trackStart[base + k] = NaN;
-      this.record(k, slot, st, t, this.trackStack[base + k]);
     }
   }
 
+  /** Ends the side trackers of `slot` that leave their state; returns the kinds still on. */
+  private endExtra(slot: number, t: number, to: number): number {
+    const x = this.extra.get(slot);
+    if (!x) return 0;
+    let busy = 0;
+    for (let i = 0; i < x.length; ) {
+      const k = x[i];
+      if (to === STATE[k]) {
+        busy |= 1 << k;
+        i += 3;
+        continue;
+      }
+      this.record(k, slot, x[i + 1], t, x[i + 2]);
+      x.splice(i, 3);
+    }
+    if (x.length === 0) this.extra.delete(slot);
+    return busy;
+  }
+
   private record(k: number, slot: number, s: number, e: number, stack: number): void {
-    if (this.sum.isStarted(slot)) {
-      const start = this.sum.start.data[slot];
+    const sum = this.sum;
+    const start = sum.start[slot];
+    if (start === start) {
       const clipped = e - (s > start ? s : start);
       if (clipped <= 0) return;
-      if (this.sum.name.data[slot] !== 0) {
-        this.add(k, stack, this.sum.name.data[slot], clipped);
+      const name = sum.name[slot];
+      if (name !== 0) {
+        this.add(k, stack, name, clipped);
         return;
       }
       this.defer(slot, k, s, e, stack, clipped);
@@ -114,6 +168,7 @@ export class DerivedAccumulator implements SummaryListener {
   }
 
   onStart(slot: number): void {
+    if (this.pending.size === 0) return;
     // Intervals that ended before the first run overlap [start, end] by nothing.
     const p = this.pending.get(slot);
     if (!p) return;
@@ -124,10 +179,11 @@ export class DerivedAccumulator implements SummaryListener {
   }
 
   onNamed(slot: number): void {
+    if (this.pending.size === 0) return;
     const p = this.pending.get(slot);
     if (!p) return;
     const keep: number[] = [];
-    const name = this.sum.name.data[slot];
+    const name = this.sum.name[slot];
     for (let i = 0; i < p.length; i += 5) {
       if (Number.isNaN(p[i + 4])) keep.push(...p.slice(i, i + 5));
       else this.add(p[i], p[i + 3], name, p[i + 4]);
@@ -135,8 +191,6 @@ export class DerivedAccumulator implements SummaryListener {
     if (keep.length === 0) this.pending.delete(slot);
     else this.pending.set(slot, keep);
   }
-
-  private canon: Int8Array = new Int8Array(1024);
 
   /** `go tool trace` keys records by PCs: a stack of only zero PCs is the same as none. */
   private canonical(stack: number): number {
@@ -159,15 +213,26 @@ export class DerivedAccumulator implements SummaryListener {
 
   private add(k: number, stack: number, group: number, ns: number): void {
     stack = this.canonical(stack);
-    const key = (group * 67108864 + stack) * KINDS + k;
-    let i = this.index.get(key);
-    if (i === undefined) {
+    const h = stack * KINDS + k;
+    if (h >= this.head.length) {
+      let n = this.head.length;
+      while (n <= h) n *= 2;
+      const hh = new Int32Array(n).fill(-1);
+      hh.set(this.head);
+      this.head = hh;
+    }
+    const groups = this.group.data;
+    const next = this.next.data;
+    let i = this.head[h];
+    while (i >= 0 && groups[i] !== group) i = next[i];
+    if (i < 0) {
       i = this.kind.push(k);
       this.stack.push(stack);
       this.group.push(group);
       this.contentions.push(0);
       this.delay.push(0);
-      this.index.set(key, i);
+      this.next.push(this.head[h]);
+      this.head[h] = i;
     }
     this.contentions.data[i] += 1;
     this.delay.data[i] += ns;
@@ -176,13 +241,16 @@ export class DerivedAccumulator implements SummaryListener {
   /** At the end: goroutines that never ran count whole intervals (their start is "0"). */
   finish(): DerivedRecords {
     for (const [slot, p] of this.pending) {
-      const name = this.sum.name.data[slot];
+      const name = this.sum.name[slot];
       for (let i = 0; i < p.length; i += 5) {
         const clipped = Number.isNaN(p[i + 4]) ? p[i + 2] - p[i + 1] : p[i + 4];
         if (clipped > 0) this.add(p[i], p[i + 3], name, clipped);
       }
     }
     this.pending.clear();
+    this.tKind = new Int8Array(0);
+    this.tStart = new Float64Array(0);
+    this.tStack = new Int32Array(0);
     return {
       count: this.kind.length,
       kind: this.kind.finish(),

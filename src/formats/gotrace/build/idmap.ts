@@ -80,3 +80,43 @@ export class IdIndex {
     this.sparse.set(id, v);
   }
 }
+
+/**
+ * Per-generation wire id → global id (strings, stacks): a dense Int32Array for the usual
+ * small ids, a Map for absurdly large ones (corrupt or fuzzed input). -1 when absent.
+ */
+export class LocalIds {
+  private dense: Int32Array;
+  private sparse: Map<number, number> | null = null;
+  constructor(cap = 256) {
+    this.dense = new Int32Array(cap).fill(-1);
+  }
+
+  get(id: number): number {
+    if (id < this.dense.length) return id >= 0 ? this.dense[id] : -1;
+    if (this.sparse === null) return -1;
+    const v = this.sparse.get(id);
+    return v === undefined ? -1 : v;
+  }
+
+  set(id: number, v: number): void {
+    if (id >= 0 && id < LOCAL_DENSE_LIMIT) {
+      if (id >= this.dense.length) {
+        let n = this.dense.length;
+        while (n <= id) n *= 2;
+        const d = new Int32Array(n).fill(-1);
+        d.set(this.dense);
+        this.dense = d;
+      }
+      this.dense[id] = v;
+      return;
+    }
+    (this.sparse ??= new Map()).set(id, v);
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== -1;
+  }
+}
+
+const LOCAL_DENSE_LIMIT = 1 << 22;

@@ -2,7 +2,9 @@
  * Per-goroutine time breakdown, tasks and regions, computed while events stream by.
  * Same rules as golang/go src/internal/trace/summary.go (so numbers match `go tool trace`),
  * but with one row per goroutine in typed columns and one "current state since" per
- * goroutine instead of a struct of timestamps.
+ * goroutine instead of a struct of timestamps. Block time per reason and time per range
+ * name live in per-goroutine chains of typed rows (a goroutine has few of each), so the
+ * event path touches no Map.
  */
 import {
   GO_NOT_EXIST,
@@ -32,8 +34,10 @@ const S_RUNNING = 1;
 const S_RUNNABLE = 2;
 const S_WAITING = 3;
 const S_SYSCALL = 4;
+/** Flag in `state`: finalized (ended, or closed at the end of the trace). */
+const S_FINAL = 8;
 
-const KEY = 1024; // multiplier for (slot, small index) map keys
+const KEY = 1024; // multiplier for (slot, small index) map keys of open ranges
 
 interface ActiveRegion {
   task: number;
@@ -59,36 +63,86 @@ export interface SummaryListener {
   onNamed(slot: number): void;
 }
 
+/** (goroutine slot, key) → ns rows, chained per slot; the rows are the sparse output. */
+class KeyedTimes {
+  slot = new I32(1024);
+  key = new I32(1024);
+  ns = new F64(1024);
+  next = new I32(1024);
+
+  /** Adds `dt` to (slot, key); `head` is the slot's chain head array (-1 = empty). */
+  add(head: Int32Array, s: number, key: number, dt: number): void {
+    const keys = this.key.data;
+    const next = this.next.data;
+    for (let r = head[s]; r >= 0; r = next[r]) {
+      if (keys[r] === key) {
+        this.ns.data[r] += dt;
+        return;
+      }
+    }
+    const r = this.slot.push(s);
+    this.key.push(key);
+    this.ns.push(dt);
+    this.next.push(head[s]);
+    head[s] = r;
+  }
+
+  sparse(): SparseTimes {
+    return { count: this.slot.length, goroutine: this.slot.finish(), key: this.key.finish(), ns: this.ns.finish() };
+  }
+}
+
+function growF64(a: Float64Array, n: number, fill?: number): Float64Array {
+  const b = new Float64Array(n);
+  if (fill !== undefined) b.fill(fill, a.length);
+  b.set(a);
+  return b;
+}
+function growI32(a: Int32Array, n: number, fill?: number): Int32Array {
+  const b = new Int32Array(n);
+  if (fill !== undefined) b.fill(fill, a.length);
+  b.set(a);
+  return b;
+}
+function growU8(a: Uint8Array, n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
+
 export class Summarizer {
   readonly slotOf = new IdIndex();
-  // Columns, one row per goroutine slot.
-  readonly id = new F64();
-  readonly name = new I32();
-  readonly creation = new F64();
-  readonly start = new F64();
-  readonly end = new F64();
-  readonly creator = new F64();
-  readonly creationStack = new I32();
-  readonly exec = new F64();
-  readonly schedWait = new F64();
-  readonly syscall = new F64();
-  readonly syscallBlock = new F64();
-  readonly total = new F64();
-  readonly regionCount = new I32();
-  private readonly state = new I32();
-  private readonly since = new F64();
-  private readonly syscallBlockSince = new F64();
-  private readonly blockReason = new I32();
-  private readonly finalized = new I32();
+  count = 0;
+  private cap = 1024;
+  // Columns, one row per goroutine slot (capacity `cap`, `count` used).
+  id: Float64Array = new Float64Array(1024);
+  name: Int32Array = new Int32Array(1024);
+  creation: Float64Array = new Float64Array(1024);
+  start: Float64Array = new Float64Array(1024).fill(NaN);
+  end: Float64Array = new Float64Array(1024).fill(NaN);
+  creator: Float64Array = new Float64Array(1024).fill(-1);
+  creationStack: Int32Array = new Int32Array(1024);
+  exec: Float64Array = new Float64Array(1024);
+  schedWait: Float64Array = new Float64Array(1024);
+  syscall: Float64Array = new Float64Array(1024);
+  syscallBlock: Float64Array = new Float64Array(1024);
+  total: Float64Array = new Float64Array(1024);
+  regionCount: Int32Array = new Int32Array(1024);
+  private state: Uint8Array = new Uint8Array(1024);
+  private since: Float64Array = new Float64Array(1024);
+  private blockReason: Int32Array = new Int32Array(1024);
+  private blockHead: Int32Array = new Int32Array(1024).fill(-1);
+  private rangeHead: Int32Array = new Int32Array(1024).fill(-1);
+  /** Number of open (begun or active) ranges per slot, to skip the range map when none. */
+  private openRanges: Uint8Array = new Uint8Array(1024);
 
-  private readonly reasons = new SmallIndex();
   private readonly rangeNames = new SmallIndex();
-  /** (slot, reason) → ns while the goroutine lives; flushed to `blockRows` when it ends. */
-  private readonly liveBlock = new Map<number, number>();
-  private readonly liveRange = new Map<number, number>();
+  readonly blockTimes = new KeyedTimes();
+  readonly rangeTimes = new KeyedTimes();
+  /** slot*KEY+range → start of the open range on that goroutine. */
   private readonly lastRange = new Map<number, number>();
-  readonly blockRows = { g: new I32(), key: new I32(), ns: new F64() };
-  readonly rangeRows = { g: new I32(), key: new I32(), ns: new F64() };
+  /** Syscalls whose P was taken away: slot → time it happened. */
+  private readonly syscallBlockSince = new Map<number, number>();
 
   private readonly syscallingP = new Map<number, number>(); // P → goid
   private readonly syscallingG = new Map<number, number>(); // goid → P
@@ -96,6 +150,8 @@ export class Summarizer {
   private readonly activeRegions = new Map<number, ActiveRegion[]>();
   readonly regions: RegionInfo[] = [];
   private readonly tasks = new Map<number, TaskAcc>();
+  /** Start function (interned string id + 1) per global stack id; 0 = not computed yet. */
+  private rootName: Int32Array = new Int32Array(1024);
 
   syncTs = NaN;
   lastTs = 0;
@@ -107,67 +163,85 @@ export class Summarizer {
     this.forever = syms.intern('forever');
   }
 
-  get count(): number {
-    return this.id.length;
-  }
-
   sync(t: number): void {
     this.syncTs = t;
     this.lastTs = t;
   }
 
-  /** Returns the slot of the goroutine after the transition (-1 if none). */
-  goTransition(t: number, goid: number, from: number, to: number, reason: number, stStack: number, ctxG: number, ctxP: number, evStack: number): number {
-    if (Number.isNaN(this.syncTs)) this.syncTs = t;
+  private startName(stack: number): number {
+    if (stack >= this.rootName.length) {
+      let n = this.rootName.length;
+      while (n <= stack) n *= 2;
+      this.rootName = growI32(this.rootName, n);
+    }
+    let v = this.rootName[stack];
+    if (v === 0) {
+      const s = this.syms.rootFunc(stack);
+      v = (s === '' ? 0 : this.syms.intern(s)) + 1;
+      this.rootName[stack] = v;
+    }
+    return v - 1;
+  }
+
+  /** Time of the transition being delivered (a field, so no boxed double per call). */
+  now = 0.5;
+
+  /** A transition at time `now`; returns the slot of the goroutine after it (-1 if none). */
+  goTransition(goid: number, from: number, to: number, reason: number, stStack: number, ctxG: number, ctxP: number, evStack: number): number {
+    const t = this.now;
+    if (this.syncTs !== this.syncTs) this.syncTs = t;
     this.lastTs = t;
     if (from === to) return this.slotOf.get(goid);
     let slot: number;
     if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) {
       slot = this.newSlot(goid, from === GO_UNDETERMINED ? this.syncTs : t);
       if (from === GO_NOT_EXIST && ctxG !== NONE) {
-        this.creator.data[slot] = ctxG;
-        this.creationStack.data[slot] = evStack;
+        this.creator[slot] = ctxG;
+        this.creationStack[slot] = evStack;
       }
       // A goroutine created inside a region inherits the creator's task (synthetic region).
-      const cs = ctxG < 0 ? -1 : this.slotOf.get(ctxG);
-      const creatorRegions = cs < 0 || this.activeRegions.size === 0 ? undefined : this.activeRegions.get(cs);
-      if (creatorRegions && creatorRegions.length > 0) {
-        const top = creatorRegions[creatorRegions.length - 1];
-        this.activeRegions.set(slot, [{ task: top.task, name: 0, start: null, stack: 0 }]);
+      if (this.activeRegions.size > 0 && ctxG >= 0) {
+        const cs = this.slotOf.get(ctxG);
+        const creatorRegions = cs < 0 ? undefined : this.activeRegions.get(cs);
+        if (creatorRegions && creatorRegions.length > 0) {
+          const top = creatorRegions[creatorRegions.length - 1];
+          this.activeRegions.set(slot, [{ task: top.task, name: 0, start: null, stack: 0 }]);
+        }
       }
     } else {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
-      this.closeState(slot, t);
+      if ((this.state[slot] & 7) !== S_NONE) this.closeState(slot, t);
     }
-    if (this.name.data[slot] === 0 && stStack !== 0) {
-      const n = this.syms.rootFunc(stStack);
-      if (n !== '') {
-        this.name.data[slot] = this.syms.intern(n);
+    if (stStack !== 0 && this.name[slot] === 0) {
+      const n = this.startName(stStack);
+      if (n !== 0) {
+        this.name[slot] = n;
         this.listener?.onNamed(slot);
       }
     }
     // A goroutine first seen in a status event existed since the last Sync: Go 1.27's
     // summarizer credits that time to the state it is found in.
     const tIn = from === GO_UNDETERMINED ? this.syncTs : t;
+    const fin = this.state[slot] & S_FINAL;
     switch (to) {
       case GO_RUNNING:
-        this.state.data[slot] = S_RUNNING;
-        this.since.data[slot] = tIn;
-        if (Number.isNaN(this.start.data[slot])) {
-          this.start.data[slot] = t;
+        this.state[slot] = S_RUNNING | fin;
+        this.since[slot] = tIn;
+        if (this.start[slot] !== this.start[slot]) {
+          this.start[slot] = t;
           this.listener?.onStart(slot);
         }
         break;
       case GO_RUNNABLE:
-        this.state.data[slot] = S_RUNNABLE;
-        this.since.data[slot] = tIn;
+        this.state[slot] = S_RUNNABLE | fin;
+        this.since[slot] = tIn;
         break;
       case GO_WAITING:
         if (reason !== this.forever) {
-          this.state.data[slot] = S_WAITING;
-          this.since.data[slot] = tIn;
-          this.blockReason.data[slot] = reason;
+          this.state[slot] = S_WAITING | fin;
+          this.since[slot] = tIn;
+          this.blockReason[slot] = reason;
         } else {
           this.finalize(slot, t, true); // blocked forever counts as the end
         }
@@ -178,85 +252,98 @@ export class Summarizer {
       case GO_SYSCALL:
         this.syscallingP.set(ctxP, goid);
         this.syscallingG.set(goid, ctxP);
-        this.state.data[slot] = S_SYSCALL;
-        this.since.data[slot] = tIn;
+        this.state[slot] = S_SYSCALL | fin;
+        this.since[slot] = tIn;
         if (from === GO_UNDETERMINED && ctxP === NONE) {
           // Found in a syscall without a P: it was blocked in it since the Sync.
-          this.syscallBlock.data[slot] += t - this.syncTs;
-          this.since.data[slot] = t;
+          this.syscallBlock[slot] += t - this.syncTs;
+          this.since[slot] = t;
         }
         break;
     }
     return slot;
   }
 
+  private grow(): void {
+    const n = this.cap + (this.cap >> 1);
+    this.cap = n;
+    this.id = growF64(this.id, n);
+    this.name = growI32(this.name, n);
+    this.creation = growF64(this.creation, n);
+    this.start = growF64(this.start, n, NaN);
+    this.end = growF64(this.end, n, NaN);
+    this.creator = growF64(this.creator, n, -1);
+    this.creationStack = growI32(this.creationStack, n);
+    this.exec = growF64(this.exec, n);
+    this.schedWait = growF64(this.schedWait, n);
+    this.syscall = growF64(this.syscall, n);
+    this.syscallBlock = growF64(this.syscallBlock, n);
+    this.total = growF64(this.total, n);
+    this.regionCount = growI32(this.regionCount, n);
+    this.state = growU8(this.state, n);
+    this.since = growF64(this.since, n);
+    this.blockReason = growI32(this.blockReason, n);
+    this.blockHead = growI32(this.blockHead, n, -1);
+    this.rangeHead = growI32(this.rangeHead, n, -1);
+    this.openRanges = growU8(this.openRanges, n);
+  }
+
   private newSlot(goid: number, creation: number): number {
-    const slot = this.id.push(goid);
-    this.name.push(0);
-    this.creation.push(creation);
-    this.start.push(NaN);
-    this.end.push(NaN);
-    this.creator.push(-1);
-    this.creationStack.push(0);
-    this.exec.push(0);
-    this.schedWait.push(0);
-    this.syscall.push(0);
-    this.syscallBlock.push(0);
-    this.total.push(0);
-    this.regionCount.push(0);
-    this.state.push(S_NONE);
-    this.since.push(0);
-    this.syscallBlockSince.push(NaN);
-    this.blockReason.push(0);
-    this.finalized.push(0);
+    const slot = this.count;
+    if (slot === this.cap) this.grow();
+    this.count++;
+    this.id[slot] = goid;
+    this.creation[slot] = creation;
     this.slotOf.set(goid, slot);
     return slot;
   }
 
   private closeState(slot: number, t: number): void {
-    const st = this.state.data[slot];
-    if (st === S_NONE) return;
-    const dt = t - this.since.data[slot];
-    if (st === S_RUNNING) this.exec.data[slot] += dt;
-    else if (st === S_RUNNABLE) this.schedWait.data[slot] += dt;
-    else if (st === S_WAITING) this.addBlock(slot, this.blockReason.data[slot], dt);
+    const st = this.state[slot] & 7;
+    const dt = t - this.since[slot];
+    if (st === S_RUNNING) this.exec[slot] += dt;
+    else if (st === S_RUNNABLE) this.schedWait[slot] += dt;
+    else if (st === S_WAITING) this.blockTimes.add(this.blockHead, slot, this.blockReason[slot], dt);
     else if (st === S_SYSCALL) {
-      const sbs = this.syscallBlockSince.data[slot];
-      if (!Number.isNaN(sbs)) {
-        this.syscallBlock.data[slot] += t - sbs;
-        this.syscall.data[slot] += sbs - this.since.data[slot];
+      const sbs = this.syscallBlockSince.get(slot);
+      if (sbs !== undefined) {
+        this.syscallBlock[slot] += t - sbs;
+        this.syscall[slot] += sbs - this.since[slot];
+        this.syscallBlockSince.delete(slot);
       } else {
-        this.syscall.data[slot] += dt;
+        this.syscall[slot] += dt;
       }
-      this.syscallBlockSince.data[slot] = NaN;
-      const goid = this.id.data[slot];
+      const goid = this.id[slot];
       const p = this.syscallingG.get(goid);
       if (p !== undefined) this.syscallingP.delete(p);
       this.syscallingG.delete(goid);
     }
-    this.state.data[slot] = S_NONE;
-  }
-
-  private addBlock(slot: number, reason: number, dt: number): void {
-    const k = slot * KEY + this.reasons.get(reason);
-    this.liveBlock.set(k, (this.liveBlock.get(k) ?? 0) + dt);
+    this.state[slot] &= S_FINAL;
   }
 
   private addRange(slot: number, name: number, dt: number): void {
-    const k = slot * KEY + this.rangeNames.get(name);
-    this.liveRange.set(k, (this.liveRange.get(k) ?? 0) + dt);
+    this.rangeTimes.add(this.rangeHead, slot, name, dt);
   }
 
   procTransition(t: number, proc: number, from: number, to: number): void {
     this.lastTs = t;
-    if (from !== to && to === PROC_IDLE) {
+    if (from !== to && to === PROC_IDLE && this.syscallingP.size > 0) {
       const goid = this.syscallingP.get(proc);
       if (goid !== undefined) {
         const slot = this.slotOf.get(goid);
-        if (slot >= 0) this.syscallBlockSince.data[slot] = t;
+        if (slot >= 0) this.syscallBlockSince.set(slot, t);
         this.syscallingP.delete(proc);
       }
     }
+  }
+
+  private openRange(k: number, t: number, slot: number): void {
+    if (!this.lastRange.has(k)) this.openRanges[slot]++;
+    this.lastRange.set(k, t);
+  }
+
+  private closeRange(k: number, slot: number): void {
+    if (this.lastRange.delete(k)) this.openRanges[slot]--;
   }
 
   range(t: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
@@ -274,9 +361,9 @@ export class Summarizer {
       if (kind === 1) {
         const ts = this.lastRange.get(k);
         if (ts !== undefined) this.addRange(slot, name, this.syncTs - ts);
-        this.lastRange.set(k, this.syncTs);
+        this.openRange(k, this.syncTs, slot);
       } else {
-        this.lastRange.set(k, t);
+        this.openRange(k, t, slot);
       }
       return;
     }
@@ -294,7 +381,7 @@ export class Summarizer {
     const ts = this.lastRange.get(k);
     if (ts === undefined) return;
     this.addRange(slot, name, t - ts);
-    this.lastRange.delete(k);
+    this.closeRange(k, slot);
   }
 
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
@@ -325,9 +412,9 @@ export class Summarizer {
   }
 
   private pushRegion(slot: number, r: ActiveRegion, end: number | null): void {
-    this.regionCount.data[slot]++;
+    this.regionCount[slot]++;
     this.regions.push({
-      goroutine: this.id.data[slot],
+      goroutine: this.id[slot],
       task: r.task,
       name: this.syms.strings[r.name],
       startNs: r.start,
@@ -367,57 +454,48 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    if (this.finalized.data[slot]) return;
-    this.finalized.data[slot] = 1;
-    if (ended) this.end.data[slot] = t;
-    this.total.data[slot] = t - this.creation.data[slot];
-    const st = this.state.data[slot];
-    const dt = t - this.since.data[slot];
-    if (st === S_RUNNING) this.exec.data[slot] += dt;
-    else if (st === S_RUNNABLE) this.schedWait.data[slot] += dt;
-    else if (st === S_WAITING) this.addBlock(slot, this.blockReason.data[slot], dt);
-    else if (st === S_SYSCALL) {
-      // As summary.go's snapshotStat: the whole syscall counts, and a blocked tail also
-      // counts as scheduler wait.
-      this.syscall.data[slot] += dt;
-      const sbs = this.syscallBlockSince.data[slot];
-      if (!Number.isNaN(sbs)) this.schedWait.data[slot] += t - sbs;
-    }
-    this.state.data[slot] = S_NONE;
-    for (let ri = 0; ri < this.rangeNames.keys.length; ri++) {
-      const k = slot * KEY + ri;
-      const ts = this.lastRange.get(k);
-      if (ts !== undefined) {
-        this.addRange(slot, this.rangeNames.keys[ri], t - ts);
-        this.lastRange.delete(k);
+    const st = this.state[slot];
+    if (st & S_FINAL) return;
+    this.state[slot] = S_FINAL;
+    if (ended) this.end[slot] = t;
+    this.total[slot] = t - this.creation[slot];
+    const dt = t - this.since[slot];
+    switch (st & 7) {
+      case S_RUNNING:
+        this.exec[slot] += dt;
+        break;
+      case S_RUNNABLE:
+        this.schedWait[slot] += dt;
+        break;
+      case S_WAITING:
+        this.blockTimes.add(this.blockHead, slot, this.blockReason[slot], dt);
+        break;
+      case S_SYSCALL: {
+        // As summary.go's snapshotStat: the whole syscall counts, and a blocked tail also
+        // counts as scheduler wait.
+        this.syscall[slot] += dt;
+        const sbs = this.syscallBlockSince.get(slot);
+        if (sbs !== undefined) this.schedWait[slot] += t - sbs;
+        break;
       }
     }
-    const active = this.activeRegions.get(slot);
-    if (active) {
-      if (!isSystemGoroutine(this.syms.strings[this.name.data[slot]])) {
-        for (const r of active) this.pushRegion(slot, r, ended ? t : null);
-      }
-      this.activeRegions.delete(slot);
-    }
-    // Move this goroutine's per-reason and per-range times into the sparse rows.
-    for (let ri = 0; ri < this.reasons.keys.length; ri++) {
-      const k = slot * KEY + ri;
-      const v = this.liveBlock.get(k);
-      if (v !== undefined) {
-        this.blockRows.g.push(slot);
-        this.blockRows.key.push(this.reasons.keys[ri]);
-        this.blockRows.ns.push(v);
-        this.liveBlock.delete(k);
+    if (this.openRanges[slot] > 0) {
+      for (let ri = 0; ri < this.rangeNames.keys.length; ri++) {
+        const k = slot * KEY + ri;
+        const ts = this.lastRange.get(k);
+        if (ts !== undefined) {
+          this.addRange(slot, this.rangeNames.keys[ri], t - ts);
+          this.closeRange(k, slot);
+        }
       }
     }
-    for (let ri = 0; ri < this.rangeNames.keys.length; ri++) {
-      const k = slot * KEY + ri;
-      const v = this.liveRange.get(k);
-      if (v !== undefined) {
-        this.rangeRows.g.push(slot);
-        this.rangeRows.key.push(this.rangeNames.keys[ri]);
-        this.rangeRows.ns.push(v);
-        this.liveRange.delete(k);
+    if (this.activeRegions.size > 0) {
+      const active = this.activeRegions.get(slot);
+      if (active) {
+        if (!isSystemGoroutine(this.syms.strings[this.name[slot]])) {
+          for (const r of active) this.pushRegion(slot, r, ended ? t : null);
+        }
+        this.activeRegions.delete(slot);
       }
     }
   }
@@ -427,8 +505,19 @@ export class Summarizer {
     for (let s = 0; s < this.count; s++) this.finalize(s, t, false);
   }
 
+  /**
+   * The goroutine table. Hands over the columns (sized to the goroutine count) and drops
+   * the working state, so the builder's memory shrinks to what the model keeps.
+   */
   goroutineTable(): { table: GoroutineTable; blockByReason: SparseTimes; rangeTimes: SparseTimes } {
     const n = this.count;
+    // Working state is no longer needed.
+    this.state = new Uint8Array(0);
+    this.since = new Float64Array(0);
+    this.blockReason = new Int32Array(0);
+    this.blockHead = new Int32Array(0);
+    this.rangeHead = new Int32Array(0);
+    this.openRanges = new Uint8Array(0);
     const blockSync = new Float64Array(n);
     const blockNet = new Float64Array(n);
     const blockOther = new Float64Array(n);
@@ -436,60 +525,55 @@ export class Summarizer {
     const gcSweep = new Float64Array(n);
     const unknown = new Float64Array(n);
     const strings = this.syms.strings;
-    const b = this.blockRows;
-    for (let i = 0; i < b.g.length; i++) {
-      const reason = strings[b.key.data[i]];
-      const slot = b.g.data[i];
-      if (reason === 'network') blockNet[slot] += b.ns.data[i];
-      else if (isSyncReason(reason)) blockSync[slot] += b.ns.data[i];
+    // Per reason string: 0 other, 1 network, 2 sync.
+    const cls = new Map<number, number>();
+    const b = this.blockTimes;
+    for (let i = 0; i < b.slot.length; i++) {
+      const key = b.key.data[i];
+      let c = cls.get(key);
+      if (c === undefined) {
+        const reason = strings[key];
+        c = reason === 'network' ? 1 : isSyncReason(reason) ? 2 : 0;
+        cls.set(key, c);
+      }
+      const slot = b.slot.data[i];
+      if (c === 1) blockNet[slot] += b.ns.data[i];
+      else if (c === 2) blockSync[slot] += b.ns.data[i];
       else blockOther[slot] += b.ns.data[i];
     }
-    const r = this.rangeRows;
-    for (let i = 0; i < r.g.length; i++) {
+    const r = this.rangeTimes;
+    for (let i = 0; i < r.slot.length; i++) {
       const name = strings[r.key.data[i]];
-      if (name === 'GC mark assist') gcAssist[r.g.data[i]] += r.ns.data[i];
-      else if (name === 'GC incremental sweep') gcSweep[r.g.data[i]] += r.ns.data[i];
+      if (name === 'GC mark assist') gcAssist[r.slot.data[i]] += r.ns.data[i];
+      else if (name === 'GC incremental sweep') gcSweep[r.slot.data[i]] += r.ns.data[i];
     }
     for (let s = 0; s < n; s++) {
-      const sum =
-        this.exec.data[s] +
-        this.schedWait.data[s] +
-        this.syscall.data[s] +
-        this.syscallBlock.data[s] +
-        blockSync[s] +
-        blockNet[s] +
-        blockOther[s];
-      unknown[s] = sum < this.total.data[s] ? this.total.data[s] - sum : 0;
+      const sum = this.exec[s] + this.schedWait[s] + this.syscall[s] + this.syscallBlock[s] + blockSync[s] + blockNet[s] + blockOther[s];
+      unknown[s] = sum < this.total[s] ? this.total[s] - sum : 0;
     }
     const table: GoroutineTable = {
       count: n,
-      id: this.id.finish(),
-      name: this.name.finish(),
-      creationNs: this.creation.finish(),
-      startNs: this.start.finish(),
-      endNs: this.end.finish(),
-      creator: this.creator.finish(),
-      creationStack: this.creationStack.finish(),
-      execNs: this.exec.finish(),
-      schedWaitNs: this.schedWait.finish(),
-      syscallNs: this.syscall.finish(),
-      syscallBlockNs: this.syscallBlock.finish(),
+      id: this.id.subarray(0, n),
+      name: this.name.subarray(0, n),
+      creationNs: this.creation.subarray(0, n),
+      startNs: this.start.subarray(0, n),
+      endNs: this.end.subarray(0, n),
+      creator: this.creator.subarray(0, n),
+      creationStack: this.creationStack.subarray(0, n),
+      execNs: this.exec.subarray(0, n),
+      schedWaitNs: this.schedWait.subarray(0, n),
+      syscallNs: this.syscall.subarray(0, n),
+      syscallBlockNs: this.syscallBlock.subarray(0, n),
       blockSyncNs: blockSync,
       blockNetNs: blockNet,
       blockOtherNs: blockOther,
       gcAssistNs: gcAssist,
       gcSweepNs: gcSweep,
-      totalNs: this.total.finish(),
+      totalNs: this.total.subarray(0, n),
       unknownNs: unknown,
-      regions: this.regionCount.finish(),
+      regions: this.regionCount.subarray(0, n),
     };
-    const sparse = (rows: { g: I32; key: I32; ns: F64 }): SparseTimes => ({
-      count: rows.g.length,
-      goroutine: rows.g.finish(),
-      key: rows.key.finish(),
-      ns: rows.ns.finish(),
-    });
-    return { table, blockByReason: sparse(this.blockRows), rangeTimes: sparse(this.rangeRows) };
+    return { table, blockByReason: b.sparse(), rangeTimes: r.sparse() };
   }
 
   taskList(): TaskInfo[] {
@@ -510,7 +594,6 @@ export class Summarizer {
   }
 
   isStarted(slot: number): boolean {
-    return !Number.isNaN(this.start.data[slot]);
+    return this.start[slot] === this.start[slot];
   }
 }
-

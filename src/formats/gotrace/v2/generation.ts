@@ -4,6 +4,8 @@
  * Mirrors golang/go src/internal/trace/generation.go and batch.go.
  */
 import type { TraceSymbols } from '../../../model/trace';
+import { LocalIds } from '../build/idmap';
+import { cancelledError } from '../scan';
 import { ByteReader, TraceFormatError, decodeUtf8, wireId } from './bytes';
 import {
   EV_CLOCK_SNAPSHOT,
@@ -53,10 +55,10 @@ export interface Generation {
   stackBatches: BatchRef[];
   cpuBatches: BatchRef[];
   experimentalBatches: number;
-  /** Local string id → TraceSymbols string id. */
-  strings: Map<number, number>;
-  /** Local stack id → TraceSymbols stack id. */
-  stacks: Map<number, number>;
+  /** Local string id → TraceSymbols string id (-1: none). */
+  strings: LocalIds;
+  /** Local stack id → TraceSymbols stack id (-1: none). */
+  stacks: LocalIds;
   /** CPU samples sorted by time: ticks converted to relative ns later. */
   cpu: { time: number[]; g: number[]; p: number[]; m: number[]; stack: number[] };
   /** File offset just past this generation's last batch. */
@@ -80,8 +82,8 @@ function newGeneration(): Generation {
     stackBatches: [],
     cpuBatches: [],
     experimentalBatches: 0,
-    strings: new Map(),
-    stacks: new Map(),
+    strings: new LocalIds(),
+    stacks: new LocalIds(),
     cpu: { time: [], g: [], p: [], m: [], stack: [] },
     endOffset: 0,
     truncated: false,
@@ -157,7 +159,7 @@ export function readGeneration(
   }
   let sawEnd = false;
   for (;;) {
-    if (shouldStop()) throw new Error('aborted');
+    if (shouldStop()) throw cancelledError();
     let b: BatchRef | null;
     try {
       b = readBatch(buf, pos);
@@ -321,8 +323,8 @@ export function resolveTables(buf: Uint8Array, g: Generation, syms: TraceSymbols
 function lookupString(g: Generation, id: number, what: string, at: number): number {
   if (id === 0) return 0;
   const s = g.strings.get(id);
-  if (s === undefined && g.truncated) return 0; // the string table was cut off
-  if (s === undefined) throw new TraceFormatError(`found invalid ${what} (offset ${at})`, at);
+  if (s < 0 && g.truncated) return 0; // the string table was cut off
+  if (s < 0) throw new TraceFormatError(`found invalid ${what} (offset ${at})`, at);
   return s;
 }
 

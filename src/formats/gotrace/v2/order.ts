@@ -3,6 +3,10 @@
  * machine (golang/go src/internal/trace/order.go). `advance` says whether an event may
  * happen next given the simulated G/P/M states; if so it updates them and emits the
  * high-level event(s) into the sink. Timestamps only choose among events that are legal.
+ *
+ * Hot path: every G/P/M state lives in typed arrays indexed by a compact slot (no objects,
+ * no Maps per event); per-generation string/stack ids resolve through dense tables. Only
+ * rare state (ranges, regions, tasks) sits in Maps.
  */
 import {
   GO_NOT_EXIST,
@@ -22,40 +26,33 @@ import {
   SCOPE_GOROUTINE,
   SCOPE_NONE,
   SCOPE_PROC,
-  type TraceEventSink,
   type TraceSymbols,
 } from '../../../model/trace';
+import { IdIndex } from '../build/idmap';
+import type { EventBuffer } from '../events';
 import { TraceFormatError, wireId } from './bytes';
 import type { Generation } from './generation';
 import * as E from './spec';
-import { IdMap } from '../build/idmap';
 
-class GState {
-  seqGen = 0;
-  seq = 0;
-  regions: { task: number; name: number }[] | null = null;
-  ranges: number[] | null = null; // pairs: start event type, desc string
-  constructor(
-    readonly id: number,
-    public status: number,
-  ) {}
-}
-
-class PState {
-  seqGen = 0;
-  seq = 0;
-  ranges: number[] | null = null;
-  constructor(public status: number) {}
-}
-
-class MState {
-  g = NONE;
-  p = NONE;
+/** The event being ordered (a batch cursor's current event). */
+export interface OrderInput {
+  typ: number;
+  /** Raw time (relative ns), before the monotonic fix-up. */
+  time: number;
+  /** Arguments after dt. */
+  args: Float64Array;
+  /** The M's index from Ordering.mIndexOf, -1 for none. */
+  mi: number;
+  /** File offset (for errors). */
+  offset: number;
 }
 
 const GC_UNDETERMINED = 0;
 const GC_NOT_RUNNING = 1;
 const GC_RUNNING = 2;
+
+/** Status byte of a G/P slot that holds no live goroutine/proc. */
+const ABSENT = 255;
 
 // Wire status → reader state (tracev2GoStatus2GoState / tracev2ProcStatus2ProcState).
 const GO_STATUS_STATE = [GO_UNDETERMINED, GO_RUNNABLE, GO_RUNNING, GO_SYSCALL, GO_WAITING];
@@ -65,17 +62,70 @@ const REQ_NOT = 0;
 const REQ_MAY = 1;
 const REQ_MUST = 2;
 
+function growU8(a: Uint8Array, n: number, fill: number): Uint8Array {
+  const b = new Uint8Array(n).fill(fill);
+  b.set(a);
+  return b;
+}
+function growF64(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
+/** Slot tables for goroutines or procs: status, sequence generation and number. */
+class StateTable {
+  readonly index = new IdIndex();
+  ids: Float64Array = new Float64Array(64);
+  status: Uint8Array = new Uint8Array(64).fill(ABSENT);
+  seqGen: Float64Array = new Float64Array(64);
+  seq: Float64Array = new Float64Array(64);
+  count = 0;
+  /** Number of ids ever given a slot (for "procs seen"). */
+  get slots(): number {
+    return this.count;
+  }
+
+  /** Slot of `id` (created when missing). */
+  slot(id: number): number {
+    let s = this.index.get(id);
+    if (s >= 0) return s;
+    s = this.count++;
+    if (s === this.status.length) {
+      const n = s * 2;
+      this.ids = growF64(this.ids, n);
+      this.status = growU8(this.status, n, ABSENT);
+      this.seqGen = growF64(this.seqGen, n);
+      this.seq = growF64(this.seq, n);
+    }
+    this.ids[s] = id;
+    this.index.set(id, s);
+    return s;
+  }
+
+  /** Slot of a live id, or -1. */
+  live(id: number): number {
+    const s = this.index.get(id);
+    return s >= 0 && this.status[s] !== ABSENT ? s : -1;
+  }
+}
+
 export class Ordering {
-  private readonly gs = new IdMap<GState>();
-  private readonly ps = new IdMap<PState>();
-  private readonly msMap = new IdMap<MState>();
+  private readonly g = new StateTable();
+  private readonly p = new StateTable();
+  /** Per M index: its id, current G and P (NONE when none). */
+  private mIds: number[] = [];
+  private readonly mIndex = new Map<number, number>();
+  private mG = new Float64Array(16).fill(NONE);
+  private mP = new Float64Array(16).fill(NONE);
+  /** Rare per-resource state, keyed by goroutine / proc id. */
+  private readonly gRegions = new Map<number, { task: number; name: number }[]>();
+  private readonly gRanges = new Map<number, number[]>(); // pairs: start event type, desc string
+  private readonly pRanges = new Map<number, number[]>();
   private readonly activeTasks = new Map<number, { name: number; parent: number }>();
   private gcSeq = 0;
   private gcState = GC_UNDETERMINED;
   initialGen = 0;
-  /** Last emitted time; every emitted event is forced strictly after it (reader.go). */
-  lastTs = -Infinity;
-  events = 0;
   /** Events dropped while reading a truncated generation. */
   skipped = 0;
 
@@ -85,7 +135,11 @@ export class Ordering {
   private curM = NONE;
   private curP = NONE;
   private curG = NONE;
+  private newP = NONE;
+  private newG = NONE;
   private offset = 0;
+  /** Raw time of the event being advanced. */
+  private evTime = 0;
 
   // Names interned once.
   private readonly nameGCMark: number;
@@ -94,7 +148,7 @@ export class Ordering {
   private readonly stwNames = new Map<number, number>();
 
   constructor(
-    private readonly sink: TraceEventSink,
+    readonly ev: EventBuffer,
     private readonly syms: TraceSymbols,
   ) {
     this.nameGCMark = syms.intern('GC concurrent mark phase');
@@ -102,18 +156,28 @@ export class Ordering {
     this.nameAssist = syms.intern('GC mark assist');
   }
 
-  /** The emitted time of an event happening at `t`: monotonic, as the Go reader makes it. */
-  t(t: number): number {
-    if (t <= this.lastTs) t = this.lastTs + 1;
-    this.lastTs = t;
-    this.events++;
-    return t;
-  }
-
   setGeneration(g: Generation): void {
     this.gen = g;
     this.genNum = g.gen;
     if (this.initialGen === 0) this.initialGen = g.gen;
+  }
+
+  /** Index of thread `m` in the M state arrays (created when new). */
+  mIndexOf(m: number): number {
+    let i = this.mIndex.get(m);
+    if (i !== undefined) return i;
+    i = this.mIds.length;
+    this.mIds.push(m);
+    this.mIndex.set(m, i);
+    if (i === this.mG.length) {
+      const g = new Float64Array(i * 2).fill(NONE);
+      g.set(this.mG);
+      this.mG = g;
+      const p = new Float64Array(i * 2).fill(NONE);
+      p.set(this.mP);
+      this.mP = p;
+    }
+    return i;
   }
 
   private fail(msg: string): never {
@@ -123,21 +187,25 @@ export class Ordering {
   private str(id: number, what: string): number {
     if (id === 0) return 0;
     const s = this.gen!.strings.get(id);
-    if (s === undefined && this.gen!.truncated) return 0;
-    if (s === undefined) this.fail(`found invalid string ID ${id} for event ${what}`);
+    if (s < 0) {
+      if (this.gen!.truncated) return 0;
+      this.fail(`found invalid string ID ${id} for event ${what}`);
+    }
     return s;
   }
 
   stack(id: number, what: string): number {
     if (id === 0) return 0;
     const s = this.gen!.stacks.get(id);
-    if (s === undefined && this.gen!.truncated) return 0;
-    if (s === undefined) this.fail(`found invalid stack ID ${id} for event ${what}`);
+    if (s < 0) {
+      if (this.gen!.truncated) return 0;
+      this.fail(`found invalid stack ID ${id} for event ${what}`);
+    }
     return s;
   }
 
   private validate(m: number, p: number, g: number): void {
-    if (m === REQ_MUST && this.curM === NONE) this.fail('expected a thread but didn\'t have one');
+    if (m === REQ_MUST && this.curM === NONE) this.fail("expected a thread but didn't have one");
     if (p === REQ_MUST && this.curP === NONE) this.fail("expected a proc but didn't have one");
     else if (p === REQ_NOT && this.curP !== NONE) this.fail('expected no proc but had one');
     if (g === REQ_MUST && this.curG === NONE) this.fail("expected a goroutine but didn't have one");
@@ -145,166 +213,163 @@ export class Ordering {
   }
 
   private userGo(): void {
-    this.validate(REQ_MUST, REQ_MUST, REQ_MUST);
+    if (this.curM === NONE || this.curP === NONE || this.curG === NONE) this.validate(REQ_MUST, REQ_MUST, REQ_MUST);
   }
 
   /**
    * Tries to make the event the next one. Returns false if it is not legal yet (another M
-   * must go first); throws on a broken trace. `a` holds the args after dt.
+   * must go first); throws on a broken trace.
    */
-  advance(typ: number, time: number, a: Float64Array, m: number, offset: number): boolean {
-    this.offset = offset;
-    let ms: MState | undefined;
-    if (m === NONE) {
+  advance(c: OrderInput): boolean {
+    const mi = c.mi;
+    const typ = c.typ;
+    const a = c.args;
+    this.offset = c.offset;
+    this.evTime = c.time;
+    if (mi < 0) {
       this.curM = NONE;
       this.curP = NONE;
       this.curG = NONE;
     } else {
-      ms = this.msMap.get(m);
-      if (!ms) {
-        ms = new MState();
-        this.msMap.set(m, ms);
-      }
-      this.curM = m;
-      this.curP = ms.p;
-      this.curG = ms.g;
+      this.curM = this.mIds[mi];
+      this.curP = this.mP[mi];
+      this.curG = this.mG[mi];
     }
-    // Each handler returns the new (P, G) of this M via newP/newG, or false.
     this.newP = this.curP;
     this.newG = this.curG;
-    const ok = this.dispatch(typ, time, a);
-    if (ok && ms) {
-      ms.p = this.newP;
-      ms.g = this.newG;
+    const ok = this.dispatch(typ, a);
+    if (ok && mi >= 0) {
+      this.mP[mi] = this.newP;
+      this.mG[mi] = this.newG;
     }
     return ok;
   }
 
-  private newP = NONE;
-  private newG = NONE;
-
-  private dispatch(typ: number, time: number, a: Float64Array): boolean {
+  private dispatch(typ: number, a: Float64Array): boolean {
     switch (typ) {
-      case E.EV_PROCS_CHANGE:
-        this.userGo();
-        this.sink.metric(this.t(time), METRIC_GOMAXPROCS, a[0]);
-        return true;
-      case E.EV_PROC_START:
-        return this.procStart(time, a);
-      case E.EV_PROC_STOP:
-        return this.procStop(time);
-      case E.EV_PROC_STEAL:
-        return this.procSteal(time, a);
-      case E.EV_PROC_STATUS:
-        return this.procStatus(time, a);
+      case E.EV_GO_START:
+        return this.goStart(a);
+      case E.EV_GO_BLOCK:
+      case E.EV_GO_STOP:
+      case E.EV_GO_DESTROY:
+        return this.goStopExec(typ, a);
+      case E.EV_GO_UNBLOCK:
+        return this.goUnblock(a);
       case E.EV_GO_CREATE:
       case E.EV_GO_CREATE_BLOCKED:
-        return this.goCreate(typ, time, a);
+        return this.goCreate(typ, a);
+      case E.EV_PROCS_CHANGE:
+        this.userGo();
+        this.ev.metric(this.evTime, METRIC_GOMAXPROCS, a[0]);
+        return true;
+      case E.EV_PROC_START:
+        return this.procStart(a);
+      case E.EV_PROC_STOP:
+        return this.procStop();
+      case E.EV_PROC_STEAL:
+        return this.procSteal(a);
+      case E.EV_PROC_STATUS:
+        return this.procStatus(a);
       case E.EV_GO_CREATE_SYSCALL:
-        return this.goCreateSyscall(time, a);
-      case E.EV_GO_START:
-        return this.goStart(time, a);
-      case E.EV_GO_DESTROY:
-      case E.EV_GO_STOP:
-      case E.EV_GO_BLOCK:
-        return this.goStopExec(typ, time, a);
+        return this.goCreateSyscall(a);
       case E.EV_GO_DESTROY_SYSCALL:
-        return this.goDestroySyscall(time);
-      case E.EV_GO_UNBLOCK:
-        return this.goUnblock(time, a);
+        return this.goDestroySyscall();
       case E.EV_GO_SWITCH:
       case E.EV_GO_SWITCH_DESTROY:
-        return this.goSwitch(typ, time, a);
+        return this.goSwitch(typ, a);
       case E.EV_GO_SYSCALL_BEGIN:
-        return this.goSyscallBegin(time, a);
+        return this.goSyscallBegin(a);
       case E.EV_GO_SYSCALL_END:
-        return this.goSyscallEnd(time);
+        return this.goSyscallEnd();
       case E.EV_GO_SYSCALL_END_BLOCKED:
-        return this.goSyscallEndBlocked(time);
+        return this.goSyscallEndBlocked();
       case E.EV_GO_STATUS:
       case E.EV_GO_STATUS_STACK:
-        return this.goStatus(typ, time, a);
+        return this.goStatus(typ, a);
       case E.EV_STW_BEGIN:
       case E.EV_GC_MARK_ASSIST_BEGIN:
-        return this.goRangeBegin(typ, time, a);
+        return this.goRangeBegin(typ, a);
       case E.EV_STW_END:
       case E.EV_GC_MARK_ASSIST_END:
-        return this.goRangeEnd(typ, time);
+        return this.goRangeEnd(typ);
       case E.EV_GC_MARK_ASSIST_ACTIVE:
-        return this.goRangeActive(time, a);
+        return this.goRangeActive(a);
       case E.EV_GC_ACTIVE:
-        return this.gcActive(time, a);
+        return this.gcActive(a);
       case E.EV_GC_BEGIN:
-        return this.gcBegin(time, a);
+        return this.gcBegin(a);
       case E.EV_GC_END:
-        return this.gcEnd(time, a);
+        return this.gcEnd(a);
       case E.EV_GC_SWEEP_ACTIVE:
-        return this.sweepActive(time, a);
+        return this.sweepActive(a);
       case E.EV_GC_SWEEP_BEGIN:
-        return this.sweepBegin(time, a);
+        return this.sweepBegin(a);
       case E.EV_GC_SWEEP_END:
-        return this.sweepEnd(time);
+        return this.sweepEnd();
       case E.EV_HEAP_ALLOC:
       case E.EV_HEAP_GOAL:
         this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
-        this.sink.metric(this.t(time), typ === E.EV_HEAP_ALLOC ? METRIC_HEAP_ALLOC : METRIC_HEAP_GOAL, a[0]);
+        this.ev.metric(this.evTime, typ === E.EV_HEAP_ALLOC ? METRIC_HEAP_ALLOC : METRIC_HEAP_GOAL, a[0]);
         return true;
       case E.EV_GO_LABEL: {
         this.userGo();
         const label = this.str(a[0], 'GoLabel');
-        this.sink.label(this.t(time), this.curG, label);
+        this.ev.label(this.evTime, this.curG, label);
         return true;
       }
       case E.EV_USER_TASK_BEGIN:
-        return this.taskBegin(time, a);
+        return this.taskBegin(a);
       case E.EV_USER_TASK_END:
-        return this.taskEnd(time, a);
+        return this.taskEnd(a);
       case E.EV_USER_REGION_BEGIN:
       case E.EV_USER_REGION_END:
-        return this.region(typ, time, a);
+        return this.region(typ, a);
       case E.EV_USER_LOG: {
         this.userGo();
         const key = this.str(a[1], 'UserLog');
         const value = this.str(a[2], 'UserLog');
         const stk = this.stack(a[3], 'UserLog');
-        this.sink.log(this.t(time), a[0], key, value, this.curG, stk);
+        this.ev.log(this.evTime, a[0], key, value, this.curG, stk);
         return true;
       }
       default:
         if (typ >= E.EV_FIRST_EXPERIMENTAL && typ <= 136) {
           this.validate(REQ_MUST, REQ_MAY, REQ_MAY);
-          this.sink.experimental(this.t(time), typ);
+          this.ev.experimental(this.evTime, typ);
           return true;
         }
         return this.fail(`bad event type found while ordering: ${typ}`);
     }
   }
 
-  private seqOk(gen: number, seq: number, stGen: number, stSeq: number): boolean {
-    return gen === stGen && seq === stSeq + 1;
+  private seqOk(seqGen: number, stSeq: number, seq: number): boolean {
+    return seqGen === this.genNum && seq === stSeq + 1;
   }
 
-  private procStatus(time: number, a: Float64Array): boolean {
+  private procStatus(a: Float64Array): boolean {
     const pid = a[0];
     let status = a[1];
     if (status >= PROC_STATUS_STATE.length) this.fail(`invalid status for proc ${pid}: ${status}`);
     let oldState = PROC_STATUS_STATE[status];
-    const s = this.ps.get(pid);
-    if (s) {
-      if (status === E.PS_SYSCALL_ABANDONED && s.status === E.PS_SYSCALL) {
+    const P = this.p;
+    const s = P.live(pid);
+    if (s >= 0) {
+      const cur = P.status[s];
+      if (status === E.PS_SYSCALL_ABANDONED && cur === E.PS_SYSCALL) {
         oldState = PROC_RUNNING;
         status = E.PS_SYSCALL;
-      } else if (status === E.PS_SYSCALL_ABANDONED && s.status === E.PS_SYSCALL_ABANDONED) {
+      } else if (status === E.PS_SYSCALL_ABANDONED && cur === E.PS_SYSCALL_ABANDONED) {
         oldState = PROC_IDLE;
-      } else if (s.status !== status) {
-        this.fail(`inconsistent status for proc ${pid}: old ${s.status} vs. new ${status}`);
+      } else if (cur !== status) {
+        this.fail(`inconsistent status for proc ${pid}: old ${cur} vs. new ${status}`);
       }
-      s.seqGen = this.genNum;
-      s.seq = 0;
+      P.seqGen[s] = this.genNum;
+      P.seq[s] = 0;
     } else {
-      const ns = new PState(status);
-      ns.seqGen = this.genNum;
-      this.ps.set(pid, ns);
+      const ns = P.slot(pid);
+      P.status[ns] = status;
+      P.seqGen[ns] = this.genNum;
+      P.seq[ns] = 0;
       oldState = this.genNum === this.initialGen ? PROC_UNDETERMINED : PROC_NOT_EXIST;
     }
     if (status === E.PS_RUNNING || status === E.PS_SYSCALL) this.newP = pid;
@@ -313,97 +378,102 @@ export class Ordering {
     if (status === E.PS_SYSCALL_ABANDONED && oldState === PROC_RUNNING) {
       // A P in syscall that is about to be stolen: the event belongs to the M that held it.
       let found = false;
-      for (const st of this.msMap.values()) {
-        if (st.p === pid) {
+      for (let i = 0; i < this.mIds.length; i++) {
+        if (this.mP[i] === pid) {
           ctxP = pid;
-          ctxG = st.g;
+          ctxG = this.mG[i];
           found = true;
         }
       }
       if (!found) this.fail(`failed to find sched context for proc ${pid} that's about to be stolen`);
     }
-    this.sink.procTransition(this.t(time), pid, oldState, PROC_STATUS_STATE[status], ctxG, ctxP);
+    this.ev.proc(this.evTime, pid, oldState, PROC_STATUS_STATE[status], ctxG, ctxP);
     return true;
   }
 
-  private procStart(time: number, a: Float64Array): boolean {
+  private procStart(a: Float64Array): boolean {
     const pid = a[0];
-    const st = this.ps.get(pid);
-    if (!st || st.status !== E.PS_IDLE || !this.seqOk(this.genNum, a[1], st.seqGen, st.seq) || this.curP !== NONE) {
+    const P = this.p;
+    const s = P.live(pid);
+    if (s < 0 || P.status[s] !== E.PS_IDLE || !this.seqOk(P.seqGen[s], P.seq[s], a[1]) || this.curP !== NONE) {
       return false;
     }
     this.validate(REQ_MUST, REQ_NOT, REQ_MAY);
-    st.status = E.PS_RUNNING;
-    st.seqGen = this.genNum;
-    st.seq = a[1];
+    P.status[s] = E.PS_RUNNING;
+    P.seqGen[s] = this.genNum;
+    P.seq[s] = a[1];
     this.newP = pid;
-    this.sink.procTransition(this.t(time), pid, PROC_IDLE, PROC_RUNNING, this.curG, this.curP);
+    this.ev.proc(this.evTime, pid, PROC_IDLE, PROC_RUNNING, this.curG, this.curP);
     return true;
   }
 
-  private procStop(time: number): boolean {
-    const st = this.ps.get(this.curP);
-    if (!st) this.fail(`ProcStop event for proc (${this.curP}) that doesn't exist`);
-    if (st.status !== E.PS_RUNNING && st.status !== E.PS_SYSCALL) {
-      this.fail('ProcStop event for proc that\'s not Running or Syscall');
+  private procStop(): boolean {
+    const P = this.p;
+    const s = P.live(this.curP);
+    if (s < 0) this.fail(`ProcStop event for proc (${this.curP}) that doesn't exist`);
+    if (P.status[s] !== E.PS_RUNNING && P.status[s] !== E.PS_SYSCALL) {
+      this.fail("ProcStop event for proc that's not Running or Syscall");
     }
     this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
-    st.status = E.PS_IDLE;
+    P.status[s] = E.PS_IDLE;
     this.newP = NONE;
-    this.sink.procTransition(this.t(time), this.curP, PROC_RUNNING, PROC_IDLE, this.curG, this.curP);
+    this.ev.proc(this.evTime, this.curP, PROC_RUNNING, PROC_IDLE, this.curG, this.curP);
     return true;
   }
 
-  private procSteal(time: number, a: Float64Array): boolean {
+  private procSteal(a: Float64Array): boolean {
     const pid = a[0];
-    const st = this.ps.get(pid);
+    const P = this.p;
+    const s = P.live(pid);
     if (
-      !st ||
-      (st.status !== E.PS_SYSCALL && st.status !== E.PS_SYSCALL_ABANDONED) ||
-      !this.seqOk(this.genNum, a[1], st.seqGen, st.seq)
+      s < 0 ||
+      (P.status[s] !== E.PS_SYSCALL && P.status[s] !== E.PS_SYSCALL_ABANDONED) ||
+      !this.seqOk(P.seqGen[s], P.seq[s], a[1])
     ) {
       return false;
     }
     this.validate(REQ_MUST, REQ_MAY, REQ_MAY);
-    const oldStatus = st.status;
-    st.status = E.PS_IDLE;
-    st.seqGen = this.genNum;
-    st.seq = a[1];
+    const oldStatus = P.status[s];
+    P.status[s] = E.PS_IDLE;
+    P.seqGen[s] = this.genNum;
+    P.seq[s] = a[1];
     const before = oldStatus === E.PS_SYSCALL_ABANDONED ? PROC_IDLE : PROC_RUNNING;
     if (oldStatus === E.PS_SYSCALL_ABANDONED) {
-      this.sink.procTransition(this.t(time), pid, before, PROC_IDLE, this.curG, this.curP);
+      this.ev.proc(this.evTime, pid, before, PROC_IDLE, this.curG, this.curP);
       return true;
     }
     const mid = wireId(a[2]);
     if (mid === this.curM) {
       if (this.curP !== pid) this.fail(`tried to self-steal proc ${pid} (thread ${mid}), but got proc ${this.curP} instead`);
       this.newP = NONE;
-      this.sink.procTransition(this.t(time), pid, before, PROC_IDLE, this.curG, this.curP);
+      this.ev.proc(this.evTime, pid, before, PROC_IDLE, this.curG, this.curP);
       return true;
     }
-    const victim = this.msMap.get(mid);
-    if (!victim) this.fail(`stole proc from non-existent thread ${mid}`);
-    if (victim.p !== pid) this.fail(`tried to steal proc ${pid} from thread ${mid}, but got proc ${victim.p} instead`);
-    victim.p = NONE;
-    this.sink.procTransition(this.t(time), pid, before, PROC_IDLE, this.curG, this.curP);
+    const vi = this.mIndex.get(mid);
+    if (vi === undefined) this.fail(`stole proc from non-existent thread ${mid}`);
+    if (this.mP[vi] !== pid) this.fail(`tried to steal proc ${pid} from thread ${mid}, but got proc ${this.mP[vi]} instead`);
+    this.mP[vi] = NONE;
+    this.ev.proc(this.evTime, pid, before, PROC_IDLE, this.curG, this.curP);
     return true;
   }
 
-  private goStatus(typ: number, time: number, a: Float64Array): boolean {
+  private goStatus(typ: number, a: Float64Array): boolean {
     const gid = a[0];
     const mid = wireId(a[1]);
     const status = a[2];
     if (status >= GO_STATUS_STATE.length) this.fail(`invalid status for goroutine ${gid}: ${status}`);
     let oldState = GO_STATUS_STATE[status];
-    const s = this.gs.get(gid);
-    if (s) {
-      if (s.status !== status) this.fail(`inconsistent status for goroutine ${gid}: old ${s.status} vs. new ${status}`);
-      s.seqGen = this.genNum;
-      s.seq = 0;
+    const G = this.g;
+    const s = G.live(gid);
+    if (s >= 0) {
+      if (G.status[s] !== status) this.fail(`inconsistent status for goroutine ${gid}: old ${G.status[s]} vs. new ${status}`);
+      G.seqGen[s] = this.genNum;
+      G.seq[s] = 0;
     } else if (this.genNum === this.initialGen) {
-      const ns = new GState(gid, status);
-      ns.seqGen = this.genNum;
-      this.gs.set(gid, ns);
+      const ns = G.slot(gid);
+      G.status[ns] = status;
+      G.seqGen[ns] = this.genNum;
+      G.seq[ns] = 0;
       oldState = GO_UNDETERMINED;
     } else {
       this.fail(`found goroutine status for new goroutine after the first generation: id=${gid} status=${status}`);
@@ -421,195 +491,223 @@ export class Ordering {
         this.newG = gid;
       } else {
         // The goroutine sits in a syscall on another M for the whole generation.
-        const other = this.msMap.get(mid);
-        if (other) {
-          if (other.g !== gid) this.fail(`inconsistent thread for syscalling goroutine ${gid}: thread has goroutine ${other.g}`);
-          ctxG = other.g;
+        const oi = this.mIndex.get(mid);
+        if (oi !== undefined) {
+          if (this.mG[oi] !== gid) this.fail(`inconsistent thread for syscalling goroutine ${gid}: thread has goroutine ${this.mG[oi]}`);
+          ctxG = this.mG[oi];
         } else {
-          const nm = new MState();
-          nm.g = gid;
-          this.msMap.set(mid, nm);
+          this.mG[this.mIndexOf(mid)] = gid;
         }
       }
     }
     const stk = typ === E.EV_GO_STATUS_STACK ? this.stack(a[3], 'GoStatusStack') : 0;
-    this.sink.goTransition(this.t(time), gid, oldState, GO_STATUS_STATE[status], 0, stk, stk, ctxG, ctxP);
+    this.ev.go(this.evTime, gid, oldState, GO_STATUS_STATE[status], 0, stk, stk, ctxG, ctxP);
     return true;
   }
 
-  private goCreate(typ: number, time: number, a: Float64Array): boolean {
-    this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
-    const cur = this.gs.get(this.curG);
-    if (cur && cur.status !== E.GS_RUNNING) this.fail('GoCreate event for goroutine that\'s not Running');
+  private goCreate(typ: number, a: Float64Array): boolean {
+    if (this.curM === NONE || this.curP === NONE) this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
+    const G = this.g;
+    if (this.curG !== NONE) {
+      const cs = G.live(this.curG);
+      if (cs >= 0 && G.status[cs] !== E.GS_RUNNING) this.fail("GoCreate event for goroutine that's not Running");
+    }
     const newg = a[0];
-    if (this.gs.has(newg)) this.fail(`tried to create goroutine (${newg}) that already exists`);
+    if (G.live(newg) >= 0) this.fail(`tried to create goroutine (${newg}) that already exists`);
     const status = typ === E.EV_GO_CREATE_BLOCKED ? E.GS_WAITING : E.GS_RUNNABLE;
-    const ns = new GState(newg, status);
-    ns.seqGen = this.genNum;
-    this.gs.set(newg, ns);
+    const ns = G.slot(newg);
+    G.status[ns] = status;
+    G.seqGen[ns] = this.genNum;
+    G.seq[ns] = 0;
     const newStack = this.stack(a[1], 'GoCreate');
     const stk = this.stack(a[2], 'GoCreate');
     const to = status === E.GS_WAITING ? GO_WAITING : GO_RUNNABLE;
-    this.sink.goTransition(this.t(time), newg, GO_NOT_EXIST, to, 0, stk, newStack, this.curG, this.curP);
+    this.ev.go(this.evTime, newg, GO_NOT_EXIST, to, 0, stk, newStack, this.curG, this.curP);
     return true;
   }
 
-  private goStopExec(typ: number, time: number, a: Float64Array): boolean {
+  /** The current goroutine, which must exist and be Running; returns its slot. */
+  private runningG(typ: number): number {
+    const G = this.g;
+    const s = G.live(this.curG);
+    if (s < 0) this.fail(`event ${typ} for goroutine (${this.curG}) that doesn't exist`);
+    if (G.status[s] !== E.GS_RUNNING) this.fail(`event ${typ} for goroutine that's not Running`);
+    return s;
+  }
+
+  private dropG(gid: number, s: number): void {
+    this.g.status[s] = ABSENT;
+    if (this.gRegions.size > 0) this.gRegions.delete(gid);
+    if (this.gRanges.size > 0) this.gRanges.delete(gid);
+  }
+
+  private goStopExec(typ: number, a: Float64Array): boolean {
     this.userGo();
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`event ${typ} for goroutine (${this.curG}) that doesn't exist`);
-    if (st.status !== E.GS_RUNNING) this.fail(`event ${typ} for goroutine that's not Running`);
+    const s = this.runningG(typ);
     const g = this.curG;
     this.newG = NONE;
     if (typ === E.EV_GO_DESTROY) {
-      this.gs.delete(g);
-      this.sink.goTransition(this.t(time), g, GO_RUNNING, GO_NOT_EXIST, 0, 0, 0, g, this.curP);
+      this.dropG(g, s);
+      this.ev.go(this.evTime, g, GO_RUNNING, GO_NOT_EXIST, 0, 0, 0, g, this.curP);
       return true;
     }
-    const what = typ === E.EV_GO_STOP ? 'GoStop' : 'GoBlock';
+    const stop = typ === E.EV_GO_STOP;
+    const what = stop ? 'GoStop' : 'GoBlock';
     const reason = this.str(a[0], what);
     const stk = this.stack(a[1], what);
-    st.status = typ === E.EV_GO_STOP ? E.GS_RUNNABLE : E.GS_WAITING;
-    const to = typ === E.EV_GO_STOP ? GO_RUNNABLE : GO_WAITING;
-    this.sink.goTransition(this.t(time), g, GO_RUNNING, to, reason, stk, stk, g, this.curP);
+    this.g.status[s] = stop ? E.GS_RUNNABLE : E.GS_WAITING;
+    this.ev.go(this.evTime, g, GO_RUNNING, stop ? GO_RUNNABLE : GO_WAITING, reason, stk, stk, g, this.curP);
     return true;
   }
 
-  private goStart(time: number, a: Float64Array): boolean {
+  private goStart(a: Float64Array): boolean {
     const gid = a[0];
-    const st = this.gs.get(gid);
-    if (!st || st.status !== E.GS_RUNNABLE || !this.seqOk(this.genNum, a[1], st.seqGen, st.seq)) return false;
-    this.validate(REQ_MUST, REQ_MUST, REQ_NOT);
-    st.status = E.GS_RUNNING;
-    st.seqGen = this.genNum;
-    st.seq = a[1];
+    const G = this.g;
+    const s = G.live(gid);
+    if (s < 0 || G.status[s] !== E.GS_RUNNABLE || !this.seqOk(G.seqGen[s], G.seq[s], a[1])) return false;
+    if (this.curM === NONE || this.curP === NONE || this.curG !== NONE) this.validate(REQ_MUST, REQ_MUST, REQ_NOT);
+    G.status[s] = E.GS_RUNNING;
+    G.seqGen[s] = this.genNum;
+    G.seq[s] = a[1];
     this.newG = gid;
-    this.sink.goTransition(this.t(time), gid, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
+    this.ev.go(this.evTime, gid, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
     return true;
   }
 
-  private goUnblock(time: number, a: Float64Array): boolean {
+  private goUnblock(a: Float64Array): boolean {
     const gid = a[0];
-    const st = this.gs.get(gid);
-    if (!st || st.status !== E.GS_WAITING || !this.seqOk(this.genNum, a[1], st.seqGen, st.seq)) return false;
-    st.status = E.GS_RUNNABLE;
-    st.seqGen = this.genNum;
-    st.seq = a[1];
+    const G = this.g;
+    const s = G.live(gid);
+    if (s < 0 || G.status[s] !== E.GS_WAITING || !this.seqOk(G.seqGen[s], G.seq[s], a[1])) return false;
+    G.status[s] = E.GS_RUNNABLE;
+    G.seqGen[s] = this.genNum;
+    G.seq[s] = a[1];
     const stk = this.stack(a[2], 'GoUnblock');
-    this.sink.goTransition(this.t(time), gid, GO_WAITING, GO_RUNNABLE, 0, stk, 0, this.curG, this.curP);
+    this.ev.go(this.evTime, gid, GO_WAITING, GO_RUNNABLE, 0, stk, 0, this.curG, this.curP);
     return true;
   }
 
-  private goSwitch(typ: number, time: number, a: Float64Array): boolean {
+  private goSwitch(typ: number, a: Float64Array): boolean {
     this.userGo();
-    const cur = this.gs.get(this.curG);
-    if (!cur) this.fail(`GoSwitch for goroutine (${this.curG}) that doesn't exist`);
-    if (cur.status !== E.GS_RUNNING) this.fail("GoSwitch event for goroutine that's not Running");
+    const G = this.g;
+    const cs = G.live(this.curG);
+    if (cs < 0) this.fail(`GoSwitch for goroutine (${this.curG}) that doesn't exist`);
+    if (G.status[cs] !== E.GS_RUNNING) this.fail("GoSwitch event for goroutine that's not Running");
     const nextg = a[0];
-    const next = this.gs.get(nextg);
-    if (!next || next.status !== E.GS_WAITING || !this.seqOk(this.genNum, a[1], next.seqGen, next.seq)) return false;
+    const ns = G.live(nextg);
+    if (ns < 0 || G.status[ns] !== E.GS_WAITING || !this.seqOk(G.seqGen[ns], G.seq[ns], a[1])) return false;
     const g = this.curG;
     const p = this.curP;
     // One wire event, three reader events: unblock next, block/destroy current, start next.
-    this.sink.goTransition(this.t(time), nextg, GO_WAITING, GO_RUNNABLE, 0, 0, 0, g, p);
+    this.ev.go(this.evTime, nextg, GO_WAITING, GO_RUNNABLE, 0, 0, 0, g, p);
     if (typ === E.EV_GO_SWITCH) {
-      cur.status = E.GS_WAITING;
-      this.sink.goTransition(this.t(time), g, GO_RUNNING, GO_WAITING, 0, 0, 0, g, p);
+      G.status[cs] = E.GS_WAITING;
+      this.ev.go(this.evTime, g, GO_RUNNING, GO_WAITING, 0, 0, 0, g, p);
     } else {
-      this.gs.delete(g);
-      this.sink.goTransition(this.t(time), g, GO_RUNNING, GO_NOT_EXIST, 0, 0, 0, g, p);
+      this.dropG(g, cs);
+      this.ev.go(this.evTime, g, GO_RUNNING, GO_NOT_EXIST, 0, 0, 0, g, p);
     }
-    next.status = E.GS_RUNNING;
-    next.seqGen = this.genNum;
-    next.seq = a[1];
+    G.status[ns] = E.GS_RUNNING;
+    G.seqGen[ns] = this.genNum;
+    G.seq[ns] = a[1];
     this.newG = nextg;
-    this.sink.goTransition(this.t(time), nextg, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, NONE, p);
+    this.ev.go(this.evTime, nextg, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, NONE, p);
     return true;
   }
 
-  private goSyscallBegin(time: number, a: Float64Array): boolean {
+  private goSyscallBegin(a: Float64Array): boolean {
     this.userGo();
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`GoSyscallBegin for goroutine (${this.curG}) that doesn't exist`);
-    if (st.status !== E.GS_RUNNING) this.fail("GoSyscallBegin event for goroutine that's not Running");
-    st.status = E.GS_SYSCALL;
-    const ps = this.ps.get(this.curP);
-    if (!ps) this.fail(`uninitialized proc ${this.curP} found during GoSyscallBegin`);
-    ps.status = E.PS_SYSCALL;
-    if (!this.seqOk(this.genNum, a[0], ps.seqGen, ps.seq)) {
-      this.fail(`failed to advance GoSyscallBegin: can't make sequence: ${ps.seq} -> ${a[0]}`);
+    const G = this.g;
+    const s = G.live(this.curG);
+    if (s < 0) this.fail(`GoSyscallBegin for goroutine (${this.curG}) that doesn't exist`);
+    if (G.status[s] !== E.GS_RUNNING) this.fail("GoSyscallBegin event for goroutine that's not Running");
+    G.status[s] = E.GS_SYSCALL;
+    const P = this.p;
+    const ps = P.live(this.curP);
+    if (ps < 0) this.fail(`uninitialized proc ${this.curP} found during GoSyscallBegin`);
+    P.status[ps] = E.PS_SYSCALL;
+    if (!this.seqOk(P.seqGen[ps], P.seq[ps], a[0])) {
+      this.fail(`failed to advance GoSyscallBegin: can't make sequence: ${P.seq[ps]} -> ${a[0]}`);
     }
-    ps.seqGen = this.genNum;
-    ps.seq = a[0];
+    P.seqGen[ps] = this.genNum;
+    P.seq[ps] = a[0];
     const stk = this.stack(a[1], 'GoSyscallBegin');
-    this.sink.goTransition(this.t(time), this.curG, GO_RUNNING, GO_SYSCALL, 0, stk, stk, this.curG, this.curP);
+    this.ev.go(this.evTime, this.curG, GO_RUNNING, GO_SYSCALL, 0, stk, stk, this.curG, this.curP);
     return true;
   }
 
-  private goSyscallEnd(time: number): boolean {
+  private goSyscallEnd(): boolean {
     this.userGo();
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`GoSyscallEnd for goroutine (${this.curG}) that doesn't exist`);
-    if (st.status !== E.GS_SYSCALL) this.fail("GoSyscallEnd event for goroutine that's not Syscall");
-    st.status = E.GS_RUNNING;
-    const ps = this.ps.get(this.curP);
-    if (!ps) this.fail(`uninitialized proc ${this.curP} found during GoSyscallEnd`);
-    if (ps.status !== E.PS_SYSCALL) this.fail(`expected proc ${this.curP} in state Syscall, but got ${ps.status} instead`);
-    ps.status = E.PS_RUNNING;
-    this.sink.goTransition(this.t(time), this.curG, GO_SYSCALL, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
+    const G = this.g;
+    const s = G.live(this.curG);
+    if (s < 0) this.fail(`GoSyscallEnd for goroutine (${this.curG}) that doesn't exist`);
+    if (G.status[s] !== E.GS_SYSCALL) this.fail("GoSyscallEnd event for goroutine that's not Syscall");
+    G.status[s] = E.GS_RUNNING;
+    const P = this.p;
+    const ps = P.live(this.curP);
+    if (ps < 0) this.fail(`uninitialized proc ${this.curP} found during GoSyscallEnd`);
+    if (P.status[ps] !== E.PS_SYSCALL) this.fail(`expected proc ${this.curP} in state Syscall, but got ${P.status[ps]} instead`);
+    P.status[ps] = E.PS_RUNNING;
+    this.ev.go(this.evTime, this.curG, GO_SYSCALL, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
     return true;
   }
 
-  private goSyscallEndBlocked(time: number): boolean {
+  private goSyscallEndBlocked(): boolean {
+    const P = this.p;
     if (this.curP !== NONE) {
-      const ps = this.ps.get(this.curP);
-      if (!ps) this.fail(`uninitialized proc ${this.curP} found during GoSyscallEndBlocked`);
+      const ps = P.live(this.curP);
+      if (ps < 0) this.fail(`uninitialized proc ${this.curP} found during GoSyscallEndBlocked`);
       // The steal of our P has not been ordered yet: wait for it.
-      if (ps.status === E.PS_SYSCALL) return false;
+      if (P.status[ps] === E.PS_SYSCALL) return false;
     }
     this.validate(REQ_MUST, REQ_MAY, REQ_MUST);
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`GoSyscallEndBlocked for goroutine (${this.curG}) that doesn't exist`);
-    if (st.status !== E.GS_SYSCALL) this.fail("GoSyscallEndBlocked event for goroutine that's not Syscall");
+    const G = this.g;
+    const s = G.live(this.curG);
+    if (s < 0) this.fail(`GoSyscallEndBlocked for goroutine (${this.curG}) that doesn't exist`);
+    if (G.status[s] !== E.GS_SYSCALL) this.fail("GoSyscallEndBlocked event for goroutine that's not Syscall");
     this.newG = NONE;
-    st.status = E.GS_RUNNABLE;
-    this.sink.goTransition(this.t(time), this.curG, GO_SYSCALL, GO_RUNNABLE, 0, 0, 0, this.curG, this.curP);
+    G.status[s] = E.GS_RUNNABLE;
+    this.ev.go(this.evTime, this.curG, GO_SYSCALL, GO_RUNNABLE, 0, 0, 0, this.curG, this.curP);
     return true;
   }
 
-  private goCreateSyscall(time: number, a: Float64Array): boolean {
+  private goCreateSyscall(a: Float64Array): boolean {
     this.validate(REQ_MUST, REQ_MAY, REQ_NOT);
     const newg = a[0];
-    if (this.gs.has(newg)) this.fail(`tried to create goroutine (${newg}) in syscall that already exists`);
-    const ns = new GState(newg, E.GS_SYSCALL);
-    ns.seqGen = this.genNum;
-    this.gs.set(newg, ns);
+    const G = this.g;
+    if (G.live(newg) >= 0) this.fail(`tried to create goroutine (${newg}) in syscall that already exists`);
+    const ns = G.slot(newg);
+    G.status[ns] = E.GS_SYSCALL;
+    G.seqGen[ns] = this.genNum;
+    G.seq[ns] = 0;
     this.newG = newg;
-    this.sink.goTransition(this.t(time), newg, GO_NOT_EXIST, GO_SYSCALL, 0, 0, 0, this.curG, this.curP);
+    this.ev.go(this.evTime, newg, GO_NOT_EXIST, GO_SYSCALL, 0, 0, 0, this.curG, this.curP);
     return true;
   }
 
-  private goDestroySyscall(time: number): boolean {
+  private goDestroySyscall(): boolean {
     this.validate(REQ_MUST, REQ_MAY, REQ_MUST);
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`GoDestroySyscall for goroutine (${this.curG}) that doesn't exist`);
-    if (st.status !== E.GS_SYSCALL) this.fail("GoDestroySyscall event for goroutine that's not Syscall");
-    this.gs.delete(this.curG);
+    const G = this.g;
+    const s = G.live(this.curG);
+    if (s < 0) this.fail(`GoDestroySyscall for goroutine (${this.curG}) that doesn't exist`);
+    if (G.status[s] !== E.GS_SYSCALL) this.fail("GoDestroySyscall event for goroutine that's not Syscall");
+    this.dropG(this.curG, s);
     this.newG = NONE;
     if (this.curP !== NONE) {
-      const ps = this.ps.get(this.curP);
-      if (!ps) this.fail(`found invalid proc ${this.curP} during GoDestroySyscall`);
-      if (ps.status !== E.PS_SYSCALL) this.fail(`proc ${this.curP} in unexpected state ${ps.status} during GoDestroySyscall`);
+      const P = this.p;
+      const ps = P.live(this.curP);
+      if (ps < 0) this.fail(`found invalid proc ${this.curP} during GoDestroySyscall`);
+      if (P.status[ps] !== E.PS_SYSCALL) this.fail(`proc ${this.curP} in unexpected state ${P.status[ps]} during GoDestroySyscall`);
       // The P stays in syscall with no M to return to it: it is abandoned (self-steal).
-      ps.status = E.PS_SYSCALL_ABANDONED;
+      P.status[ps] = E.PS_SYSCALL_ABANDONED;
       this.newP = NONE;
-      this.sink.procTransition(this.t(time), this.curP, PROC_RUNNING, PROC_IDLE, this.curG, this.curP);
+      this.ev.proc(this.evTime, this.curP, PROC_RUNNING, PROC_IDLE, this.curG, this.curP);
     }
-    this.sink.goTransition(this.t(time), this.curG, GO_SYSCALL, GO_NOT_EXIST, 0, 0, 0, this.curG, this.curP);
+    this.ev.go(this.evTime, this.curG, GO_SYSCALL, GO_NOT_EXIST, 0, 0, 0, this.curG, this.curP);
     return true;
   }
 
-  private taskBegin(time: number, a: Float64Array): boolean {
+  private taskBegin(a: Float64Array): boolean {
     const id = a[0];
     if (this.activeTasks.has(id)) this.fail(`task ID conflict: ${id}`);
     const parent = a[1] === 0 ? NONE : a[1];
@@ -617,11 +715,11 @@ export class Ordering {
     this.activeTasks.set(id, { name, parent });
     this.userGo();
     const stk = this.stack(a[3], 'UserTaskBegin');
-    this.sink.task(this.t(time), true, id, parent, name, this.curG, stk);
+    this.ev.task(this.evTime, true, id, parent, name, this.curG, stk);
     return true;
   }
 
-  private taskEnd(time: number, a: Float64Array): boolean {
+  private taskEnd(a: Float64Array): boolean {
     const id = a[0];
     const ts = this.activeTasks.get(id);
     let parent = NONE;
@@ -633,55 +731,57 @@ export class Ordering {
     }
     this.userGo();
     const stk = this.stack(a[1], 'UserTaskEnd');
-    this.sink.task(this.t(time), false, id, parent, name, this.curG, stk);
+    this.ev.task(this.evTime, false, id, parent, name, this.curG, stk);
     return true;
   }
 
-  private region(typ: number, time: number, a: Float64Array): boolean {
+  private region(typ: number, a: Float64Array): boolean {
     this.userGo();
     const begin = typ === E.EV_USER_REGION_BEGIN;
     const what = begin ? 'UserRegionBegin' : 'UserRegionEnd';
     const name = this.str(a[1], what);
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`encountered ${what} without known state for current goroutine ${this.curG}`);
+    if (this.g.live(this.curG) < 0) this.fail(`encountered ${what} without known state for current goroutine ${this.curG}`);
+    const g = this.curG;
+    let regions = this.gRegions.get(g);
     if (begin) {
-      (st.regions ??= []).push({ task: a[0], name });
-    } else if (st.regions && st.regions.length > 0) {
-      const top = st.regions[st.regions.length - 1];
+      if (!regions) this.gRegions.set(g, (regions = []));
+      regions.push({ task: a[0], name });
+    } else if (regions && regions.length > 0) {
+      const top = regions[regions.length - 1];
       if (top.task !== a[0] || top.name !== name) {
-        this.fail(`misuse of region in goroutine ${st.id}: region end does not match the inner-most active region`);
+        this.fail(`misuse of region in goroutine ${g}: region end does not match the inner-most active region`);
       }
-      st.regions.pop();
+      regions.pop();
     }
     const stk = this.stack(a[2], what);
-    this.sink.region(this.t(time), begin, a[0], name, this.curG, stk);
+    this.ev.region(this.evTime, begin, a[0], name, this.curG, stk);
     return true;
   }
 
-  private gcActive(time: number, a: Float64Array): boolean {
+  private gcActive(a: Float64Array): boolean {
     const seq = a[0];
     if (this.genNum === this.initialGen) {
       if (this.gcState !== GC_UNDETERMINED) this.fail("GCActive in the first generation isn't first GC event");
       this.gcSeq = seq;
       this.gcState = GC_RUNNING;
-      this.sink.range(this.t(time), 1, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, 0);
+      this.ev.range(this.evTime, 1, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, 0);
       return true;
     }
     if (seq !== this.gcSeq + 1) return false;
     if (this.gcState !== GC_RUNNING) this.fail('encountered GCActive while GC was not in progress');
     this.gcSeq = seq;
     this.userGo();
-    this.sink.range(this.t(time), 1, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, 0);
+    this.ev.range(this.evTime, 1, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, 0);
     return true;
   }
 
-  private gcBegin(time: number, a: Float64Array): boolean {
+  private gcBegin(a: Float64Array): boolean {
     const seq = a[0];
     const stk = this.stack(a[1], 'GCBegin');
     if (this.gcState === GC_UNDETERMINED) {
       this.gcSeq = seq;
       this.gcState = GC_RUNNING;
-      this.sink.range(this.t(time), 0, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, stk);
+      this.ev.range(this.evTime, 0, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, stk);
       return true;
     }
     if (seq !== this.gcSeq + 1) return false;
@@ -689,11 +789,11 @@ export class Ordering {
     this.gcSeq = seq;
     this.gcState = GC_RUNNING;
     this.userGo();
-    this.sink.range(this.t(time), 0, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, stk);
+    this.ev.range(this.evTime, 0, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, stk);
     return true;
   }
 
-  private gcEnd(time: number, a: Float64Array): boolean {
+  private gcEnd(a: Float64Array): boolean {
     const seq = a[0];
     if (seq !== this.gcSeq + 1) return false;
     if (this.gcState === GC_NOT_RUNNING) this.fail('encountered GCEnd when GC was not in progress');
@@ -701,36 +801,40 @@ export class Ordering {
     this.gcSeq = seq;
     this.gcState = GC_NOT_RUNNING;
     this.userGo();
-    this.sink.range(this.t(time), 2, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, 0);
+    this.ev.range(this.evTime, 2, this.nameGCMark, SCOPE_NONE, NONE, this.curG, this.curP, 0);
     return true;
   }
 
-  private sweepBegin(time: number, a: Float64Array): boolean {
+  private sweepBegin(a: Float64Array): boolean {
     this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
-    const ps = this.ps.get(this.curP)!;
-    beginRange(this, ps, E.EV_GC_SWEEP_BEGIN, 0);
+    beginRange(this, this.rangesOf(this.pRanges, this.curP), E.EV_GC_SWEEP_BEGIN, 0);
     const stk = this.stack(a[0], 'GCSweepBegin');
-    this.sink.range(this.t(time), 0, this.nameSweep, SCOPE_PROC, this.curP, this.curG, this.curP, stk);
+    this.ev.range(this.evTime, 0, this.nameSweep, SCOPE_PROC, this.curP, this.curG, this.curP, stk);
     return true;
   }
 
-  private sweepActive(time: number, a: Float64Array): boolean {
+  private sweepActive(a: Float64Array): boolean {
     const pid = a[0];
-    const ps = this.ps.get(pid);
-    if (!ps) this.fail(`encountered GCSweepActive for unknown proc ${pid}`);
-    activeRange(this, ps, E.EV_GC_SWEEP_BEGIN, 0, this.genNum === this.initialGen);
-    this.sink.range(this.t(time), 1, this.nameSweep, SCOPE_PROC, pid, this.curG, this.curP, 0);
+    if (this.p.live(pid) < 0) this.fail(`encountered GCSweepActive for unknown proc ${pid}`);
+    activeRange(this, this.rangesOf(this.pRanges, pid), E.EV_GC_SWEEP_BEGIN, 0, this.genNum === this.initialGen);
+    this.ev.range(this.evTime, 1, this.nameSweep, SCOPE_PROC, pid, this.curG, this.curP, 0);
     return true;
   }
 
-  private sweepEnd(time: number): boolean {
+  private sweepEnd(): boolean {
     this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
-    endRange(this, this.ps.get(this.curP)!, E.EV_GC_SWEEP_BEGIN);
-    this.sink.range(this.t(time), 2, this.nameSweep, SCOPE_PROC, this.curP, this.curG, this.curP, 0);
+    endRange(this, this.pRanges.get(this.curP), E.EV_GC_SWEEP_BEGIN);
+    this.ev.range(this.evTime, 2, this.nameSweep, SCOPE_PROC, this.curP, this.curG, this.curP, 0);
     return true;
   }
 
-  private goRangeBegin(typ: number, time: number, a: Float64Array): boolean {
+  private rangesOf(map: Map<number, number[]>, id: number): number[] {
+    let r = map.get(id);
+    if (!r) map.set(id, (r = []));
+    return r;
+  }
+
+  private goRangeBegin(typ: number, a: Float64Array): boolean {
     this.userGo();
     let name = this.nameAssist;
     let desc = 0;
@@ -742,30 +846,27 @@ export class Ordering {
     } else {
       stk = this.stack(a[0], 'GCMarkAssistBegin');
     }
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`encountered event of type ${typ} without known state for current goroutine ${this.curG}`);
-    beginRange(this, st, typ, desc);
-    this.sink.range(this.t(time), 0, name, SCOPE_GOROUTINE, this.curG, this.curG, this.curP, stk);
+    if (this.g.live(this.curG) < 0) this.fail(`encountered event of type ${typ} without known state for current goroutine ${this.curG}`);
+    beginRange(this, this.rangesOf(this.gRanges, this.curG), typ, desc);
+    this.ev.range(this.evTime, 0, name, SCOPE_GOROUTINE, this.curG, this.curG, this.curP, stk);
     return true;
   }
 
-  private goRangeActive(time: number, a: Float64Array): boolean {
+  private goRangeActive(a: Float64Array): boolean {
     const gid = a[0];
-    const st = this.gs.get(gid);
-    if (!st) this.fail(`uninitialized goroutine ${gid} found during GCMarkAssistActive`);
-    activeRange(this, st, E.EV_GC_MARK_ASSIST_BEGIN, 0, this.genNum === this.initialGen);
-    this.sink.range(this.t(time), 1, this.nameAssist, SCOPE_GOROUTINE, gid, this.curG, this.curP, 0);
+    if (this.g.live(gid) < 0) this.fail(`uninitialized goroutine ${gid} found during GCMarkAssistActive`);
+    activeRange(this, this.rangesOf(this.gRanges, gid), E.EV_GC_MARK_ASSIST_BEGIN, 0, this.genNum === this.initialGen);
+    this.ev.range(this.evTime, 1, this.nameAssist, SCOPE_GOROUTINE, gid, this.curG, this.curP, 0);
     return true;
   }
 
-  private goRangeEnd(typ: number, time: number): boolean {
+  private goRangeEnd(typ: number): boolean {
     this.userGo();
-    const st = this.gs.get(this.curG);
-    if (!st) this.fail(`encountered event of type ${typ} without known state for current goroutine ${this.curG}`);
+    if (this.g.live(this.curG) < 0) this.fail(`encountered event of type ${typ} without known state for current goroutine ${this.curG}`);
     const start = typ === E.EV_STW_END ? E.EV_STW_BEGIN : E.EV_GC_MARK_ASSIST_BEGIN;
-    const desc = endRange(this, st, start);
+    const desc = endRange(this, this.gRanges.get(this.curG), start);
     const name = typ === E.EV_STW_END ? this.stwName(desc) : this.nameAssist;
-    this.sink.range(this.t(time), 2, name, SCOPE_GOROUTINE, this.curG, this.curG, this.curP, 0);
+    this.ev.range(this.evTime, 2, name, SCOPE_GOROUTINE, this.curG, this.curG, this.curP, 0);
     return true;
   }
 
@@ -785,20 +886,18 @@ export class Ordering {
 
   /** Number of Ps the ordering has seen (for the summary). */
   get procCount(): number {
-    return this.ps.size;
+    return this.p.slots;
   }
 }
 
-function beginRange(o: Ordering, s: GState | PState, typ: number, desc: number): void {
-  const r = (s.ranges ??= []);
+function beginRange(o: Ordering, r: number[], typ: number, desc: number): void {
   for (let i = 0; i < r.length; i += 2) {
     if (r[i] === typ && r[i + 1] === desc) o.error(`discovered event already in-flight for when starting event ${typ}`);
   }
   r.push(typ, desc);
 }
 
-function activeRange(o: Ordering, s: GState | PState, typ: number, desc: number, initialGen: boolean): void {
-  const r = (s.ranges ??= []);
+function activeRange(o: Ordering, r: number[], typ: number, desc: number, initialGen: boolean): void {
   let has = false;
   for (let i = 0; i < r.length; i += 2) if (r[i] === typ && r[i + 1] === desc) has = true;
   if (initialGen) {
@@ -810,8 +909,7 @@ function activeRange(o: Ordering, s: GState | PState, typ: number, desc: number,
 }
 
 /** Removes the in-flight range begun by `start`; returns its description string. */
-function endRange(o: Ordering, s: GState | PState, start: number): number {
-  const r = s.ranges;
+function endRange(o: Ordering, r: number[] | undefined, start: number): number {
   if (r) {
     for (let i = 0; i < r.length; i += 2) {
       if (r[i] === start) {

@@ -2,46 +2,61 @@
  * Streams a v2 trace into a TraceEventSink, generation by generation: per-M batch cursors
  * in a min-heap by time, the ordering state machine deciding which event is legal next,
  * CPU samples merged in by time (golang/go src/internal/trace/reader.go, batchcursor.go).
+ *
+ * The scan is a resumable state machine (`V2Scanner.run(deadline)`), so the same code
+ * serves a blocking parse and a cooperative one that yields to the event loop.
  */
-import type { TraceEventSink, TraceSymbols, TraceWarning } from '../../../model/trace';
-import { ByteReader, TraceFormatError } from './bytes';
+import type { TraceSymbols } from '../../../model/trace';
+import { CHUNK, EventBuffer, type EventConsumer } from '../events';
+import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError } from '../scan';
+import { TraceFormatError } from './bytes';
 import { type BatchRef, type Generation, readCpuSamples, readGeneration, resolveTables } from './generation';
 import { Ordering } from './order';
 import { SPECS, TIMED_ARGS } from './spec';
 import { HEADER_SIZE } from '../header';
 
-export interface ScanOptions {
-  onProgress?: (done: number, total: number) => void;
-  signal?: { aborted: boolean };
-}
+export type { ScanOptions, ScanResult, TraceScanner } from '../scan';
 
-export interface ScanResult {
-  generations: number;
-  firstGeneration: number;
-  /** Absolute ns (trace clock) of relative time 0. */
-  clockBaseNs: number;
-  wallClockBaseNs: number;
-  endNs: number;
-  events: number;
-  procs: number;
-  experimentalBatches: number;
-  warnings: TraceWarning[];
-  error: TraceWarning | null;
+// Varint decoding shared by the cursors: the value, or -1 for a bad varint; `uvEnd` is the
+// position after it. Values above 2^53 lose precision (IDs that large are corrupt anyway).
+let uvEnd = 0;
+function readUv(buf: Uint8Array, pos: number, end: number): number {
+  let x = 0;
+  let mul = 1;
+  for (let i = 0; i < 10; i++) {
+    if (pos >= end) return -1;
+    const b = buf[pos++];
+    if (b < 0x80) {
+      if (i === 9 && b > 1) return -1; // overflows 64 bits
+      uvEnd = pos;
+      return x + b * mul;
+    }
+    x += (b & 0x7f) * mul;
+    mul *= 128;
+  }
+  return -1;
 }
 
 class Cursor {
-  idx = 0;
-  pos = 0;
-  end = 0;
-  hasLast = false;
-  lastTs = 0;
+  private bi = 0;
+  private pos = 0;
+  private end = 0;
+  private hasLast = false;
+  private lastTs = 0;
+  /** Bytes of batches fully read. */
+  doneBytes = 0;
   typ = 0;
   time = 0;
   offset = 0;
-  readonly args = new Float64Array(5);
+  readonly args = new Float64Array(4);
   constructor(
+    private readonly buf: Uint8Array,
     readonly m: number,
-    readonly batches: BatchRef[],
+    /** Index of this M in the ordering's M state. */
+    readonly mi: number,
+    private readonly batches: BatchRef[],
+    private readonly unit: number,
+    private readonly base: number,
   ) {
     if (batches.length > 0) {
       this.pos = batches[0].start;
@@ -49,56 +64,67 @@ class Cursor {
     }
   }
 
+  /** Bytes of this M's batches read so far. */
+  consumed(): number {
+    return this.bi < this.batches.length ? this.doneBytes + (this.pos - this.batches[this.bi].start) : this.doneBytes;
+  }
+
   /** Reads the next event of this M; false when its batches are exhausted. */
-  next(r: ByteReader, unit: number, base: number): boolean {
-    while (this.pos === this.end) {
-      this.idx++;
-      if (this.idx >= this.batches.length) return false;
-      this.pos = this.batches[this.idx].start;
-      this.end = this.batches[this.idx].end;
+  next(): boolean {
+    let p = this.pos;
+    let end = this.end;
+    if (p === end) {
+      do {
+        if (this.bi < this.batches.length) this.doneBytes += this.batches[this.bi].end - this.batches[this.bi].start;
+        this.bi++;
+        if (this.bi >= this.batches.length) return false;
+        p = this.batches[this.bi].start;
+        end = this.batches[this.bi].end;
+      } while (p === end);
+      this.pos = p;
+      this.end = end;
       this.hasLast = false;
     }
     if (!this.hasLast) {
-      this.lastTs = Math.trunc(this.batches[this.idx].time * unit) - base;
+      this.lastTs = Math.trunc(this.batches[this.bi].time * this.unit) - this.base;
       this.hasLast = true;
     }
-    const at = this.pos;
-    const typ = r.buf[at];
+    const buf = this.buf;
+    const at = p;
+    const typ = buf[p++];
     const n = TIMED_ARGS[typ];
     if (n < 0) {
       const msg = SPECS[typ] ? `found event without a timestamp: type=${typ}` : `found invalid event type: ${typ}`;
       throw new TraceFormatError(`${msg} (offset ${at})`, at);
     }
-    const buf = r.buf;
-    const end = this.end;
-    let p = at + 1;
-    // One-byte varints dominate; take the general path only for longer ones.
     let dt: number;
-    if (p < end && buf[p] < 0x80) dt = buf[p++];
-    else {
-      r.pos = p;
-      r.end = end;
-      dt = r.uv();
-      if (Number.isNaN(dt)) throw new TraceFormatError(`found invalid uvarint for timestamp (offset ${at})`, at);
-      p = r.pos;
+    let b = p < end ? buf[p] : 0x80;
+    if (b < 0x80) {
+      dt = b;
+      p++;
+    } else {
+      dt = readUv(buf, p, end);
+      if (dt < 0) throw new TraceFormatError(`found invalid uvarint for timestamp (offset ${at})`, at);
+      p = uvEnd;
     }
     const args = this.args;
     for (let i = 0; i < n - 1; i++) {
-      if (p < end && buf[p] < 0x80) {
-        args[i] = buf[p++];
+      b = p < end ? buf[p] : 0x80;
+      if (b < 0x80) {
+        args[i] = b;
+        p++;
         continue;
       }
-      r.pos = p;
-      r.end = end;
-      const v = r.uv();
-      if (Number.isNaN(v)) throw new TraceFormatError(`found invalid uvarint (offset ${at})`, at);
+      const v = readUv(buf, p, end);
+      if (v < 0) throw new TraceFormatError(`found invalid uvarint (offset ${at})`, at);
       args[i] = v;
-      p = r.pos;
+      p = uvEnd;
     }
     this.typ = typ;
     this.offset = at;
-    this.time = Math.trunc(dt * unit) + this.lastTs;
-    this.lastTs = this.time;
+    const t = Math.trunc(dt * this.unit) + this.lastTs;
+    this.time = t;
+    this.lastTs = t;
     this.pos = p;
     return true;
   }
@@ -116,16 +142,17 @@ function siftUp(h: Cursor[], i: number): number {
   return i;
 }
 function siftDown(h: Cursor[], i: number): void {
+  const n = h.length;
   for (;;) {
     let m = i;
-    let mt = i < h.length ? h[i].time : Infinity;
+    let mt = h[i].time;
     const l = 2 * i + 1;
     const r = l + 1;
-    if (l < h.length && h[l].time < mt) {
+    if (l < n && h[l].time < mt) {
       m = l;
       mt = h[l].time;
     }
-    if (r < h.length && h[r].time < mt) m = r;
+    if (r < n && h[r].time < mt) m = r;
     if (m === i) return;
     const t = h[i];
     h[i] = h[m];
@@ -147,17 +174,15 @@ function heapRemove(h: Cursor[], i: number): void {
   }
   h[0] = h[h.length - 1];
   h.length--;
-  siftDown(h, 0);
+  if (h.length > 0) siftDown(h, 0);
 }
 
-export function scanV2(
-  buf: Uint8Array,
-  minor: number,
-  sink: TraceEventSink,
-  syms: TraceSymbols,
-  opts: ScanOptions = {},
-): ScanResult {
-  const res: ScanResult = {
+function byTime(a: Cursor, b: Cursor): number {
+  return a.time - b.time;
+}
+
+export class V2Scanner implements TraceScanner {
+  private readonly res: ScanResult = {
     generations: 0,
     firstGeneration: 0,
     clockBaseNs: 0,
@@ -169,146 +194,275 @@ export function scanV2(
     warnings: [],
     error: null,
   };
-  const order = new Ordering(sink, syms);
-  const signal = opts.signal;
-  const stop = (): boolean => signal?.aborted === true;
-  let base = NaN;
-  let pos = HEADER_SIZE;
-  let spill: BatchRef | null = null;
-  let deferred: TraceFormatError | null = null;
-  const r = new ByteReader(buf, 0, 0);
-  try {
-    for (;;) {
-      if (deferred) throw deferred;
-      const rg = readGeneration(buf, pos, minor, spill, stop);
-      pos = rg.pos;
-      spill = rg.spill;
-      deferred = rg.deferredError;
-      const g = rg.gen;
-      if (!g) break;
-      resolveTables(buf, g, syms);
-      readCpuSamples(buf, g);
-      if (Number.isNaN(base)) {
-        base = Math.trunc(g.minTs * g.unit);
-        res.clockBaseNs = base;
-        res.firstGeneration = g.gen;
+  private readonly order: Ordering;
+  private readonly ev: EventBuffer;
+  private base = NaN;
+  private pos = HEADER_SIZE;
+  private spill: BatchRef | null = null;
+  private deferred: TraceFormatError | null = null;
+  private done = false;
+  private lastProgress = 0;
+  // The generation being run.
+  private g: Generation | null = null;
+  private genStart = HEADER_SIZE;
+  private genBytes = 1;
+  private frontier: Cursor[] = [];
+  private cursors: Cursor[] = [];
+  private cpuTimes = new Float64Array(0);
+  private ci = 0;
+
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly minor: number,
+    private readonly sink: EventConsumer,
+    syms: TraceSymbols,
+    private readonly opts: ScanOptions = {},
+  ) {
+    this.ev = new EventBuffer(sink);
+    this.order = new Ordering(this.ev, syms);
+    this.syms = syms;
+  }
+  private readonly syms: TraceSymbols;
+
+  progress(): number {
+    if (this.done) return this.res.error ? this.res.error.offset : this.buf.length;
+    if (!this.g) return this.pos;
+    let consumed = 0;
+    for (const c of this.cursors) consumed += c.consumed();
+    const frac = Math.min(1, consumed / this.genBytes);
+    return Math.floor(this.genStart + (this.g.endOffset - this.genStart) * frac);
+  }
+
+  result(): ScanResult {
+    const res = this.res;
+    const ev = this.ev;
+    res.endNs = ev.lastTs === -Infinity ? 0 : ev.lastTs;
+    res.events = ev.total;
+    res.procs = this.order.procCount;
+    return res;
+  }
+
+  run(deadline: number): boolean {
+    if (this.done) return true;
+    try {
+      for (;;) {
+        if (this.g) {
+          if (!this.runEvents(deadline)) return false;
+          if (this.finishGeneration()) break;
+          if (performance.now() >= deadline) return false;
+        }
+        if (!this.startGeneration()) break;
       }
-      if (g.hasClock && res.wallClockBaseNs === 0) {
-        const snap = Math.trunc(g.clockTicks * g.unit) - base;
-        res.wallClockBaseNs = g.clockSec * 1e9 + g.clockNsec - snap;
-      }
-      res.experimentalBatches += g.experimentalBatches;
-      try {
-        runGeneration(r, g, order, sink, base, stop);
-      } catch (e) {
-        // In a cut-short generation, the cut is the real cause of any ordering failure.
-        if (g.truncated && deferred && e instanceof TraceFormatError) throw deferred;
-        throw e;
-      }
-      res.generations++;
-      opts.onProgress?.(g.endOffset, buf.length);
-      if (sink.stopped) return finish(res, order, buf);
-      if (deferred) {
-        sink.sync(order.t(order.lastTs));
-        throw deferred;
-      }
-      if (!spill && minor < 26) break;
+      if (!this.sink.stopped && this.res.generations > 0) this.ev.sync(this.ev.lastTs);
+    } catch (e) {
+      if (!(e instanceof TraceFormatError)) throw e;
+      this.res.error = { offset: e.offset, message: e.message };
     }
-    if (res.generations > 0) sink.sync(order.t(order.lastTs));
-  } catch (e) {
-    if (e instanceof TraceFormatError) {
-      res.error = { offset: e.offset, message: e.message };
-    } else throw e;
+    this.ev.flush();
+    this.done = true;
+    this.g = null;
+    this.opts.onProgress?.(this.progress(), this.buf.length);
+    return true;
   }
-  opts.onProgress?.(res.error ? res.error.offset : buf.length, buf.length);
-  return finish(res, order, buf);
-}
 
-function finish(res: ScanResult, order: Ordering, buf: Uint8Array): ScanResult {
-  void buf;
-  res.endNs = order.lastTs === -Infinity ? 0 : order.lastTs;
-  res.events = order.events;
-  res.procs = order.procCount;
-  return res;
-}
-
-function runGeneration(
-  r: ByteReader,
-  g: Generation,
-  order: Ordering,
-  sink: TraceEventSink,
-  base: number,
-  stop: () => boolean,
-): void {
-  order.setGeneration(g);
-  const unit = g.unit;
-  const frontier: Cursor[] = [];
-  for (const m of g.ms) {
-    const c = new Cursor(m, g.batches.get(m)!);
-    if (!c.next(r, unit, base)) continue;
-    frontier.push(c);
-    siftUp(frontier, frontier.length - 1);
+  private checkSignal(): void {
+    if (this.opts.signal?.aborted) throw cancelledError();
   }
-  sink.sync(order.t(Math.trunc(g.minTs * unit) - base));
 
-  const cpu = g.cpu;
-  const cpuTimes = cpu.time.map((t) => Math.trunc(t * unit) - base);
-  let ci = 0;
-  let n = 0;
-  for (;;) {
-    if ((++n & 0xffff) === 0 && (stop() || sink.stopped)) {
-      if (stop()) throw new Error('aborted');
+  /** Reads the next generation and sets up its cursors; false at the end of the trace. */
+  private startGeneration(): boolean {
+    this.checkSignal();
+    if (this.deferred) throw this.deferred;
+    const buf = this.buf;
+    const genStart = this.spill ? this.spill.offset : this.pos;
+    const rg = readGeneration(buf, this.pos, this.minor, this.spill, () => this.opts.signal?.aborted === true);
+    this.pos = rg.pos;
+    this.spill = rg.spill;
+    this.deferred = rg.deferredError;
+    const g = rg.gen;
+    if (!g) return false;
+    resolveTables(buf, g, this.syms);
+    readCpuSamples(buf, g);
+    const res = this.res;
+    if (Number.isNaN(this.base)) {
+      this.base = Math.trunc(g.minTs * g.unit);
+      res.clockBaseNs = this.base;
+      res.firstGeneration = g.gen;
+    }
+    const base = this.base;
+    if (g.hasClock && res.wallClockBaseNs === 0) {
+      const snap = Math.trunc(g.clockTicks * g.unit) - base;
+      res.wallClockBaseNs = g.clockSec * 1e9 + g.clockNsec - snap;
+    }
+    res.experimentalBatches += g.experimentalBatches;
+
+    const order = this.order;
+    order.setGeneration(g);
+    const unit = g.unit;
+    const frontier: Cursor[] = [];
+    const cursors: Cursor[] = [];
+    let bytes = 0;
+    for (const m of g.ms) {
+      const batches = g.batches.get(m)!;
+      for (const b of batches) bytes += b.end - b.start;
+      const c = new Cursor(buf, m, m < 0 ? -1 : order.mIndexOf(m), batches, unit, base);
+      cursors.push(c);
+      if (!this.nextOf(c, g)) continue;
+      frontier.push(c);
+      siftUp(frontier, frontier.length - 1);
+    }
+    this.ev.sync(Math.trunc(g.minTs * unit) - base);
+    const cpu = g.cpu;
+    const cpuTimes = new Float64Array(cpu.time.length);
+    for (let i = 0; i < cpuTimes.length; i++) cpuTimes[i] = Math.trunc(cpu.time[i] * unit) - base;
+    this.g = g;
+    this.genStart = genStart;
+    this.genBytes = Math.max(1, bytes);
+    this.frontier = frontier;
+    this.cursors = cursors;
+    this.cpuTimes = cpuTimes;
+    this.ci = 0;
+    return true;
+  }
+
+  /** After a generation's events: true when the scan is over. */
+  private finishGeneration(): boolean {
+    const g = this.g!;
+    this.g = null;
+    this.cursors = [];
+    this.res.generations++;
+    this.reportProgress(g.endOffset, true);
+    if (this.sink.stopped) return true;
+    if (this.deferred) {
+      this.ev.sync(this.ev.lastTs);
+      throw this.deferred;
+    }
+    return !this.spill && this.minor < 26;
+  }
+
+  private reportProgress(done: number, force: boolean): void {
+    const cb = this.opts.onProgress;
+    if (!cb) return;
+    const now = performance.now();
+    if (!force && now - this.lastProgress < PROGRESS_MS) return;
+    this.lastProgress = now;
+    cb(done, this.buf.length);
+  }
+
+  /** Next event of a cursor; in a cut-short generation a broken tail just ends the M. */
+  private nextOf(c: Cursor, g: Generation): boolean {
+    if (!g.truncated) return c.next();
+    try {
+      return c.next();
+    } catch (e) {
+      if (e instanceof TraceFormatError && this.deferred) return false;
+      throw e;
+    }
+  }
+
+  /** Runs the current generation's events; false when paused at the deadline. */
+  private runEvents(deadline: number): boolean {
+    const g = this.g!;
+    const h = this.frontier;
+    const order = this.order;
+    const sink = this.sink;
+    const ev = this.ev;
+    const cpuTimes = this.cpuTimes;
+    const ncpu = cpuTimes.length;
+    const truncated = g.truncated;
+    let ci = this.ci;
+    let n = 0;
+    try {
+      for (;;) {
+        if (++n === CHECK_EVERY) {
+          n = 0;
+          this.checkSignal();
+          if (sink.stopped) return true;
+          if (performance.now() >= deadline) {
+            ev.flush();
+            return false;
+          }
+          this.ci = ci;
+          this.reportProgress(this.progress(), false);
+        }
+        if (ci < ncpu && (h.length === 0 || cpuTimes[ci] < h[0].time)) {
+          const cpu = g.cpu;
+          const stk = order.stack(cpu.stack[ci], 'CPUSample');
+          ev.cpuSample(cpuTimes[ci], cpu.g[ci], cpu.p[ci], stk);
+          ci++;
+          if (ev.n >= CHUNK) ev.flush();
+          continue;
+        }
+        if (h.length === 0) return true;
+        const c = h[0];
+        if (!truncated) {
+          if (order.advance(c)) {
+            if (c.next()) siftDown(h, 0);
+            else heapRemove(h, 0);
+            if (ev.n >= CHUNK) ev.flush();
+            continue;
+          }
+        } else if (this.tryAdvance(0)) {
+          if (ev.n >= CHUNK) ev.flush();
+          continue;
+        }
+        this.slowAdvance();
+        if (ev.n >= CHUNK) ev.flush();
+      }
+    } catch (e) {
+      // In a cut-short generation, the cut is the real cause of any ordering failure.
+      if (truncated && this.deferred && e instanceof TraceFormatError) throw this.deferred;
+      throw e;
+    } finally {
+      this.ci = ci;
+    }
+  }
+
+  /** The earliest event cannot go yet: try the others in time order (reader.go). */
+  private slowAdvance(): void {
+    const g = this.g!;
+    const h = this.frontier;
+    h.sort(byTime);
+    for (let i = 1; i < h.length; i++) if (this.tryAdvance(i)) return;
+    const c = h[0];
+    if (g.truncated) {
+      // Events this one waits for were cut off: drop it and carry on (best effort).
+      if (this.nextOf(c, g)) heapUpdate(h, 0);
+      else heapRemove(h, 0);
       return;
     }
-    if (ci < cpuTimes.length && (frontier.length === 0 || cpuTimes[ci] < frontier[0].time)) {
-      const stk = order.stack(cpu.stack[ci], 'CPUSample');
-      sink.cpuSample(order.t(cpuTimes[ci]), cpu.g[ci], cpu.p[ci], stk);
-      ci++;
-      continue;
+    throw new TraceFormatError(
+      `broken trace: failed to advance in generation ${g.gen}: no M can make progress ` +
+        `(M ${c.m} waits at ${SPECS[c.typ]?.name ?? c.typ}, offset ${c.offset})`,
+      c.offset,
+    );
+  }
+
+  private tryAdvance(i: number): boolean {
+    const g = this.g!;
+    const h = this.frontier;
+    const c = h[i];
+    try {
+      if (!this.order.advance(c)) return false;
+    } catch (e) {
+      // In a cut-short generation, state the lost part should have set up may be missing.
+      if (!g.truncated || !(e instanceof TraceFormatError)) throw e;
+      this.order.skipped++;
     }
-    if (frontier.length === 0) return;
-    if (!tryAdvance(r, frontier, 0, order, unit, base, g.truncated)) {
-      frontier.sort(byTime);
-      let ok = false;
-      for (let i = 1; i < frontier.length; i++) {
-        if (tryAdvance(r, frontier, i, order, unit, base, g.truncated)) {
-          ok = true;
-          break;
-        }
-      }
-      if (!ok && g.truncated) {
-        // Events this one waits for were cut off: drop it and carry on (best effort).
-        const c = frontier[0];
-        if (c.next(r, unit, base)) heapUpdate(frontier, 0);
-        else heapRemove(frontier, 0);
-        continue;
-      }
-      if (!ok) {
-        const c = frontier[0];
-        throw new TraceFormatError(
-          `broken trace: failed to advance in generation ${g.gen}: no M can make progress ` +
-            `(M ${c.m} waits at ${SPECS[c.typ]?.name ?? c.typ}, offset ${c.offset})`,
-          c.offset,
-        );
-      }
-    }
+    if (this.nextOf(c, g)) heapUpdate(h, i);
+    else heapRemove(h, i);
+    return true;
   }
 }
 
-function byTime(a: Cursor, b: Cursor): number {
-  return a.time - b.time;
-}
-
-function tryAdvance(r: ByteReader, h: Cursor[], i: number, order: Ordering, unit: number, base: number, tolerant: boolean): boolean {
-  const c = h[i];
-  try {
-    if (!order.advance(c.typ, c.time, c.args, c.m, c.offset)) return false;
-  } catch (e) {
-    // In a cut-short generation, state the lost part should have set up may be missing.
-    if (!tolerant || !(e instanceof TraceFormatError)) throw e;
-    order.skipped++;
-  }
-  if (c.next(r, unit, base)) heapUpdate(h, i);
-  else heapRemove(h, i);
-  return true;
+export function scanV2(
+  buf: Uint8Array,
+  minor: number,
+  sink: EventConsumer,
+  syms: TraceSymbols,
+  opts: ScanOptions = {},
+): ScanResult {
+  const s = new V2Scanner(buf, minor, sink, syms, opts);
+  s.run(Infinity);
+  return s.result();
 }
