@@ -57,7 +57,9 @@ test('grouped by stack: the netpoll-parked subscription stack first, with its co
   await expect(page.getByTestId('groups-status')).toContainText('match');
   for (const r of await table.getByTestId('group-row').all()) await expect(r).toContainText('select');
   await page.getByLabel('Filter by state').selectOption('');
-  await page.getByLabel('Filter stacks by function or file').fill('subscriber.go');
+  await pressShortcut(page, '/');
+  await expect(page.getByLabel('Filter stacks by function or file')).toBeFocused();
+  await page.keyboard.type('subscriber.go');
   await expect(page.getByTestId('groups-status')).toContainText('1 stack, 649 goroutines of 656 match');
   await page.getByLabel('Filter stacks by function or file').fill('');
 

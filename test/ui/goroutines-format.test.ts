@@ -9,7 +9,6 @@ import {
   plural,
   profileTime,
   shortFile,
-  shortFunc,
   signed,
   stateTone,
   waitGrowth,
@@ -56,9 +55,6 @@ describe('goroutine view words and numbers', () => {
     expect(location({ func: 'main.subscribe', file: '/w/x/subscriber.go', line: 44 }, true)).toBe('/w/x/subscriber.go:44');
     expect(location(null)).toBe('');
     expect(frameTitle({ func: 'f', file: '', line: 0 })).toBe('f');
-    expect(shortFunc('github.com/redis/go-redis/v9.(*PubSub).Receive')).toBe('v9.(*PubSub).Receive');
-    expect(shortFunc('example.com/a.F[go.shape.struct { X a/b.T }]')).toBe('a.F[go.shape.struct { X a/b.T }]');
-    expect(shortFunc('main.main')).toBe('main.main');
   });
 
   it('gives each state family its tone', () => {

@@ -108,6 +108,7 @@ export function CompareView({ granularity }: { granularity: Granularity }) {
           </select>
         </label>
         <input
+          id="goroutine-compare-filter"
           type="search"
           className="input g-compare-filter"
           placeholder="Filter by function or file"

@@ -3,7 +3,7 @@
  * goroutines by stack, who spawns them, two snapshots compared, and leak suspects.
  * Everything is asked of the worker in small pages; names are rendered as text only.
  */
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { FileId, Granularity } from '../../worker/api';
 import { useView, viewActions } from '../../state/view';
 import { useWorkerCall } from '../shared/useWorkerCall';
@@ -43,6 +43,21 @@ export function GoroutinesView({ file }: { file: FileId }) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const o = overview.data && overview.data.file === file ? overview.data : null;
   const top = leaks.data?.suspects[0] ?? null;
+
+  // "/" filters: the compare table on Compare, else the stack groups.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      e.preventDefault();
+      const compare = useGoroutineView.getState().subview === 'compare';
+      if (!compare) goroutineActions.setSubview('stacks');
+      requestAnimationFrame(() => document.getElementById(compare ? 'goroutine-compare-filter' : 'goroutine-filter')?.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const showStacks = (func: string) => {
     goroutineActions.setState(null);

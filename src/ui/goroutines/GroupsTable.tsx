@@ -214,9 +214,10 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
     <div className="g-groups">
       <div className="g-bar" role="search" aria-label="Filter stack groups">
         <input
+          id="goroutine-filter"
           type="search"
           className="input"
-          placeholder="Filter by function or file"
+          placeholder="Filter by function or file  /"
           aria-label="Filter stacks by function or file"
           value={textInput}
           spellCheck={false}

@@ -76,16 +76,6 @@ export function frameTitle(f: FrameInfo | null): string {
   return loc ? `${f.func} (${loc})` : f.func;
 }
 
-/** A short form of a Go function name: the package path is dropped, the package name kept. */
-export function shortFunc(func: string): string {
-  // Generic type arguments and closures may contain slashes: only cut the package path.
-  const paren = func.indexOf('(');
-  const bracket = func.indexOf('[');
-  const stop = Math.min(paren < 0 ? func.length : paren, bracket < 0 ? func.length : bracket);
-  const slash = func.lastIndexOf('/', stop);
-  return slash >= 0 ? func.slice(slash + 1) : func;
-}
-
 export type StateTone = 'run' | 'io' | 'chan' | 'sync' | 'sleep' | 'syscall' | 'other';
 
 /** A colour family for a goroutine state (the chip's tone); the text always names it. */
