@@ -1,6 +1,6 @@
 /** The worker's answers to the compare calls. Pure over the Session; no messaging here. */
 import { flameSubtree, resolvePath } from '../analysis/calltree/flame';
-import { diffFlameSubtree, resolveDiffPath } from '../analysis/diff/flame';
+import { diffFlame as diffFlameAnswer } from '../analysis/diff/flame';
 import { defaultDiffOptions, type DiffOptions } from '../analysis/diff/meaning';
 import {
   checkComparable,
@@ -145,8 +145,7 @@ function sideFlame(session: Session, id: FileId, p: DiffFlameRequest): FlameAnsw
 
 export function diffFlame(session: Session, p: DiffFlameRequest): DiffFlameAnswer {
   const tree = diffTree(session, p);
-  const { node, path } = resolveDiffPath(tree, p.zoomPath);
-  const { root, nodeCount } = diffFlameSubtree(tree, node, p.minFraction);
+  const { root, path, nodeCount } = diffFlameAnswer(tree, p.zoomPath, p.minFraction);
   const answer: DiffFlameAnswer = { root, path, totals: tree.totals, unit: unitOf(session, p.base, p.sampleType), nodeCount };
   if (p.sides) answer.sides = { base: sideFlame(session, p.base, p), target: sideFlame(session, p.target, p) };
   return answer;

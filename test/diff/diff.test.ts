@@ -1,6 +1,7 @@
 /** The diff tree, table, flame answers and totals on hand-made profiles. */
 import { describe, expect, it } from 'vitest';
-import { diffFlameSubtree, layoutWidths, resolveDiffPath } from '../../src/analysis/diff/flame';
+import { diffFlame, type DiffFlameNode } from '../../src/analysis/diff/flame';
+import { mergeDiffTree, resolveMergedPath } from '../../src/analysis/diff/merge';
 import { defaultDiffOptions } from '../../src/analysis/diff/meaning';
 import { roundHalfAway } from '../../src/analysis/diff/normalize';
 import { diffEntries, sortDiff } from '../../src/analysis/diff/top';
@@ -28,10 +29,13 @@ const after = synth([
 
 describe('diff tree', () => {
   it('aligns frames by name and keeps both values per node', () => {
-    const t = diff(before, after);
-    const { node } = resolveDiffPath(t, ['main.main', 'q.waitingLoop', 'q.insert']);
+    const d = diff(before, after);
+    const t = mergeDiffTree(d);
+    const { node } = resolveMergedPath(d, t, ['main.main', 'q.waitingLoop', 'q.insert']);
     expect([t.before[node], t.after[node]]).toEqual([100, 300]);
     expect([t.before[0], t.after[0]]).toEqual([160, 375]);
+    // main.main, waitingLoop, insert, AddAfter, old.cache, new.thing and the root.
+    expect(t.count).toBe(7);
   });
 
   it('gives flat/cum deltas and flags new and gone functions', () => {
@@ -83,7 +87,7 @@ describe('diff tree', () => {
 
   it('applies filters and granularity on both sides', () => {
     const t = diff(before, after, 'diff_base', false, { granularity: 'function', focus: 'waitingLoop' });
-    expect([t.before[0], t.after[0]]).toEqual([100, 300]);
+    expect([t.baseTree.total[0], t.targetTree.total[0]]).toEqual([100, 300]);
     expect(t.totals.percentOf).toBe(160); // pprof's total is before filters
     const lines = diff(before, after, 'diff_base', false, { granularity: 'line' });
     expect(lines.names).toContain('q.insert q.go:1');
@@ -91,24 +95,52 @@ describe('diff tree', () => {
 });
 
 describe('diff flame answers', () => {
+  const child = (n: DiffFlameNode, name: string) => n.children.find((c) => c.name === name)!;
+
   it('sizes frames by the target, removed frames by the base, and parents hold both', () => {
-    const t = diff(before, after);
-    const w = layoutWidths(t);
-    const main = resolveDiffPath(t, ['main.main']).node;
+    const { root } = diffFlame(diff(before, after), [], 0);
+    const main = child(root, 'main.main');
     // 70 + 5 + 300 in the target, and room for the 50 that is gone.
-    expect(w[main]).toBe(425);
-    const { root } = diffFlameSubtree(t, 0, 0);
-    const gone = root.children[0].children.find((c) => c.name === 'old.cache')!;
-    expect(gone).toMatchObject({ value: 50, before: 50, after: 0, delta: -50, status: 'gone' });
-    const added = root.children[0].children.find((c) => c.name === 'new.thing')!;
-    expect(added).toMatchObject({ value: 5, delta: 5, status: 'new' });
+    expect(main.value).toBe(425);
+    expect(root.value).toBe(425);
+    expect(child(main, 'old.cache')).toMatchObject({ value: 50, before: 50, after: 0, delta: -50, status: 'gone' });
+    expect(child(main, 'new.thing')).toMatchObject({ value: 5, delta: 5, status: 'new' });
+    expect(child(child(main, 'q.waitingLoop'), 'q.insert')).toMatchObject({ before: 100, after: 300, selfBefore: 100, selfAfter: 300 });
   });
 
   it('prunes narrow frames into hidden and zooms by name path', () => {
-    const t = diff(before, after);
-    const { root } = diffFlameSubtree(t, resolveDiffPath(t, ['main.main']).node, 0.05);
+    const { root, path } = diffFlame(diff(before, after), ['main.main', 'no.such'], 0.05);
+    expect(path).toEqual(['main.main']);
+    expect(root.name).toBe('main.main');
     expect(root.children.map((c) => c.name)).toEqual(['old.cache', 'q.AddAfter', 'q.waitingLoop']);
     expect(root.hidden).toBe(5);
+  });
+
+  it('zooms into a frame that only the base has', () => {
+    const { root } = diffFlame(diff(before, after), ['main.main', 'old.cache'], 0);
+    expect(root).toMatchObject({ name: 'old.cache', before: 50, after: 0, status: 'gone', value: 50 });
+  });
+
+  it('answers the same values as the whole merged tree', async () => {
+    const b = synth([
+      { stack: 'r;a;b;c', value: 7 },
+      { stack: 'r;a;x', value: 3 },
+      { stack: 'r;q', value: 11 },
+    ]);
+    const a = synth([
+      { stack: 'r;a;b;c', value: 2 },
+      { stack: 'r;a;b;d', value: 9 },
+      { stack: 'r;z', value: 4 },
+    ]);
+    const d = diff(b, a);
+    const t = mergeDiffTree(d);
+    const { root } = diffFlame(d, [], 0);
+    const walk = (n: DiffFlameNode, path: string[]): number => {
+      const m = resolveMergedPath(d, t, path).node;
+      expect([n.before, n.after, n.selfBefore, n.selfAfter], path.join(';')).toEqual([t.before[m], t.after[m], t.beforeSelf[m], t.afterSelf[m]]);
+      return 1 + n.children.reduce((s, c) => s + walk(c, [...path, c.name]), 0);
+    };
+    expect(walk(root, [])).toBe(t.count);
   });
 });
 

@@ -1,8 +1,13 @@
 /**
- * Diff flame answers, pruned like the ordinary ones. A frame is as wide as its target
- * value; a frame only in the base is as wide as its base value, and its ancestors widen
- * to hold it (else removed frames would have no room, or overflow their parent).
+ * Diff flame answers, merged lazily: both call trees are walked together from the zoom
+ * path down, only through frames wide enough to draw, so the answer costs what is
+ * visible, not the millions of nodes a large profile has.
+ *
+ * Widths: a frame is as wide as its target value; a frame only in the base is as wide as
+ * its base value, and its ancestors widen to hold it (else removed frames would have no
+ * room, or overflow their parent). Frames too narrow to draw count by their larger side.
  */
+import { childScratch, maxChildren, sortedChildren, type ChildScratch } from './children';
 import type { DiffStatus } from './top';
 import type { DiffTree } from './tree';
 
@@ -22,92 +27,112 @@ export interface DiffFlameNode {
   children: DiffFlameNode[];
 }
 
-const widthCache = new WeakMap<DiffTree, Float64Array>();
+const scratchCache = new WeakMap<DiffTree, [ChildScratch, ChildScratch]>();
 
-export function layoutWidths(tree: DiffTree): Float64Array {
-  let w = widthCache.get(tree);
-  if (w) return w;
-  w = new Float64Array(tree.count);
-  const kids = new Float64Array(tree.count);
-  // Children have larger indexes than parents: one backward pass is bottom-up.
-  for (let n = tree.count - 1; n >= 0; n--) {
-    const own = tree.after[n] > 0 ? tree.after[n] : tree.before[n] > 0 ? tree.before[n] : 0;
-    w[n] = Math.max(own, kids[n]);
-    if (n > 0) kids[tree.parent[n]] += w[n];
+function scratchFor(diff: DiffTree): [ChildScratch, ChildScratch] {
+  let s = scratchCache.get(diff);
+  if (!s) {
+    const w = Math.max(maxChildren(diff.baseTree), maxChildren(diff.targetTree));
+    s = [childScratch(w), childScratch(w)];
+    scratchCache.set(diff, s);
   }
-  widthCache.set(tree, w);
-  return w;
+  return s;
 }
 
-export function statusOf(tree: DiffTree, n: number): DiffStatus {
-  if (n === 0) return 'both';
-  if (tree.before[n] === 0 && tree.after[n] !== 0) return 'new';
-  if (tree.after[n] === 0 && tree.before[n] !== 0) return 'gone';
-  return 'both';
+/** Child of node n (or -1) whose unified key is k; -1 when absent. */
+function childByKey(t: DiffTree['baseTree'], n: number, keyMap: Int32Array, k: number): number {
+  if (n < 0) return -1;
+  for (let i = t.childStart[n]; i < t.childStart[n + 1]; i++) {
+    const c = t.childList[i];
+    if (keyMap[t.key[c]] === k) return c;
+  }
+  return -1;
 }
 
-/** The node reached by following names from the root; stops at the first name not found. */
-export function resolveDiffPath(tree: DiffTree, path: string[]): { node: number; path: string[] } {
-  let node = 0;
+/** Follows names from the root on both sides; stops at the first name neither side has. */
+export function resolveDiffPath(diff: DiffTree, path: string[]): { a: number; b: number; path: string[] } {
+  let a = 0;
+  let b = 0;
   const found: string[] = [];
   for (const name of path) {
-    let next = -1;
-    for (let i = tree.childStart[node]; i < tree.childStart[node + 1]; i++) {
-      const c = tree.childList[i];
-      if (tree.names[tree.key[c]] === name) {
-        next = c;
-        break;
-      }
-    }
-    if (next < 0) break;
-    node = next;
+    const k = diff.keyIndex.get(name);
+    if (k === undefined) break;
+    const na = childByKey(diff.baseTree, a, diff.baseKey, k);
+    const nb = childByKey(diff.targetTree, b, diff.targetKey, k);
+    if (na < 0 && nb < 0) break;
+    a = na;
+    b = nb;
     found.push(name);
   }
-  return { node, path: found };
+  return { a, b, path: found };
 }
 
-export function diffFlameSubtree(
-  tree: DiffTree,
-  root: number,
+export function diffFlame(
+  diff: DiffTree,
+  zoomPath: string[],
   minFraction: number,
   maxNodes = 50_000,
-): { root: DiffFlameNode; nodeCount: number } {
-  const width = layoutWidths(tree);
-  const min = width[root] * Math.max(0, minFraction);
-  let nodeCount = 0;
-  const make = (n: number): DiffFlameNode => {
-    nodeCount++;
+): { root: DiffFlameNode; path: string[]; nodeCount: number } {
+  const A = diff.baseTree;
+  const B = diff.targetTree;
+  const [sa, sb] = scratchFor(diff);
+  const { a: ra, b: rb, path } = resolveDiffPath(diff, zoomPath);
+  const make = (a: number, b: number, name: string): DiffFlameNode => {
+    const before = a >= 0 ? A.total[a] : 0;
+    const after = b >= 0 ? B.total[b] : 0;
+    const status: DiffStatus = before === 0 && after !== 0 ? 'new' : after === 0 && before !== 0 ? 'gone' : 'both';
     return {
-      name: n === 0 ? 'root' : tree.names[tree.key[n]],
-      value: width[n],
-      before: tree.before[n],
-      after: tree.after[n],
-      delta: tree.after[n] - tree.before[n],
-      selfBefore: tree.beforeSelf[n],
-      selfAfter: tree.afterSelf[n],
+      name,
+      value: 0,
+      before,
+      after,
+      delta: after - before,
+      selfBefore: a >= 0 ? A.self[a] : 0,
+      selfAfter: b >= 0 ? B.self[b] : 0,
       hidden: 0,
-      status: statusOf(tree, n),
+      status: name === 'root' ? 'both' : status,
       children: [],
     };
   };
-  const top = make(root);
+  const root = make(ra, rb, path.length ? path[path.length - 1] : 'root');
+  const min = Math.max(Math.abs(root.before), Math.abs(root.after)) * Math.max(0, minFraction);
+  let nodeCount = 1;
   // Breadth-first, so that if maxNodes cuts, it cuts the deepest, narrowest detail.
-  const queue: [number, DiffFlameNode][] = [[root, top]];
+  const queue: [number, number, DiffFlameNode][] = [[ra, rb, root]];
   for (let q = 0; q < queue.length; q++) {
-    const [n, out] = queue[q];
-    const kids: number[] = [];
-    for (let i = tree.childStart[n]; i < tree.childStart[n + 1]; i++) {
-      const c = tree.childList[i];
-      if (width[c] === 0) continue;
-      if (width[c] < min || nodeCount + kids.length >= maxNodes) out.hidden += width[c];
-      else kids.push(c);
+    const [a, b, out] = queue[q];
+    const ca = a >= 0 ? sortedChildren(A, a, diff.baseKey, sa) : 0;
+    const cb = b >= 0 ? sortedChildren(B, b, diff.targetKey, sb) : 0;
+    const kids: DiffFlameNode[] = [];
+    const next: [number, number, DiffFlameNode][] = [];
+    for (let i = 0, j = 0; i < ca || j < cb; ) {
+      const x = i < ca ? sa.keys[i] : 0x7fffffff;
+      const y = j < cb ? sb.keys[j] : 0x7fffffff;
+      const k = x < y ? x : y;
+      const na = x === k ? sa.nodes[i++] : -1;
+      const nb = y === k ? sb.nodes[j++] : -1;
+      const size = Math.max(na >= 0 ? Math.abs(A.total[na]) : 0, nb >= 0 ? Math.abs(B.total[nb]) : 0);
+      if (size === 0) continue;
+      if (size < min || nodeCount + kids.length >= maxNodes) {
+        out.hidden += size;
+        continue;
+      }
+      const child = make(na, nb, diff.names[k]);
+      kids.push(child);
+      next.push([na, nb, child]);
     }
-    kids.sort((a, b) => (tree.names[tree.key[a]] < tree.names[tree.key[b]] ? -1 : 1));
-    for (const c of kids) {
-      const child = make(c);
-      out.children.push(child);
-      queue.push([c, child]);
-    }
+    nodeCount += kids.length;
+    kids.sort((p, r) => (p.name < r.name ? -1 : p.name > r.name ? 1 : 0));
+    out.children = kids;
+    queue.push(...next);
   }
-  return { root: top, nodeCount };
+  // Bottom-up widths: the queue is in breadth-first order, so children come after parents.
+  for (let q = queue.length - 1; q >= 0; q--) {
+    const n = queue[q][2];
+    let inside = n.hidden;
+    for (const c of n.children) inside += c.value;
+    const own = n.after > 0 ? n.after : n.before > 0 ? n.before : 0;
+    n.value = Math.max(own, inside);
+  }
+  return { root, path, nodeCount };
 }
