@@ -47,6 +47,11 @@ export class GrowableInt32 {
   finish(): Int32Array {
     return this.data.slice(0, this.length);
   }
+
+  /** Like finish(), but skips the copy when at least half the capacity is in use. */
+  trimmed(): Int32Array {
+    return this.length * 2 >= this.data.length ? this.data.subarray(0, this.length) : this.finish();
+  }
 }
 
 export class GrowableFloat64 {

@@ -9,9 +9,10 @@
  *  - stacks: a trie; node 0 is the root (frame -1). A path root→node runs caller→callee,
  *    so a whole stack is one node index.
  *  - samples: one row per sample: the leaf node and one value per sample type.
- *  - sampleFrames (optional): each sample's frames root first, when the parser has
- *    them (pprof). Call trees read these directly; the trie is then built only on
- *    first use, since a deep CPU profile's trie has millions of nodes.
+ *  - sampleLocations (optional): each sample's stack as pprof stores it, a list of
+ *    locations (each one or more frames, for inlining). Call trees read these
+ *    directly; the trie is then built only on first use, since a deep CPU profile's
+ *    trie has millions of nodes.
  *  - labels: a sparse list of (sample, key, string or number, unit) rows.
  */
 
@@ -89,7 +90,16 @@ export interface Profile extends ProfileMeta {
   stacks: StackTrie;
   samples: SampleTable;
   labels: LabelTable;
-  sampleFrames?: Sequences;
+  sampleLocations?: LocationStacks;
+}
+
+/** Stacks as lists of locations; location l is frames[frameStart[l] .. frameStart[l+1]). */
+export interface LocationStacks {
+  /** Each sample's location indexes, root first. */
+  stacks: Sequences;
+  /** A location's frames, outermost (the caller the others were inlined into) first. */
+  frameStart: Int32Array;
+  frames: Int32Array;
 }
 
 export const ROOT_NODE = 0;

@@ -31,6 +31,11 @@ export class FrameTableBuilder {
     return f;
   }
 
+  /** Adds a row without looking for an equal one: for callers that dedupe themselves. */
+  append(funcIdx: number, fileIdx: number, line: number): number {
+    return this.add(funcIdx, fileIdx, line);
+  }
+
   private add(funcIdx: number, fileIdx: number, line: number): number {
     const f = this.func.push(funcIdx);
     this.file.push(fileIdx);

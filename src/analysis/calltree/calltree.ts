@@ -78,19 +78,23 @@ class SequenceFilter {
 }
 
 /**
- * The view's stacks with their values: from the per-sample frame lists when the
+ * The view's stacks with their values: from the per-sample location lists when the
  * parser kept them, else once per distinct trie node (samples sharing a stack
  * share a node, so a million goroutines on ten stacks is ten sequences).
  */
 function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec, values: Float64Array): { seq: Sequences; value: Float64Array } {
   const out = new GrowableFloat64(1024);
-  if (p.sampleFrames) {
-    const { start, data } = p.sampleFrames;
+  if (p.sampleLocations) {
+    const { stacks, frameStart, frames } = p.sampleLocations;
+    const { start, data } = stacks;
     const filter = new SequenceFilter(p, keys, spec, p.samples.count);
     for (let s = 0; s < p.samples.count; s++) {
       const from = filter.data.length;
       filter.begin();
-      for (let i = start[s]; i < start[s + 1]; i++) filter.frame(data[i]);
+      for (let i = start[s]; i < start[s + 1]; i++) {
+        const loc = data[i];
+        for (let k = frameStart[loc]; k < frameStart[loc + 1]; k++) filter.frame(frames[k]);
+      }
       if (filter.end(from, false)) out.push(values[s]);
     }
     return { seq: filter.sequences(), value: out.finish() };

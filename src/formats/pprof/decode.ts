@@ -7,7 +7,7 @@
  */
 import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
 import type { Mapping, Profile, StackTrie, ValueType } from '../../model/profile';
-import { buildTrie, type BuiltTrie } from '../../model/stack-trie';
+import { buildTrie, type BuiltTrie, type Sequences } from '../../model/stack-trie';
 import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
 import { decodeString, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
@@ -152,7 +152,8 @@ function readStrings(buf: Uint8Array, ranges: GrowableInt32): string[] {
 
 /** Maps ids (uint64, usually small and dense) to table indexes. */
 class IdIndex {
-  private readonly dense: Int32Array;
+  /** Index by id for ids below its length (-1 where absent); read directly on hot paths. */
+  readonly dense: Int32Array;
   private readonly sparse = new Map<number, number>();
 
   constructor(expected: number) {
@@ -248,11 +249,12 @@ function readMappings(buf: Uint8Array, ranges: GrowableInt32, strings: string[])
 }
 
 /**
- * Locations, each expanded into its frames leaf first: a location's line[0] is the
- * innermost inlined function and its last line the function it was inlined into.
+ * Locations, each expanded into its frames: a location's line[0] is the innermost
+ * inlined function and its last line the function it was inlined into.
  */
 interface Locations {
   index: IdIndex;
+  /** Frames of location l, outermost first: frames[frameStart[l] .. frameStart[l+1]). */
   frameStart: Int32Array;
   frames: Int32Array;
 }
@@ -297,7 +299,8 @@ function readLocations(
     const key = f * 16777216 + line;
     let fr = cache.get(key);
     if (fr === undefined) {
-      fr = frameTable.frame(fns.name[f], fns.file[f], line);
+      // This cache already keys by (function, line), so the table need not look again.
+      fr = frameTable.append(fns.name[f], fns.file[f], line);
       cache.set(key, fr);
     }
     return fr;
@@ -343,7 +346,8 @@ function readLocations(
       const m = mappings.list[mappings.index.get(mappingId)];
       frames.push(frameTable.frame(strings.intern(`0x${address.toString(16)}`), strings.intern(m?.file ?? ''), 0));
     } else {
-      for (let k = 0; k < lineFn.length; k++) {
+      // pprof lists a location's lines innermost first; we keep them outermost first.
+      for (let k = lineFn.length - 1; k >= 0; k--) {
         const f = fns.index.get(lineFn[k]);
         frames.push(f < 0 ? frameTable.frame(unknownFn, 0, lineNo[k]) : frameOf(f, lineNo[k]));
       }
@@ -354,8 +358,8 @@ function readLocations(
 }
 
 interface Samples {
-  /** Each sample's frames, root first: the input of the trie builder. */
-  stacks: { count: number; start: Int32Array; data: Int32Array };
+  /** Each sample's locations (indexes), root first. */
+  stacks: Sequences;
   values: Float64Array[];
   labels: LabelTableBuilder;
 }
@@ -371,28 +375,56 @@ function readSamples(
   const count = ranges.length / 2;
   const columns = Array.from({ length: valueCount }, () => new GrowableFloat64(count));
   const stackStart = new Int32Array(count + 1);
-  // Each location id takes at least a byte, and a location is usually one frame.
-  const stackData = new GrowableInt32(Math.max(1024, ranges.length ? ranges.get(ranges.length - 1) - ranges.get(0) : 0) >> 1);
+  // Each location id takes at least one byte: the samples' bytes bound the ids.
+  let out = new Int32Array(Math.max(1024, ranges.length ? ranges.get(ranges.length - 1) - ranges.get(0) : 0));
+  let used = 0;
   const labels = new LabelTableBuilder();
-  const locIds = new GrowableInt32(64);
-  const { frameStart, frames } = locs;
+  const { index } = locs;
+  const dense = index.dense;
   for (let sample = 0; sample < count; sample++) {
     if (onProgress && (sample & 16383) === 0) onProgress(sample, count);
     w.pos = ranges.get(2 * sample);
     w.end = ranges.get(2 * sample + 1);
-    locIds.length = 0;
+    stackStart[sample] = used;
     let v = 0;
     // The two hot fields are read inline, packed or not; everything else via skip().
     while (w.pos < w.end) {
       const t = w.tag();
       const field = t >>> 3;
       const wt = t & 7;
-      if (field === 1 && wt === WIRE_LEN) {
-        const n = w.len();
-        const stop = w.pos + n;
-        while (w.pos < stop) locIds.push(w.uint());
-      } else if (field === 1 && wt === WIRE_VARINT) locIds.push(w.uint());
-      else if (field === 2 && wt === WIRE_LEN) {
+      if (field === 1 && (wt === WIRE_LEN || wt === WIRE_VARINT)) {
+        // Packed: up to the field's end. Unpacked: one varint, within the message.
+        const stop = wt === WIRE_LEN ? w.len() + w.pos : w.end;
+        if (used + (stop - w.pos) > out.length) {
+          const bigger = new Int32Array(Math.max(out.length * 2, used + stop - w.pos));
+          bigger.set(out.subarray(0, used));
+          out = bigger;
+        }
+        // Ids below 2^21 (1–3 bytes) are decoded here; longer ones by the Wire.
+        let p = w.pos;
+        while (p < stop) {
+          let id = buf[p++];
+          if (id >= 0x80) {
+            const b1 = buf[p++];
+            id = (id & 0x7f) | ((b1 & 0x7f) << 7);
+            if (b1 >= 0x80) {
+              const b2 = buf[p++];
+              id |= (b2 & 0x7f) << 14;
+              if (b2 >= 0x80) {
+                w.pos = p - 3;
+                id = w.uint();
+                p = w.pos;
+              }
+            }
+          }
+          const loc = id < dense.length ? dense[id] : index.get(id);
+          if (loc < 0) throw new PprofError(`sample ${sample} refers to location id ${id}, which the profile does not define`);
+          out[used++] = loc;
+          if (wt === WIRE_VARINT) break;
+        }
+        if (p > stop) throw new WireError('truncated varint', stop);
+        w.pos = p;
+      } else if (field === 2 && wt === WIRE_LEN) {
         const n = w.len();
         const stop = w.pos + n;
         for (; w.pos < stop; v++) {
@@ -407,20 +439,36 @@ function readSamples(
       else w.skip(wt);
     }
     if (v !== valueCount) throw new PprofError(`sample ${sample} has ${v} values but the profile declares ${valueCount} sample types`);
-    // Locations are leaf first, and a location's lines innermost first: reverse both.
-    stackStart[sample] = stackData.length;
-    for (let l = locIds.length - 1; l >= 0; l--) {
-      const loc = locs.index.get(locIds.get(l));
-      if (loc < 0) throw new PprofError(`sample ${sample} refers to location id ${locIds.get(l)}, which the profile does not define`);
-      for (let k = frameStart[loc + 1] - 1; k >= frameStart[loc]; k--) stackData.push(frames[k]);
+    // pprof lists locations leaf first; stacks are kept root first.
+    for (let i = stackStart[sample], j = used - 1; i < j; i++, j--) {
+      const t = out[i];
+      out[i] = out[j];
+      out[j] = t;
     }
   }
-  stackStart[count] = stackData.length;
+  stackStart[count] = used;
   return {
-    stacks: { count, start: stackStart, data: stackData.finish() },
+    stacks: { count, start: stackStart, data: used * 2 >= out.length ? out.subarray(0, used) : out.slice(0, used) },
     values: columns.map((c) => c.finish()),
     labels,
   };
+}
+
+/** Each sample's frames root first (locations expanded): the input of the trie builder. */
+function expandFrames(stacks: Sequences, locs: Locations): Sequences {
+  const { frameStart, frames } = locs;
+  const { start, data, count } = stacks;
+  const outStart = new Int32Array(count + 1);
+  const out = new GrowableInt32(data.length + 16);
+  for (let s = 0; s < count; s++) {
+    outStart[s] = out.length;
+    for (let i = start[s]; i < start[s + 1]; i++) {
+      const loc = data[i];
+      for (let k = frameStart[loc]; k < frameStart[loc + 1]; k++) out.push(frames[k]);
+    }
+  }
+  outStart[count] = out.length;
+  return { count, start: outStart, data: out.trimmed() };
 }
 
 function readLabel(w: Wire, sample: number, labels: LabelTableBuilder): void {
@@ -468,7 +516,7 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
     const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
     const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, onProgress);
     let trie: BuiltTrie | null = null;
-    const lazyTrie = () => (trie ??= buildTrie(samples.stacks));
+    const lazyTrie = () => (trie ??= buildTrie(expandFrames(samples.stacks, locs)));
     const sampleTypes: ValueType[] = top.sampleTypes.map(([t, u]) => ({ type: s(t), unit: s(u) }));
     const defaultName = s(top.defaultSampleType);
     const byName = defaultName ? sampleTypes.findIndex((t) => t.type === defaultName) : -1;
@@ -499,7 +547,7 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
         values: samples.values,
       },
       labels: samples.labels.finish(),
-      sampleFrames: samples.stacks,
+      sampleLocations: { stacks: samples.stacks, frameStart: locs.frameStart, frames: locs.frames },
     };
   } catch (e) {
     if (e instanceof WireError) throw new PprofError(`corrupt pprof profile: ${e.message}`);
