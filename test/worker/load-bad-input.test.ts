@@ -1,0 +1,49 @@
+/** Bad input is normal input: every broken file gets a message naming what it seemed to be and what is wrong. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFile, LoadError } from '../../src/worker/load';
+
+async function failure(bytes: Uint8Array): Promise<LoadError> {
+  try {
+    await loadFile(bytes);
+  } catch (e) {
+    expect(e).toBeInstanceOf(LoadError);
+    return e as LoadError;
+  }
+  throw new Error('loaded without error');
+}
+
+const file = (path: string) => new Uint8Array(readFileSync(path));
+
+describe('bad input', () => {
+  it.each([
+    ['empty.pb.gz', /the file is empty/],
+    ['random.bin', /not a recognised format/],
+    ['truncated.pb.gz', /gzip file: gzip data is corrupt or truncated/],
+    ['gzip-bomb.gz', /gzip bomb/],
+    ['nonsense.txt', /neither a goroutine dump nor collapsed stacks/],
+  ])('%s → %s', async (name, message) => {
+    expect((await failure(file(`test/fixtures/bad/${name}`))).message).toMatch(message);
+  });
+
+  it('a truncated raw protobuf names the pprof problem and the byte', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const raw = gunzipSync(readFileSync('test/fixtures/incident4/heap.pb.gz'));
+    const e = await failure(raw.subarray(0, Math.floor(raw.length * 0.7)));
+    expect(e.kind).toEqual({ kind: 'pprof', profile: 'other' });
+    expect(e.message).toMatch(/^pprof profile: .*(truncated|past the end).* at byte \d+/);
+  });
+
+  it('a trace cut short keeps what was read and says where it stopped', async () => {
+    const bytes = file('test/fixtures/incident2/main-1-trace-1732262400.pprof');
+    const loaded = await loadFile(new Uint8Array(bytes.subarray(0, Math.floor(bytes.length / 2))));
+    expect(loaded.kind.kind).toBe('trace');
+    expect(loaded.warnings.join('\n')).toMatch(/stopped at byte \d+/);
+  });
+
+  it('names are data: markup in function names survives as plain strings', async () => {
+    const { profile } = await loadFile(file('test/fixtures/bad/xss.pb.gz'));
+    expect(profile!.strings.some((s) => s.includes('<img src=x onerror='))).toBe(true);
+  });
+});
+
