@@ -38,20 +38,21 @@ function pprofPct(id: string, name: string): number {
   return row.flatPct;
 }
 
-/** The widest frame that is red because its own value grew, with its ancestors. */
+/**
+ * The red frame that grew most by itself: the widest bar of own (self) growth, where the
+ * memory was allocated — callers above it are red only because of it. With its ancestors.
+ */
 async function widestRedFrame(page: Page) {
   return page.getByTestId('diff-flame-chart').locator('g.frame').evaluateAll((gs) => {
     type D = { data: { name: string; selfAfter: number; selfBefore: number }; ancestors(): D[] };
-    let best: { path: string[]; width: number; fill: string } | null = null;
+    let best: { path: string[]; grew: number; fill: string } | null = null;
     for (const g of gs) {
       const d = (g as unknown as { __data__: D }).__data__;
-      if (d.data.selfAfter - d.data.selfBefore <= 0) continue;
-      const rect = g.querySelector('rect')!;
-      const fill = rect.getAttribute('fill') ?? '';
+      const grew = d.data.selfAfter - d.data.selfBefore;
+      const fill = g.querySelector('rect')?.getAttribute('fill') ?? '';
       const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(fill);
-      if (!m || !(Number(m[1]) > Number(m[2]) + 40 && Number(m[1]) > Number(m[3]) + 40)) continue;
-      const width = Number(rect.getAttribute('width'));
-      if (!best || width > best.width) best = { path: d.ancestors().map((a) => a.data.name).reverse(), width, fill };
+      const red = !!m && Number(m[1]) > Number(m[2]) + 40 && Number(m[1]) > Number(m[3]) + 40;
+      if (red && grew > 0 && (!best || grew > best.grew)) best = { path: d.ancestors().map((a) => a.data.name).reverse(), grew, fill };
     }
     return best;
   });

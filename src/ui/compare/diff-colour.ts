@@ -17,11 +17,11 @@ interface Ends {
 const PALETTES: Record<Palette, { light: Ends; dark: Ends }> = {
   'red-blue': {
     light: { grow: [214, 39, 40], shrink: [31, 119, 180], same: [222, 222, 222] },
-    dark: { grow: [235, 80, 70], shrink: [80, 150, 230], same: [92, 98, 108] },
+    dark: { grow: [240, 90, 80], shrink: [90, 160, 240], same: [150, 156, 166] },
   },
   'orange-purple': {
     light: { grow: [230, 97, 1], shrink: [94, 60, 153], same: [222, 222, 222] },
-    dark: { grow: [253, 141, 60], shrink: [158, 124, 214], same: [92, 98, 108] },
+    dark: { grow: [253, 141, 60], shrink: [170, 140, 230], same: [150, 156, 166] },
   },
 };
 
