@@ -49,7 +49,7 @@ function SnapshotTable({ snap }: { snap: SnapshotAnswer }) {
           <tr>
             <th scope="col" className="num"><span className="plain">Goroutines</span></th>
             <th scope="col"><span className="plain">State</span></th>
-            <th scope="col"><span className="plain">Where (innermost frame ← first caller outside the runtime)</span></th>
+            <th scope="col"><span className="plain" title="Innermost frame, then (←) the first caller outside the runtime. Open a row for the whole stack.">Where</span></th>
             <th scope="col"><span className="plain">Started at</span></th>
             <th scope="col" className="num"><span className="plain" title="The longest any of them had been in its state">Longest in state</span></th>
           </tr>
@@ -110,7 +110,7 @@ function DeltaTable({ d }: { d: SnapshotDeltaAnswer }) {
             <th scope="col" className="num"><span className="plain">Change</span></th>
             <th scope="col" className="num"><span className="plain">At A</span></th>
             <th scope="col" className="num"><span className="plain">At B</span></th>
-            <th scope="col"><span className="plain">Where (innermost frame ← first caller outside the runtime)</span></th>
+            <th scope="col"><span className="plain" title="Innermost frame, then (←) the first caller outside the runtime">Where</span></th>
           </tr>
         </thead>
         <tbody>
