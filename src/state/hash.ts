@@ -4,8 +4,8 @@
  */
 import type { Granularity } from '../worker/api';
 
-export type ViewTab = 'flame' | 'top' | 'info' | 'goroutines' | 'trace';
-export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info', 'goroutines', 'trace'];
+export type ViewTab = 'flame' | 'top' | 'info' | 'goroutines' | 'trace' | 'compare';
+export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info', 'goroutines', 'trace', 'compare'];
 
 export interface HashState {
   view: ViewTab;

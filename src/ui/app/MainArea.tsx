@@ -1,5 +1,5 @@
 /** The main area: whatever the selected file allows — views, progress, or why it cannot be shown. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useFiles } from '../../state/files';
 import { useView, viewActions } from '../../state/view';
 import { describeKind } from '../../model/file-kind';
@@ -11,6 +11,8 @@ import { InfoPanel } from '../info/InfoPanel';
 import { OpenButton } from '../drop/OpenButton';
 import { GoroutinesView } from '../goroutines/GoroutinesView';
 import { TraceView } from '../trace/TraceView';
+import { ComparePanel } from '../compare/ComparePanel';
+import { worker } from '../../state/worker';
 import { Tabs } from './Tabs';
 import { tabApplies } from './tabs';
 
@@ -34,6 +36,14 @@ export function MainArea() {
   const file = useSelectedFile();
   const current = useCurrentProfile();
   const chosenTab = useView((s) => s.tab);
+  const files = useFiles((s) => s.files);
+  const compareFiles = useMemo(() => files.flatMap((f) => (f.info ? [f.info] : [])), [files]);
+  const granularity = useView((s) => s.granularity);
+  const focus = useView((s) => s.focus);
+  const ignore = useView((s) => s.ignore);
+  const hide = useView((s) => s.hide);
+  const dark = useView((s) => s.theme === 'dark');
+  const compareView = useMemo(() => ({ granularity, focus, ignore, hide }), [granularity, focus, ignore, hide]);
   // A tab that does not apply to this file (Goroutines for a heap profile) shows the flame graph.
   const tab = tabApplies(chosenTab, file?.info) ? chosenTab : 'flame';
   const selectedId = file?.id;
@@ -81,6 +91,7 @@ export function MainArea() {
           {tab === 'info' && <InfoPanel current={current} />}
           {tab === 'goroutines' && <GoroutinesView file={current.file.id} />}
           {tab === 'trace' && <TraceView key={file.id} file={file} />}
+          {tab === 'compare' && <ComparePanel client={worker()} files={compareFiles} view={compareView} dark={dark} />}
         </div>
       </>
     );

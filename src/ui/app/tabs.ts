@@ -1,6 +1,5 @@
 /**
- * The main area's tabs. Future views (Goroutines, Compare, Trace) add an entry
- * here and a panel in MainArea; the number keys follow this order.
+ * The main area's tabs; each has a panel in MainArea. The number keys follow this order.
  */
 import type { ViewTab } from '../../state/hash';
 import type { FileInfo } from '../../worker/api';
@@ -13,7 +12,7 @@ export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo
   { id: 'info', label: 'Info' },
   { id: 'goroutines', label: 'Goroutines', when: isGoroutineInfo },
   { id: 'trace', label: 'Trace', when: (info) => info?.kind.kind === 'trace' },
-  // { id: 'compare', label: 'Compare' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 /** Whether a tab applies to a file (a tab that does not falls back to the flame graph). */
