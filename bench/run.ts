@@ -1,17 +1,75 @@
 /**
  * `npm run bench`: prints our numbers next to a peer measured in the same run.
- * Optional parts run when their inputs exist (large generated files are not committed).
+ * `npm run bench -- NAME` runs one part (pprof, browser, diff, goroutines, trace).
+ * The big inputs for goroutines and trace are generated once with Go into bench/out/
+ * (not committed); without Go those parts say so and are skipped.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
+import { benchDiff } from './diff';
+import { benchGoroutines } from './goroutines';
+import { mb } from './measure';
 import { benchPprof } from './pprof';
+import { benchTrace } from './trace';
 
 const LARGE_CPU = 'test/fixtures/large/cpu-large.pb.gz';
+const OUT = resolve('bench/out');
+
+function hasGo(): boolean {
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs a fixture generator (its own Go module) once; returns the output path or null. */
+function generated(name: string, moduleDir: string, pkg: string, args: string[]): string | null {
+  const out = resolve(OUT, name);
+  if (existsSync(out)) return out;
+  if (!hasGo()) {
+    console.log(`${name}: skipped (no Go toolchain to generate it)`);
+    return null;
+  }
+  mkdirSync(OUT, { recursive: true });
+  console.log(`${name}: generating with ${moduleDir} (once)…`);
+  execFileSync('go', ['run', pkg, ...args.map((a) => a.replace('$OUT', out))], { cwd: moduleDir, stdio: 'inherit' });
+  return out;
+}
+
+const parts: Record<string, () => Promise<void>> = {
+  pprof: async () => void (await benchPprof(LARGE_CPU)),
+  browser: () => benchBrowser(LARGE_CPU),
+  diff: async () => {
+    const r = await benchDiff(LARGE_CPU, LARGE_CPU);
+    console.log(`diff: large CPU profile vs a changed copy, cold (both call trees built) → first diff flame: ${r.ms.toFixed(0)} ms, ${r.nodes} nodes`);
+  },
+  goroutines: async () => {
+    const dump = generated('goroutines-1m.txt', 'test/fixtures/gen/incident3', './million', ['$OUT']);
+    if (!dump) return;
+    const r = await benchGoroutines(dump);
+    console.log(
+      `goroutines: ${r.goroutines} goroutines, ${mb(r.bytes).toFixed(0)} MB debug=2 text → ${r.groups} groups in ${r.ms} ms (${r.cpuMs} ms CPU), ` +
+        `peak memory ${(r.peakHeapBytes / r.bytes).toFixed(2)}× the text (targets: < 5 s, < 3×)`,
+    );
+  },
+  trace: async () => {
+    const trace = generated('big.trace', 'test/fixtures/gen/trace-big', '.', ['$OUT']);
+    if (!trace) return;
+    const r = await benchTrace(trace);
+    console.log(
+      `trace: ${mb(r.bytes).toFixed(0)} MB, ${r.events} events, ${r.goroutines} goroutines → ${r.ms.toFixed(0)} ms, ${r.mbPerSec.toFixed(0)} MB/s, ` +
+        `peak memory ${(r.peakHeapBytes / r.bytes).toFixed(2)}× the file (targets: ≥ 100 MB/s, < 3×; golang.org/x/exp/trace is quoted at ~25 MB/s)`,
+    );
+  },
+};
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  if ((!only || only === 'pprof') && existsSync(LARGE_CPU)) await benchPprof(LARGE_CPU);
-  if ((!only || only === 'browser') && existsSync(LARGE_CPU)) await benchBrowser(LARGE_CPU);
+  for (const [name, run] of Object.entries(parts)) if (!only || only === name) await run();
 }
 
 main().catch((e) => {
