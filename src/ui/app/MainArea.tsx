@@ -77,7 +77,7 @@ export function MainArea() {
     body = (
       <Status>
         <p><strong>{file.name}</strong> is recognised as: {file.info ? describeKind(file.info.kind) : 'unknown'}.</p>
-        <p className="muted">goroscope recognises it; its own views (goroutines, trace timeline) are on the way. Flame graph, top and info need a profile.</p>
+        <p className="muted">It holds no samples to draw: flame graph, top and info need a profile.</p>
       </Status>
     );
   else
