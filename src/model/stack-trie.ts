@@ -77,3 +77,15 @@ export function buildTrie(seq: Sequences): BuiltTrie {
   const fit = (a: Int32Array) => (nodes < capacity / 2 ? a.slice(0, nodes) : a.subarray(0, nodes));
   return { parent: fit(parent), label: fit(label), leaf };
 }
+
+/** Children lists from a parent array in which parents come before their children. */
+export function childrenOf(parent: Int32Array): { childStart: Int32Array; childList: Int32Array } {
+  const count = parent.length;
+  const childStart = new Int32Array(count + 1);
+  for (let n = 1; n < count; n++) childStart[parent[n] + 1]++;
+  for (let n = 0; n < count; n++) childStart[n + 1] += childStart[n];
+  const fill = childStart.slice(0, count);
+  const childList = new Int32Array(Math.max(0, count - 1));
+  for (let n = 1; n < count; n++) childList[fill[parent[n]]++] = n;
+  return { childStart, childList };
+}

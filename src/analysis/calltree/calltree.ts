@@ -5,7 +5,7 @@
  */
 import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
 import type { Profile } from '../../model/profile';
-import { buildTrie, type Sequences } from '../../model/stack-trie';
+import { buildTrie, childrenOf, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
 import { FOCUS, frameFilterFlags, HIDE, IGNORE, type NameFilters } from './filters';
 
@@ -133,17 +133,6 @@ export function buildCallTree(p: Profile, spec: ViewSpec): CallTree {
   for (let n = count - 1; n > 0; n--) total[parent[n]] += total[n];
   const { childStart, childList } = childrenOf(parent);
   return { count, parent, key: trie.label, self, total, childStart, childList, keys, profileTotal };
-}
-
-function childrenOf(parent: Int32Array): { childStart: Int32Array; childList: Int32Array } {
-  const count = parent.length;
-  const childStart = new Int32Array(count + 1);
-  for (let n = 1; n < count; n++) childStart[parent[n] + 1]++;
-  for (let n = 0; n < count; n++) childStart[n + 1] += childStart[n];
-  const fill = childStart.slice(0, count);
-  const childList = new Int32Array(Math.max(0, count - 1));
-  for (let n = 1; n < count; n++) childList[fill[parent[n]]++] = n;
-  return { childStart, childList };
 }
 
 /**

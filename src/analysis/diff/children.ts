@@ -53,18 +53,6 @@ export function sortedChildren(t: KeyedTrie, n: number, keyMap: Int32Array, s: C
   return count;
 }
 
-/** Children lists from a parent array (parents before children). */
-export function childrenOf(parent: Int32Array): { childStart: Int32Array; childList: Int32Array } {
-  const count = parent.length;
-  const childStart = new Int32Array(count + 1);
-  for (let n = 1; n < count; n++) childStart[parent[n] + 1]++;
-  for (let n = 0; n < count; n++) childStart[n + 1] += childStart[n];
-  const fill = childStart.slice(0, count);
-  const childList = new Int32Array(Math.max(0, count - 1));
-  for (let n = 1; n < count; n++) childList[fill[parent[n]]++] = n;
-  return { childStart, childList };
-}
-
 export interface PairedTries {
   count: number;
   parent: Int32Array;

@@ -3,7 +3,8 @@
  * after values on every node. The views need only the visible part (flame.ts); this is
  * for consumers of the full tree (exports, tests of the lazy answers).
  */
-import { childrenOf, pairTries } from './children';
+import { childrenOf } from '../../model/stack-trie';
+import { pairTries } from './children';
 import type { DiffTree } from './tree';
 
 export interface MergedDiffTree {

@@ -10,7 +10,8 @@
  * for) the two agree exactly (test/diff/pprof-reference.test.ts).
  */
 import type { Profile } from '../../model/profile';
-import { childrenOf, pairTries, type KeyedTrie } from './children';
+import { childrenOf } from '../../model/stack-trie';
+import { pairTries, type KeyedTrie } from './children';
 import type { DiffMeaning } from './meaning';
 
 /** A profile's stack trie with children lists, keyed by frame. */
