@@ -4,18 +4,20 @@
  * columns, and hand each full chunk to an EventConsumer in one call. No object and no
  * boxed number per event; the consumer's loop is tight and monomorphic.
  *
- * Row layout (`a` has STRIDE slots per event; unused slots are left as they were):
+ * Row layout: ids and values that may exceed 32 bits (goroutine, proc, task ids, metric
+ * values) go to `f` (Float64Array, F slots per row); small integers (states, string and
+ * stack ids, flags) go to `n` (Int32Array, N slots per row):
  *   K_SYNC        –
- *   K_GO          goid, from, to, reason, evStack, stStack, ctxG, ctxP
- *   K_PROC        proc, from, to, ctxG, ctxP
- *   K_RANGE       kind (0 begin, 1 active, 2 end), name, scope, scopeId, ctxG, ctxP, stack
- *   K_METRIC      metric, value
- *   K_LABEL       goid, label
- *   K_TASK        begin (1/0), id, parent, name, ctxG, stack
- *   K_REGION      begin (1/0), task, name, ctxG, stack
- *   K_LOG         task, key, value, ctxG, stack
- *   K_CPU         goid, proc, stack
- *   K_EXP         type
+ *   K_GO          f: goid, ctxG, ctxP          n: from, to, reason, evStack, stStack
+ *   K_PROC        f: proc, ctxG, ctxP          n: from, to
+ *   K_RANGE       f: scopeId, ctxG, ctxP       n: kind (0 begin, 1 active, 2 end), name, scope, stack
+ *   K_METRIC      f: value                     n: metric
+ *   K_LABEL       f: goid                      n: label
+ *   K_TASK        f: id, parent, ctxG          n: begin (1/0), name, stack
+ *   K_REGION      f: task, ctxG                n: begin (1/0), name, stack
+ *   K_LOG         f: task, ctxG                n: key, value, stack
+ *   K_CPU         f: goid, proc                n: stack
+ *   K_EXP         –                            n: type
  */
 import type { TraceEventSink } from '../../model/trace';
 
@@ -31,8 +33,9 @@ export const K_LOG = 8;
 export const K_CPU = 9;
 export const K_EXP = 10;
 
-export const STRIDE = 8;
-/** Events per chunk; readers flush when fewer than CHUNK_SLACK rows are left. */
+export const F = 4;
+export const N = 8;
+/** Events per chunk; readers flush when it is full (a reader step adds at most CHUNK_SLACK). */
 export const CHUNK = 4096;
 export const CHUNK_SLACK = 16;
 
@@ -46,8 +49,10 @@ export interface EventConsumer {
 export class EventBuffer {
   readonly kind = new Uint8Array(CHUNK + CHUNK_SLACK);
   readonly time = new Float64Array(CHUNK + CHUNK_SLACK);
-  readonly a = new Float64Array((CHUNK + CHUNK_SLACK) * STRIDE);
-  n = 0;
+  readonly f = new Float64Array((CHUNK + CHUNK_SLACK) * F);
+  readonly n = new Int32Array((CHUNK + CHUNK_SLACK) * N);
+  /** Rows pending. */
+  len = 0;
   /** Events appended since the start (for the summary). */
   total = 0;
   /** Last emitted time; every event is forced strictly after it, as the Go reader does. */
@@ -55,113 +60,105 @@ export class EventBuffer {
 
   constructor(readonly out: EventConsumer) {}
 
-  /** Starts a row of kind `k` at raw time `t` (made monotonic); returns its arg base. */
+  /** Starts a row of kind `k` at raw time `t` (made monotonic); returns its index. */
   row(k: number, t: number): number {
     if (t <= this.lastTs) t = this.lastTs + 1;
     this.lastTs = t;
-    const i = this.n++;
+    const i = this.len++;
     this.total++;
     this.kind[i] = k;
     this.time[i] = t;
-    return i * STRIDE;
-  }
-
-  /** Hands the pending rows to the consumer when the chunk is (nearly) full. */
-  maybeFlush(): void {
-    if (this.n >= CHUNK) this.flush();
+    return i;
   }
 
   flush(): void {
-    if (this.n === 0) return;
-    const n = this.n;
-    this.n = 0;
+    if (this.len === 0) return;
+    const n = this.len;
+    this.len = 0;
     this.out.consume(this, n);
   }
 
-  // Row writers (readers use these off the hot path; hot paths inline the stores).
+  // Row writers.
   sync(t: number): void {
     this.row(K_SYNC, t);
   }
   go(t: number, goid: number, from: number, to: number, reason: number, evStack: number, stStack: number, ctxG: number, ctxP: number): void {
-    const b = this.row(K_GO, t);
-    const a = this.a;
-    a[b] = goid;
-    a[b + 1] = from;
-    a[b + 2] = to;
-    a[b + 3] = reason;
-    a[b + 4] = evStack;
-    a[b + 5] = stStack;
-    a[b + 6] = ctxG;
-    a[b + 7] = ctxP;
+    const i = this.row(K_GO, t);
+    const f = this.f;
+    const n = this.n;
+    const fb = i * F;
+    const nb = i * N;
+    f[fb] = goid;
+    f[fb + 1] = ctxG;
+    f[fb + 2] = ctxP;
+    n[nb] = from;
+    n[nb + 1] = to;
+    n[nb + 2] = reason;
+    n[nb + 3] = evStack;
+    n[nb + 4] = stStack;
   }
   proc(t: number, proc: number, from: number, to: number, ctxG: number, ctxP: number): void {
-    const b = this.row(K_PROC, t);
-    const a = this.a;
-    a[b] = proc;
-    a[b + 1] = from;
-    a[b + 2] = to;
-    a[b + 3] = ctxG;
-    a[b + 4] = ctxP;
+    const i = this.row(K_PROC, t);
+    this.f[i * F] = proc;
+    this.f[i * F + 1] = ctxG;
+    this.f[i * F + 2] = ctxP;
+    this.n[i * N] = from;
+    this.n[i * N + 1] = to;
   }
   range(t: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number, ctxP: number, stack: number): void {
-    const b = this.row(K_RANGE, t);
-    const a = this.a;
-    a[b] = kind;
-    a[b + 1] = name;
-    a[b + 2] = scope;
-    a[b + 3] = scopeId;
-    a[b + 4] = ctxG;
-    a[b + 5] = ctxP;
-    a[b + 6] = stack;
+    const i = this.row(K_RANGE, t);
+    this.f[i * F] = scopeId;
+    this.f[i * F + 1] = ctxG;
+    this.f[i * F + 2] = ctxP;
+    this.n[i * N] = kind;
+    this.n[i * N + 1] = name;
+    this.n[i * N + 2] = scope;
+    this.n[i * N + 3] = stack;
   }
   metric(t: number, metric: number, value: number): void {
-    const b = this.row(K_METRIC, t);
-    this.a[b] = metric;
-    this.a[b + 1] = value;
+    const i = this.row(K_METRIC, t);
+    this.f[i * F] = value;
+    this.n[i * N] = metric;
   }
   label(t: number, goid: number, label: number): void {
-    const b = this.row(K_LABEL, t);
-    this.a[b] = goid;
-    this.a[b + 1] = label;
+    const i = this.row(K_LABEL, t);
+    this.f[i * F] = goid;
+    this.n[i * N] = label;
   }
   task(t: number, begin: boolean, id: number, parent: number, name: number, ctxG: number, stack: number): void {
-    const b = this.row(K_TASK, t);
-    const a = this.a;
-    a[b] = begin ? 1 : 0;
-    a[b + 1] = id;
-    a[b + 2] = parent;
-    a[b + 3] = name;
-    a[b + 4] = ctxG;
-    a[b + 5] = stack;
+    const i = this.row(K_TASK, t);
+    this.f[i * F] = id;
+    this.f[i * F + 1] = parent;
+    this.f[i * F + 2] = ctxG;
+    this.n[i * N] = begin ? 1 : 0;
+    this.n[i * N + 1] = name;
+    this.n[i * N + 2] = stack;
   }
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
-    const b = this.row(K_REGION, t);
-    const a = this.a;
-    a[b] = begin ? 1 : 0;
-    a[b + 1] = task;
-    a[b + 2] = name;
-    a[b + 3] = ctxG;
-    a[b + 4] = stack;
+    const i = this.row(K_REGION, t);
+    this.f[i * F] = task;
+    this.f[i * F + 1] = ctxG;
+    this.n[i * N] = begin ? 1 : 0;
+    this.n[i * N + 1] = name;
+    this.n[i * N + 2] = stack;
   }
   log(t: number, task: number, key: number, value: number, ctxG: number, stack: number): void {
-    const b = this.row(K_LOG, t);
-    const a = this.a;
-    a[b] = task;
-    a[b + 1] = key;
-    a[b + 2] = value;
-    a[b + 3] = ctxG;
-    a[b + 4] = stack;
+    const i = this.row(K_LOG, t);
+    this.f[i * F] = task;
+    this.f[i * F + 1] = ctxG;
+    this.n[i * N] = key;
+    this.n[i * N + 1] = value;
+    this.n[i * N + 2] = stack;
   }
   cpuSample(t: number, goid: number, proc: number, stack: number): void {
-    const b = this.row(K_CPU, t);
-    const a = this.a;
-    a[b] = goid;
-    a[b + 1] = proc;
-    a[b + 2] = stack;
+    const i = this.row(K_CPU, t);
+    this.f[i * F] = goid;
+    this.f[i * F + 1] = proc;
+    this.n[i * N] = stack;
   }
   experimental(t: number, type: number): void {
-    const b = this.row(K_EXP, t);
-    this.a[b] = type;
+    const i = this.row(K_EXP, t);
+    this.n[i * N] = type;
   }
 }
 
@@ -173,46 +170,48 @@ export class SinkAdapter implements EventConsumer {
     return this.sink.stopped === true;
   }
 
-  consume(ev: EventBuffer, n: number): void {
+  consume(ev: EventBuffer, count: number): void {
     const s = this.sink;
-    const a = ev.a;
-    for (let i = 0; i < n; i++) {
+    const f = ev.f;
+    const n = ev.n;
+    for (let i = 0; i < count; i++) {
       if (s.stopped) return;
       const t = ev.time[i];
-      const b = i * STRIDE;
+      const fb = i * F;
+      const nb = i * N;
       switch (ev.kind[i]) {
         case K_SYNC:
           s.sync(t);
           break;
         case K_GO:
-          s.goTransition(t, a[b], a[b + 1], a[b + 2], a[b + 3], a[b + 4], a[b + 5], a[b + 6], a[b + 7]);
+          s.goTransition(t, f[fb], n[nb], n[nb + 1], n[nb + 2], n[nb + 3], n[nb + 4], f[fb + 1], f[fb + 2]);
           break;
         case K_PROC:
-          s.procTransition(t, a[b], a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+          s.procTransition(t, f[fb], n[nb], n[nb + 1], f[fb + 1], f[fb + 2]);
           break;
         case K_RANGE:
-          s.range(t, a[b], a[b + 1], a[b + 2], a[b + 3], a[b + 4], a[b + 5], a[b + 6]);
+          s.range(t, n[nb], n[nb + 1], n[nb + 2], f[fb], f[fb + 1], f[fb + 2], n[nb + 3]);
           break;
         case K_METRIC:
-          s.metric(t, a[b], a[b + 1]);
+          s.metric(t, n[nb], f[fb]);
           break;
         case K_LABEL:
-          s.label(t, a[b], a[b + 1]);
+          s.label(t, f[fb], n[nb]);
           break;
         case K_TASK:
-          s.task(t, a[b] === 1, a[b + 1], a[b + 2], a[b + 3], a[b + 4], a[b + 5]);
+          s.task(t, n[nb] === 1, f[fb], f[fb + 1], n[nb + 1], f[fb + 2], n[nb + 2]);
           break;
         case K_REGION:
-          s.region(t, a[b] === 1, a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+          s.region(t, n[nb] === 1, f[fb], n[nb + 1], f[fb + 1], n[nb + 2]);
           break;
         case K_LOG:
-          s.log(t, a[b], a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+          s.log(t, f[fb], n[nb], n[nb + 1], f[fb + 1], n[nb + 2]);
           break;
         case K_CPU:
-          s.cpuSample(t, a[b], a[b + 1], a[b + 2]);
+          s.cpuSample(t, f[fb], f[fb + 1], n[nb]);
           break;
         case K_EXP:
-          s.experimental(t, a[b]);
+          s.experimental(t, n[nb]);
           break;
       }
     }

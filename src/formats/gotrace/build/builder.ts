@@ -15,7 +15,7 @@ import {
   type TraceSummary,
   type TraceSymbols,
 } from '../../../model/trace';
-import { type EventBuffer, type EventConsumer, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, STRIDE } from '../events';
+import { type EventBuffer, type EventConsumer, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
 import { F64, I32, U8 } from './columns';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
@@ -83,35 +83,33 @@ export class TraceModelBuilder implements EventConsumer {
     this.gcMarkName = syms.intern('GC concurrent mark phase');
   }
 
-  consume(ev: EventBuffer, n: number): void {
+  consume(ev: EventBuffer, count: number): void {
     const kind = ev.kind;
     const time = ev.time;
-    const a = ev.a;
+    const f = ev.f;
+    const n = ev.n;
     const sum = this.sum;
     const derived = this.derived;
     const kinds = this.kinds;
     const goTrans = this.goTrans;
-    for (let i = 0; i < n; i++) {
-      const b = i * STRIDE;
+    for (let i = 0; i < count; i++) {
       const k = kind[i];
       if (k === K_GO) {
+        const nb = i * N;
         kinds[KN_STATE]++;
-        const from = a[b + 1];
-        const to = a[b + 2];
-        goTrans[from * 6 + to]++;
+        const to = n[nb + 1];
+        goTrans[n[nb] * 6 + to]++;
         sum.now = time[i];
-        const reason = a[b + 3];
-        const evStack = a[b + 4];
-        const slot = sum.goTransition(a[b], from, to, reason, a[b + 5], a[b + 6], a[b + 7], evStack);
-        derived.transition(slot, to, reason, evStack);
+        const slot = sum.goTransition(f, n, i * F, nb);
+        derived.transition(slot, to, n[nb + 2], n[nb + 3]);
         continue;
       }
-      this.other(k, time[i], a, b);
+      this.other(k, time[i], f, n, i * F, i * N);
     }
-    if (n > 0) this.lastTs = time[n - 1];
+    if (count > 0) this.lastTs = time[count - 1];
   }
 
-  private other(k: number, t: number, a: Float64Array, b: number): void {
+  private other(k: number, t: number, f: Float64Array, n: Int32Array, fb: number, nb: number): void {
     switch (k) {
       case K_SYNC:
         this.kinds[KN_SYNC]++;
@@ -119,15 +117,15 @@ export class TraceModelBuilder implements EventConsumer {
         break;
       case K_PROC:
         this.kinds[KN_STATE]++;
-        this.procTrans[a[b + 1] * 4 + a[b + 2]]++;
-        this.sum.procTransition(t, a[b], a[b + 1], a[b + 2]);
+        this.procTrans[n[nb] * 4 + n[nb + 1]]++;
+        this.sum.procTransition(t, f[fb], n[nb], n[nb + 1]);
         break;
       case K_RANGE:
-        this.range(t, a[b], a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+        this.range(t, n[nb], n[nb + 1], n[nb + 2], f[fb], f[fb + 1]);
         break;
       case K_METRIC: {
-        const metric = a[b];
-        const value = a[b + 1];
+        const metric = n[nb];
+        const value = f[fb];
         this.kinds[KN_METRIC]++;
         this.metricCounts[metric]++;
         this.mKind.push(metric);
@@ -140,26 +138,26 @@ export class TraceModelBuilder implements EventConsumer {
         this.kinds[KN_LABEL]++;
         break;
       case K_TASK: {
-        const begin = a[b] === 1;
+        const begin = n[nb] === 1;
         this.kinds[begin ? KN_TASK_BEGIN : KN_TASK_BEGIN + 1]++;
-        this.sum.taskEvent(t, begin, a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+        this.sum.taskEvent(t, begin, f[fb], f[fb + 1], n[nb + 1], f[fb + 2]);
         break;
       }
       case K_REGION: {
-        const begin = a[b] === 1;
+        const begin = n[nb] === 1;
         this.kinds[begin ? KN_REGION_BEGIN : KN_REGION_BEGIN + 1]++;
-        this.sum.region(t, begin, a[b + 1], a[b + 2], a[b + 3], a[b + 4]);
+        this.sum.region(t, begin, f[fb], n[nb + 1], f[fb + 1], n[nb + 2]);
         break;
       }
       case K_LOG:
         this.kinds[KN_LOG]++;
-        this.sum.log(t, a[b], a[b + 3]);
+        this.sum.log(t, f[fb], f[fb + 1]);
         break;
       case K_CPU:
         this.kinds[KN_SAMPLE]++;
         this.sTime.push(t);
-        this.sG.push(a[b]);
-        this.sStack.push(a[b + 2]);
+        this.sG.push(f[fb]);
+        this.sStack.push(n[nb]);
         break;
       case K_EXP:
         this.kinds[KN_EXPERIMENTAL]++;

@@ -186,9 +186,20 @@ export class Summarizer {
   /** Time of the transition being delivered (a field, so no boxed double per call). */
   now = 0.5;
 
-  /** A transition at time `now`; returns the slot of the goroutine after it (-1 if none). */
-  goTransition(goid: number, from: number, to: number, reason: number, stStack: number, ctxG: number, ctxP: number, evStack: number): number {
+  /**
+   * The goroutine transition in row (fb, nb) of an event chunk (layout in events.ts), at
+   * time `now`; returns the slot of the goroutine after it (-1 if none).
+   */
+  goTransition(f: Float64Array, n: Int32Array, fb: number, nb: number): number {
     const t = this.now;
+    const goid = f[fb];
+    const ctxG = f[fb + 1];
+    const ctxP = f[fb + 2];
+    const from = n[nb];
+    const to = n[nb + 1];
+    const reason = n[nb + 2];
+    const evStack = n[nb + 3];
+    const stStack = n[nb + 4];
     if (this.syncTs !== this.syncTs) this.syncTs = t;
     this.lastTs = t;
     if (from === to) return this.slotOf.get(goid);

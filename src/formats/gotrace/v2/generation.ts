@@ -124,7 +124,9 @@ export function readBatch(buf: Uint8Array, pos: number): BatchRef | null {
       gen,
     );
   }
-  return { gen, m: wireId(m), exp, time, start: r.pos, end: r.pos + size, offset, endOfGeneration: false };
+  // Small-integer offsets (not doubles) keep the decoding loops in integer arithmetic.
+  const start = r.pos >>> 0;
+  return { gen, m: wireId(m), exp, time, start, end: (start + size) >>> 0, offset, endOfGeneration: false };
 }
 
 export interface ReadGenResult {

@@ -17,19 +17,52 @@ import { HEADER_SIZE } from '../header';
 
 export type { ScanOptions, ScanResult, TraceScanner } from '../scan';
 
-// Varint decoding shared by the cursors: the value, or -1 for a bad varint; `uvEnd` is the
-// position after it. Values above 2^53 lose precision (IDs that large are corrupt anyway).
-let uvEnd = 0;
-function readUv(buf: Uint8Array, pos: number, end: number): number {
+/**
+ * Reads the uvarint at `pos` (before `end`) into out[i]; returns the position after it, or
+ * -1 for a bad varint. Values above 2^53 lose precision (IDs that large are corrupt anyway).
+ * Returns only small integers, and stores the value into a typed array, so no call boxes
+ * a double.
+ */
+function readUv(buf: Uint8Array, pos: number, end: number, out: Float64Array, i: number): number {
+  if (pos + 4 <= end) {
+    // Up to 4 bytes (28 bits) in integer arithmetic: ids, seqs and time deltas.
+    let b = buf[pos];
+    if (b < 0x80) {
+      out[i] = b;
+      return pos + 1;
+    }
+    let x = b & 0x7f;
+    b = buf[pos + 1];
+    if (b < 0x80) {
+      out[i] = x | (b << 7);
+      return pos + 2;
+    }
+    x |= (b & 0x7f) << 7;
+    b = buf[pos + 2];
+    if (b < 0x80) {
+      out[i] = x | (b << 14);
+      return pos + 3;
+    }
+    x |= (b & 0x7f) << 14;
+    b = buf[pos + 3];
+    if (b < 0x80) {
+      out[i] = x | (b << 21);
+      return pos + 4;
+    }
+  }
+  return readUvSlow(buf, pos, end, out, i);
+}
+
+function readUvSlow(buf: Uint8Array, pos: number, end: number, out: Float64Array, i: number): number {
   let x = 0;
   let mul = 1;
-  for (let i = 0; i < 10; i++) {
+  for (let k = 0; k < 10; k++) {
     if (pos >= end) return -1;
     const b = buf[pos++];
     if (b < 0x80) {
-      if (i === 9 && b > 1) return -1; // overflows 64 bits
-      uvEnd = pos;
-      return x + b * mul;
+      if (k === 9 && b > 1) return -1; // overflows 64 bits
+      out[i] = x + b * mul;
+      return pos;
     }
     x += (b & 0x7f) * mul;
     mul *= 128;
@@ -37,14 +70,40 @@ function readUv(buf: Uint8Array, pos: number, end: number): number {
   return -1;
 }
 
-class Cursor {
-  private bi = 0;
-  private pos = 0;
-  private end = 0;
-  private hasLast = false;
-  private lastTs = 0;
+/**
+ * Throws the decoding error of an event. Kept out of the decoding loop: a throw with a
+ * built message inside it makes V8 allocate on every event.
+ */
+function decodeError(kind: number, at: number, typ: number): never {
+  if (kind === 0) {
+    const msg = SPECS[typ] ? `found event without a timestamp: type=${typ}` : `found invalid event type: ${typ}`;
+    throw new TraceFormatError(`${msg} (offset ${at})`, at);
+  }
+  const what = kind === 1 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint';
+  throw new TraceFormatError(`${what} (offset ${at})`, at);
+}
+
+/**
+ * One M's events, decoded a whole batch at a time into reusable typed columns (a tight
+ * loop over the bytes), then handed out one by one. A decoding error is remembered at its
+ * event and thrown only when the cursor reaches it, as the Go reader would.
+ */
+export class Cursor {
+  private bi = -1;
+  /** Events decoded from the current batch, and the next one to hand out. */
+  private n = 0;
+  private i = 0;
+  /** Index of the event whose decoding failed (-1: none), its kind and offset. */
+  private errAt = -1;
+  private errKind = 0;
+  private errOff = 0;
+  private errTyp = 0;
+  private colTyp: Uint8Array = new Uint8Array(0);
+  private colTime: Float64Array = new Float64Array(0);
+  private colArgs: Float64Array = new Float64Array(0);
+  private colOff: Float64Array = new Float64Array(0);
   /** Bytes of batches fully read. */
-  doneBytes = 0;
+  private doneBytes = 0;
   typ = 0;
   time = 0;
   offset = 0;
@@ -57,75 +116,111 @@ class Cursor {
     private readonly batches: BatchRef[],
     private readonly unit: number,
     private readonly base: number,
-  ) {
-    if (batches.length > 0) {
-      this.pos = batches[0].start;
-      this.end = batches[0].end;
-    }
-  }
+  ) {}
 
   /** Bytes of this M's batches read so far. */
   consumed(): number {
-    return this.bi < this.batches.length ? this.doneBytes + (this.pos - this.batches[this.bi].start) : this.doneBytes;
+    if (this.bi < 0 || this.bi >= this.batches.length) return this.doneBytes;
+    const at = this.i < this.n ? this.colOff[this.i] : this.batches[this.bi].end;
+    return this.doneBytes + (at - this.batches[this.bi].start);
+  }
+
+  /** Decodes the next non-empty batch; false when there is none. */
+  private load(): boolean {
+    const batches = this.batches;
+    for (;;) {
+      if (this.bi >= 0 && this.bi < batches.length) this.doneBytes += batches[this.bi].end - batches[this.bi].start;
+      this.bi++;
+      if (this.bi >= batches.length) return false;
+      const b = batches[this.bi];
+      if (b.end > b.start) {
+        this.decode(b);
+        if (this.n > 0 || this.errAt >= 0) return true;
+      }
+    }
+  }
+
+  private decode(batch: BatchRef): void {
+    const size = batch.end - batch.start;
+    const cap = (size >> 1) + 1; // every event has at least a type byte and a dt byte
+    if (this.colTyp.length < cap) {
+      const c = Math.max(cap, 1024);
+      this.colTyp = new Uint8Array(c);
+      this.colTime = new Float64Array(c);
+      this.colArgs = new Float64Array(c * 4);
+      this.colOff = new Float64Array(c);
+    }
+    const buf = this.buf;
+    const typA = this.colTyp;
+    const timeA = this.colTime;
+    const argA = this.colArgs;
+    const offA = this.colOff;
+    const unit = this.unit;
+    const end = batch.end;
+    let last = Math.trunc(batch.time * unit) - this.base;
+    let p = batch.start;
+    let n = 0;
+    this.errAt = -1;
+    while (p < end) {
+      const at = p;
+      const typ = buf[p++];
+      const na = TIMED_ARGS[typ];
+      if (na < 0) {
+        this.fail(n, 0, at, typ);
+        break;
+      }
+      p = readUv(buf, p, end, timeA, n);
+      if (p < 0) {
+        this.fail(n, 1, at, typ);
+        break;
+      }
+      const ab = n * 4;
+      let k = 0;
+      for (; k < na - 1; k++) {
+        p = readUv(buf, p, end, argA, ab + k);
+        if (p < 0) break;
+      }
+      if (p < 0) {
+        this.fail(n, 2, at, typ);
+        break;
+      }
+      last += Math.trunc(timeA[n] * unit);
+      timeA[n] = last;
+      typA[n] = typ;
+      offA[n] = at;
+      n++;
+    }
+    this.n = n;
+    this.i = 0;
+  }
+
+  private fail(n: number, kind: number, at: number, typ: number): void {
+    this.errAt = n;
+    this.errKind = kind;
+    this.errOff = at;
+    this.errTyp = typ;
   }
 
   /** Reads the next event of this M; false when its batches are exhausted. */
   next(): boolean {
-    let p = this.pos;
-    let end = this.end;
-    if (p === end) {
-      do {
-        if (this.bi < this.batches.length) this.doneBytes += this.batches[this.bi].end - this.batches[this.bi].start;
-        this.bi++;
-        if (this.bi >= this.batches.length) return false;
-        p = this.batches[this.bi].start;
-        end = this.batches[this.bi].end;
-      } while (p === end);
-      this.pos = p;
-      this.end = end;
-      this.hasLast = false;
+    let i = this.i;
+    if (i >= this.n) {
+      if (this.errAt >= 0) return decodeError(this.errKind, this.errOff, this.errTyp);
+      if (!this.load()) return false;
+      i = 0;
+      if (this.n === 0) return decodeError(this.errKind, this.errOff, this.errTyp);
     }
-    if (!this.hasLast) {
-      this.lastTs = Math.trunc(this.batches[this.bi].time * this.unit) - this.base;
-      this.hasLast = true;
-    }
-    const buf = this.buf;
-    const at = p;
-    const typ = buf[p++];
-    const n = TIMED_ARGS[typ];
-    if (n < 0) {
-      const msg = SPECS[typ] ? `found event without a timestamp: type=${typ}` : `found invalid event type: ${typ}`;
-      throw new TraceFormatError(`${msg} (offset ${at})`, at);
-    }
-    let dt: number;
-    let b = p < end ? buf[p] : 0x80;
-    if (b < 0x80) {
-      dt = b;
-      p++;
-    } else {
-      dt = readUv(buf, p, end);
-      if (dt < 0) throw new TraceFormatError(`found invalid uvarint for timestamp (offset ${at})`, at);
-      p = uvEnd;
-    }
+    this.i = i + 1;
+    this.typ = this.colTyp[i];
+    this.time = this.colTime[i];
+    this.offset = this.colOff[i];
+    const a = this.colArgs;
+    const b = i * 4;
     const args = this.args;
-    for (let i = 0; i < n - 1; i++) {
-      b = p < end ? buf[p] : 0x80;
-      if (b < 0x80) {
-        args[i] = b;
-        p++;
-        continue;
-      }
-      const v = readUv(buf, p, end);
-      if (v < 0) throw new TraceFormatError(`found invalid uvarint (offset ${at})`, at);
-      args[i] = v;
-      p = uvEnd;
-    }
-    this.typ = typ;
-    this.offset = at;
-    const t = Math.trunc(dt * this.unit) + this.lastTs;
-    this.time = t;
-    this.lastTs = t;
-    this.pos = p;
+    args[0] = a[b];
+    args[1] = a[b + 1];
+    args[2] = a[b + 2];
+    args[3] = a[b + 3];
     return true;
   }
 }
@@ -390,7 +485,7 @@ export class V2Scanner implements TraceScanner {
           const stk = order.stack(cpu.stack[ci], 'CPUSample');
           ev.cpuSample(cpuTimes[ci], cpu.g[ci], cpu.p[ci], stk);
           ci++;
-          if (ev.n >= CHUNK) ev.flush();
+          if (ev.len >= CHUNK) ev.flush();
           continue;
         }
         if (h.length === 0) return true;
@@ -399,15 +494,15 @@ export class V2Scanner implements TraceScanner {
           if (order.advance(c)) {
             if (c.next()) siftDown(h, 0);
             else heapRemove(h, 0);
-            if (ev.n >= CHUNK) ev.flush();
+            if (ev.len >= CHUNK) ev.flush();
             continue;
           }
         } else if (this.tryAdvance(0)) {
-          if (ev.n >= CHUNK) ev.flush();
+          if (ev.len >= CHUNK) ev.flush();
           continue;
         }
         this.slowAdvance();
-        if (ev.n >= CHUNK) ev.flush();
+        if (ev.len >= CHUNK) ev.flush();
       }
     } catch (e) {
       // In a cut-short generation, the cut is the real cause of any ordering failure.
