@@ -9,6 +9,7 @@ import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
 import type { Mapping, Profile, StackTrie, ValueType } from '../../model/profile';
 import { buildTrie, type BuiltTrie, type Sequences } from '../../model/stack-trie';
 import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
+import { PairIndex } from './pair-index';
 import { decodeString, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
 export class PprofError extends Error {
@@ -292,16 +293,15 @@ function readLocations(
   const lineFn: number[] = [];
   const lineNo: number[] = [];
   const unknownFn = strings.intern('?');
-  // (function, line) → frame, keyed by number: far cheaper than the table's string keys.
-  const cache = new Map<number, number>();
+  // (function, line) → frame: far cheaper than the frame table's own string keys.
+  const cache = new PairIndex(count * 2);
   const frameOf = (f: number, line: number): number => {
-    if (line < 0 || line >= 16777216) return frameTable.frame(fns.name[f], fns.file[f], line);
-    const key = f * 16777216 + line;
-    let fr = cache.get(key);
-    if (fr === undefined) {
+    if (line < 0 || line > 0x7fffffff) return frameTable.frame(fns.name[f], fns.file[f], line);
+    let fr = cache.get(f, line);
+    if (fr < 0) {
       // This cache already keys by (function, line), so the table need not look again.
       fr = frameTable.append(fns.name[f], fns.file[f], line);
-      cache.set(key, fr);
+      cache.set(f, line, fr);
     }
     return fr;
   };
