@@ -4,7 +4,7 @@
  * samples; flame graphs, top tables and searches are all read from it.
  */
 import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
-import type { Profile } from '../../model/profile';
+import type { LocationStacks, Profile } from '../../model/profile';
 import { buildTrie, childrenOf, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
 import { FOCUS, frameFilterFlags, HIDE, IGNORE, type NameFilters } from './filters';
@@ -78,27 +78,68 @@ class SequenceFilter {
 }
 
 /**
+ * Per location: its frames as this view's keys (hidden frames left out), and whether
+ * any of its frames is ignored or focused. Locations are few next to their uses.
+ */
+function locationKeys(loc: LocationStacks, keyOf: Int32Array, flags: Uint8Array | null) {
+  const n = loc.frameStart.length - 1;
+  const start = new Int32Array(n + 1);
+  const keys = new Int32Array(loc.frames.length);
+  const flag = new Uint8Array(n);
+  let used = 0;
+  for (let l = 0; l < n; l++) {
+    start[l] = used;
+    for (let k = loc.frameStart[l]; k < loc.frameStart[l + 1]; k++) {
+      const f = loc.frames[k];
+      const fl = flags ? flags[f] : 0;
+      flag[l] |= fl & (IGNORE | FOCUS);
+      if (!(fl & HIDE)) keys[used++] = keyOf[f];
+    }
+  }
+  start[n] = used;
+  return { start, keys, flag };
+}
+
+/** The view's stacks from pprof's per-sample location lists, with one tight loop per sample. */
+function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: ViewSpec, values: Float64Array) {
+  const lk = locationKeys(loc, keys.ofFrame, frameFilterFlags(p, spec));
+  const { start, data, count } = loc.stacks;
+  let size = 0;
+  for (let i = 0; i < data.length; i++) size += lk.start[data[i] + 1] - lk.start[data[i]];
+  const outData = new Int32Array(size);
+  const outStart = new Int32Array(count + 1);
+  const value = new Float64Array(count);
+  const needFocus = !!spec.focus;
+  let used = 0;
+  let kept = 0;
+  for (let s = 0; s < count; s++) {
+    const from = used;
+    let keep = true;
+    let focused = !needFocus;
+    for (let i = start[s]; i < start[s + 1] && keep; i++) {
+      const l = data[i];
+      const fl = lk.flag[l];
+      if (fl & IGNORE) keep = false;
+      if (fl & FOCUS) focused = true;
+      for (let k = lk.start[l]; k < lk.start[l + 1]; k++) outData[used++] = lk.keys[k];
+    }
+    if (!keep || !focused) {
+      used = from;
+      continue;
+    }
+    value[kept] = values[s];
+    outStart[++kept] = used;
+  }
+  return { seq: { count: kept, start: outStart.subarray(0, kept + 1), data: outData.subarray(0, used) }, value: value.subarray(0, kept) };
+}
+
+/**
  * The view's stacks with their values: from the per-sample location lists when the
  * parser kept them, else once per distinct trie node (samples sharing a stack
  * share a node, so a million goroutines on ten stacks is ten sequences).
  */
 function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec, values: Float64Array): { seq: Sequences; value: Float64Array } {
-  const out = new GrowableFloat64(1024);
-  if (p.sampleLocations) {
-    const { stacks, frameStart, frames } = p.sampleLocations;
-    const { start, data } = stacks;
-    const filter = new SequenceFilter(p, keys, spec, p.samples.count);
-    for (let s = 0; s < p.samples.count; s++) {
-      const from = filter.data.length;
-      filter.begin();
-      for (let i = start[s]; i < start[s + 1]; i++) {
-        const loc = data[i];
-        for (let k = frameStart[loc]; k < frameStart[loc + 1]; k++) filter.frame(frames[k]);
-      }
-      if (filter.end(from, false)) out.push(values[s]);
-    }
-    return { seq: filter.sequences(), value: out.finish() };
-  }
+  if (p.sampleLocations) return locationStacks(p, p.sampleLocations, keys, spec, values);
   const nodeValue = new Float64Array(p.stacks.count);
   const hasSample = new Uint8Array(p.stacks.count);
   for (let s = 0; s < p.samples.count; s++) {
@@ -106,6 +147,7 @@ function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec, values: Float64
     hasSample[p.samples.stack[s]] = 1;
   }
   const { parent, frame } = p.stacks;
+  const out = new GrowableFloat64(1024);
   const filter = new SequenceFilter(p, keys, spec, 1024);
   for (let leaf = 0; leaf < hasSample.length; leaf++) {
     if (!hasSample[leaf]) continue;
