@@ -151,7 +151,7 @@ export class TraceModelBuilder implements EventConsumer {
       }
       case K_LOG:
         this.kinds[KN_LOG]++;
-        this.sum.log(t, f[fb], f[fb + 1]);
+        this.sum.log(f[fb], f[fb + 1]);
         break;
       case K_CPU:
         this.kinds[KN_SAMPLE]++;

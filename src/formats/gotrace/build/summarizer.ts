@@ -154,7 +154,6 @@ export class Summarizer {
   private rootName: Int32Array = new Int32Array(1024);
 
   syncTs = NaN;
-  lastTs = 0;
   listener: SummaryListener | null = null;
 
   private readonly forever: number;
@@ -165,7 +164,6 @@ export class Summarizer {
 
   sync(t: number): void {
     this.syncTs = t;
-    this.lastTs = t;
   }
 
   private startName(stack: number): number {
@@ -201,7 +199,6 @@ export class Summarizer {
     const evStack = n[nb + 3];
     const stStack = n[nb + 4];
     if (this.syncTs !== this.syncTs) this.syncTs = t;
-    this.lastTs = t;
     if (from === to) return this.slotOf.get(goid);
     let slot: number;
     if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) {
@@ -337,7 +334,6 @@ export class Summarizer {
   }
 
   procTransition(t: number, proc: number, from: number, to: number): void {
-    this.lastTs = t;
     if (from !== to && to === PROC_IDLE && this.syscallingP.size > 0) {
       const goid = this.syscallingP.get(proc);
       if (goid !== undefined) {
@@ -358,7 +354,6 @@ export class Summarizer {
   }
 
   range(t: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
-    this.lastTs = t;
     let slot = -1;
     const ri = this.rangeNames.get(name);
     if (kind !== 2) {
@@ -396,7 +391,6 @@ export class Summarizer {
   }
 
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
-    this.lastTs = t;
     const slot = ctxG < 0 ? -1 : this.slotOf.get(ctxG);
     if (slot < 0) return;
     if (begin) {
@@ -444,7 +438,6 @@ export class Summarizer {
   }
 
   taskEvent(t: number, begin: boolean, id: number, parent: number, name: number, ctxG: number): void {
-    this.lastTs = t;
     const tk = this.task(id);
     tk.name = name;
     tk.goroutines.add(ctxG);
@@ -456,8 +449,7 @@ export class Summarizer {
     }
   }
 
-  log(t: number, task: number, ctxG: number): void {
-    this.lastTs = t;
+  log(task: number, ctxG: number): void {
     const tk = this.task(task);
     tk.goroutines.add(ctxG);
     tk.logs++;

@@ -28,7 +28,7 @@ import {
   SCOPE_PROC,
   type TraceSymbols,
 } from '../../../model/trace';
-import { IdIndex } from '../build/idmap';
+import { IdIndex, LocalIds } from '../build/idmap';
 import type { EventBuffer } from '../events';
 import { TraceFormatError, wireId } from './bytes';
 import type { Generation } from './generation';
@@ -131,6 +131,8 @@ export class Ordering {
 
   // Current generation's tables and the event being advanced (set per call).
   private gen: Generation | null = null;
+  private strTab = new LocalIds(1);
+  private stkTab = new LocalIds(1);
   private genNum = 0;
   private curM = NONE;
   private curP = NONE;
@@ -158,6 +160,8 @@ export class Ordering {
 
   setGeneration(g: Generation): void {
     this.gen = g;
+    this.strTab = g.strings;
+    this.stkTab = g.stacks;
     this.genNum = g.gen;
     if (this.initialGen === 0) this.initialGen = g.gen;
   }
@@ -224,6 +228,51 @@ export class Ordering {
     const mi = c.mi;
     const typ = c.typ;
     const a = c.args;
+    // Fast paths for the events that make up almost all of a busy trace, on an M with
+    // everything in the expected state; anything unusual takes the general path below.
+    if (mi >= 0) {
+      if (typ === E.EV_GO_START) {
+        const gid = a[0];
+        const G = this.g;
+        const s = G.index.get(gid);
+        if (s < 0 || G.status[s] !== E.GS_RUNNABLE || G.seqGen[s] !== this.genNum || a[1] !== G.seq[s] + 1) return false;
+        const curP = this.mP[mi];
+        if (curP !== NONE && this.mG[mi] === NONE) {
+          G.status[s] = E.GS_RUNNING;
+          G.seq[s] = a[1];
+          this.mG[mi] = gid;
+          this.ev.go(c.time, gid, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, NONE, curP);
+          return true;
+        }
+      } else if (typ === E.EV_GO_BLOCK) {
+        const curG = this.mG[mi];
+        const curP = this.mP[mi];
+        const G = this.g;
+        const s = G.index.get(curG);
+        if (curG !== NONE && curP !== NONE && s >= 0 && G.status[s] === E.GS_RUNNING) {
+          const reason = a[0] === 0 ? 0 : this.strTab.get(a[0]);
+          const stk = a[1] === 0 ? 0 : this.stkTab.get(a[1]);
+          if (reason >= 0 && stk >= 0) {
+            G.status[s] = E.GS_WAITING;
+            this.mG[mi] = NONE;
+            this.ev.go(c.time, curG, GO_RUNNING, GO_WAITING, reason, stk, stk, curG, curP);
+            return true;
+          }
+        }
+      } else if (typ === E.EV_GO_UNBLOCK) {
+        const gid = a[0];
+        const G = this.g;
+        const s = G.index.get(gid);
+        if (s < 0 || G.status[s] !== E.GS_WAITING || G.seqGen[s] !== this.genNum || a[1] !== G.seq[s] + 1) return false;
+        const stk = a[2] === 0 ? 0 : this.stkTab.get(a[2]);
+        if (stk >= 0) {
+          G.status[s] = E.GS_RUNNABLE;
+          G.seq[s] = a[1];
+          this.ev.go(c.time, gid, GO_WAITING, GO_RUNNABLE, 0, stk, 0, this.mG[mi], this.mP[mi]);
+          return true;
+        }
+      }
+    }
     this.offset = c.offset;
     this.evTime = c.time;
     if (mi < 0) {
