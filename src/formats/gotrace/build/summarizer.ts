@@ -72,19 +72,33 @@ class KeyedTimes {
 
   /** Adds `dt` to (slot, key); `head` is the slot's chain head array (-1 = empty). */
   add(head: Int32Array, s: number, key: number, dt: number): void {
+    const h = head[s];
+    const r = this.find(h, key);
+    if (r >= 0) this.ns.data[r] += dt;
+    else head[s] = this.append(s, key, dt, h);
+  }
+
+  /** The same with chain heads in a Map (for rare keys). */
+  addMap(heads: Map<number, number>, s: number, key: number, dt: number): void {
+    const h = heads.get(s) ?? -1;
+    const r = this.find(h, key);
+    if (r >= 0) this.ns.data[r] += dt;
+    else heads.set(s, this.append(s, key, dt, h));
+  }
+
+  private find(h: number, key: number): number {
     const keys = this.key.data;
     const next = this.next.data;
-    for (let r = head[s]; r >= 0; r = next[r]) {
-      if (keys[r] === key) {
-        this.ns.data[r] += dt;
-        return;
-      }
-    }
+    for (let r = h; r >= 0; r = next[r]) if (keys[r] === key) return r;
+    return -1;
+  }
+
+  private append(s: number, key: number, dt: number, h: number): number {
     const r = this.slot.push(s);
     this.key.push(key);
     this.ns.push(dt);
-    this.next.push(head[s]);
-    head[s] = r;
+    this.next.push(h);
+    return r;
   }
 
   sparse(): SparseTimes {
@@ -132,9 +146,9 @@ export class Summarizer {
   private since: Float64Array = new Float64Array(1024);
   private blockReason: Int32Array = new Int32Array(1024);
   private blockHead: Int32Array = new Int32Array(1024).fill(-1);
-  private rangeHead: Int32Array = new Int32Array(1024).fill(-1);
-  /** Number of open (begun or active) ranges per slot, to skip the range map when none. */
-  private openRanges: Uint8Array = new Uint8Array(1024);
+  private readonly rangeHead = new Map<number, number>();
+  /** Number of open (begun or active) ranges per slot. */
+  private readonly openRanges = new Map<number, number>();
 
   private readonly rangeNames = new SmallIndex();
   readonly blockTimes = new KeyedTimes();
@@ -292,8 +306,6 @@ export class Summarizer {
     this.since = growF64(this.since, n);
     this.blockReason = growI32(this.blockReason, n);
     this.blockHead = growI32(this.blockHead, n, -1);
-    this.rangeHead = growI32(this.rangeHead, n, -1);
-    this.openRanges = growU8(this.openRanges, n);
   }
 
   private newSlot(goid: number, creation: number): number {
@@ -330,7 +342,7 @@ export class Summarizer {
   }
 
   private addRange(slot: number, name: number, dt: number): void {
-    this.rangeTimes.add(this.rangeHead, slot, name, dt);
+    this.rangeTimes.addMap(this.rangeHead, slot, name, dt);
   }
 
   procTransition(t: number, proc: number, from: number, to: number): void {
@@ -345,12 +357,15 @@ export class Summarizer {
   }
 
   private openRange(k: number, t: number, slot: number): void {
-    if (!this.lastRange.has(k)) this.openRanges[slot]++;
+    if (!this.lastRange.has(k)) this.openRanges.set(slot, (this.openRanges.get(slot) ?? 0) + 1);
     this.lastRange.set(k, t);
   }
 
   private closeRange(k: number, slot: number): void {
-    if (this.lastRange.delete(k)) this.openRanges[slot]--;
+    if (!this.lastRange.delete(k)) return;
+    const n = (this.openRanges.get(slot) ?? 1) - 1;
+    if (n > 0) this.openRanges.set(slot, n);
+    else this.openRanges.delete(slot);
   }
 
   range(t: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
@@ -482,7 +497,7 @@ export class Summarizer {
         break;
       }
     }
-    if (this.openRanges[slot] > 0) {
+    if (this.openRanges.size > 0 && this.openRanges.has(slot)) {
       for (let ri = 0; ri < this.rangeNames.keys.length; ri++) {
         const k = slot * KEY + ri;
         const ts = this.lastRange.get(k);
@@ -519,8 +534,6 @@ export class Summarizer {
     this.since = new Float64Array(0);
     this.blockReason = new Int32Array(0);
     this.blockHead = new Int32Array(0);
-    this.rangeHead = new Int32Array(0);
-    this.openRanges = new Uint8Array(0);
     const blockSync = new Float64Array(n);
     const blockNet = new Float64Array(n);
     const blockOther = new Float64Array(n);

@@ -67,8 +67,8 @@ function growU8(a: Uint8Array, n: number, fill: number): Uint8Array {
   b.set(a);
   return b;
 }
-function growF64(a: Float64Array, n: number): Float64Array {
-  const b = new Float64Array(n);
+function growI32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
   b.set(a);
   return b;
 }
@@ -76,10 +76,10 @@ function growF64(a: Float64Array, n: number): Float64Array {
 /** Slot tables for goroutines or procs: status, sequence generation and number. */
 class StateTable {
   readonly index = new IdIndex();
-  ids: Float64Array = new Float64Array(64);
   status: Uint8Array = new Uint8Array(64).fill(ABSENT);
-  seqGen: Float64Array = new Float64Array(64);
-  seq: Float64Array = new Float64Array(64);
+  /** Generation (ordinal, see Ordering.genOrd) and number of the last sequenced event. */
+  seqGen: Int32Array = new Int32Array(64);
+  seq: Int32Array = new Int32Array(64);
   count = 0;
   /** Number of ids ever given a slot (for "procs seen"). */
   get slots(): number {
@@ -92,13 +92,11 @@ class StateTable {
     if (s >= 0) return s;
     s = this.count++;
     if (s === this.status.length) {
-      const n = s * 2;
-      this.ids = growF64(this.ids, n);
+      const n = s + (s >> 1);
       this.status = growU8(this.status, n, ABSENT);
-      this.seqGen = growF64(this.seqGen, n);
-      this.seq = growF64(this.seq, n);
+      this.seqGen = growI32(this.seqGen, n);
+      this.seq = growI32(this.seq, n);
     }
-    this.ids[s] = id;
     this.index.set(id, s);
     return s;
   }
@@ -134,6 +132,8 @@ export class Ordering {
   private strTab = new LocalIds(1);
   private stkTab = new LocalIds(1);
   private genNum = 0;
+  /** 1 for the first generation read, 2 for the next...: what sequence states record. */
+  private genOrd = 0;
   private curM = NONE;
   private curP = NONE;
   private curG = NONE;
@@ -163,6 +163,7 @@ export class Ordering {
     this.strTab = g.strings;
     this.stkTab = g.stacks;
     this.genNum = g.gen;
+    this.genOrd++;
     if (this.initialGen === 0) this.initialGen = g.gen;
   }
 
@@ -235,7 +236,7 @@ export class Ordering {
         const gid = a[0];
         const G = this.g;
         const s = G.index.get(gid);
-        if (s < 0 || G.status[s] !== E.GS_RUNNABLE || G.seqGen[s] !== this.genNum || a[1] !== G.seq[s] + 1) return false;
+        if (s < 0 || G.status[s] !== E.GS_RUNNABLE || G.seqGen[s] !== this.genOrd || a[1] !== G.seq[s] + 1) return false;
         const curP = this.mP[mi];
         if (curP !== NONE && this.mG[mi] === NONE) {
           G.status[s] = E.GS_RUNNING;
@@ -263,7 +264,7 @@ export class Ordering {
         const gid = a[0];
         const G = this.g;
         const s = G.index.get(gid);
-        if (s < 0 || G.status[s] !== E.GS_WAITING || G.seqGen[s] !== this.genNum || a[1] !== G.seq[s] + 1) return false;
+        if (s < 0 || G.status[s] !== E.GS_WAITING || G.seqGen[s] !== this.genOrd || a[1] !== G.seq[s] + 1) return false;
         const stk = a[2] === 0 ? 0 : this.stkTab.get(a[2]);
         if (stk >= 0) {
           G.status[s] = E.GS_RUNNABLE;
@@ -392,7 +393,7 @@ export class Ordering {
   }
 
   private seqOk(seqGen: number, stSeq: number, seq: number): boolean {
-    return seqGen === this.genNum && seq === stSeq + 1;
+    return seqGen === this.genOrd && seq === stSeq + 1;
   }
 
   private procStatus(a: Float64Array): boolean {
@@ -412,12 +413,12 @@ export class Ordering {
       } else if (cur !== status) {
         this.fail(`inconsistent status for proc ${pid}: old ${cur} vs. new ${status}`);
       }
-      P.seqGen[s] = this.genNum;
+      P.seqGen[s] = this.genOrd;
       P.seq[s] = 0;
     } else {
       const ns = P.slot(pid);
       P.status[ns] = status;
-      P.seqGen[ns] = this.genNum;
+      P.seqGen[ns] = this.genOrd;
       P.seq[ns] = 0;
       oldState = this.genNum === this.initialGen ? PROC_UNDETERMINED : PROC_NOT_EXIST;
     }
@@ -449,7 +450,7 @@ export class Ordering {
     }
     this.validate(REQ_MUST, REQ_NOT, REQ_MAY);
     P.status[s] = E.PS_RUNNING;
-    P.seqGen[s] = this.genNum;
+    P.seqGen[s] = this.genOrd;
     P.seq[s] = a[1];
     this.newP = pid;
     this.ev.proc(this.evTime, pid, PROC_IDLE, PROC_RUNNING, this.curG, this.curP);
@@ -484,7 +485,7 @@ export class Ordering {
     this.validate(REQ_MUST, REQ_MAY, REQ_MAY);
     const oldStatus = P.status[s];
     P.status[s] = E.PS_IDLE;
-    P.seqGen[s] = this.genNum;
+    P.seqGen[s] = this.genOrd;
     P.seq[s] = a[1];
     const before = oldStatus === E.PS_SYSCALL_ABANDONED ? PROC_IDLE : PROC_RUNNING;
     if (oldStatus === E.PS_SYSCALL_ABANDONED) {
@@ -516,12 +517,12 @@ export class Ordering {
     const s = G.live(gid);
     if (s >= 0) {
       if (G.status[s] !== status) this.fail(`inconsistent status for goroutine ${gid}: old ${G.status[s]} vs. new ${status}`);
-      G.seqGen[s] = this.genNum;
+      G.seqGen[s] = this.genOrd;
       G.seq[s] = 0;
     } else if (this.genNum === this.initialGen) {
       const ns = G.slot(gid);
       G.status[ns] = status;
-      G.seqGen[ns] = this.genNum;
+      G.seqGen[ns] = this.genOrd;
       G.seq[ns] = 0;
       oldState = GO_UNDETERMINED;
     } else {
@@ -566,7 +567,7 @@ export class Ordering {
     const status = typ === E.EV_GO_CREATE_BLOCKED ? E.GS_WAITING : E.GS_RUNNABLE;
     const ns = G.slot(newg);
     G.status[ns] = status;
-    G.seqGen[ns] = this.genNum;
+    G.seqGen[ns] = this.genOrd;
     G.seq[ns] = 0;
     const newStack = this.stack(a[1], 'GoCreate');
     const stk = this.stack(a[2], 'GoCreate');
@@ -616,7 +617,7 @@ export class Ordering {
     if (s < 0 || G.status[s] !== E.GS_RUNNABLE || !this.seqOk(G.seqGen[s], G.seq[s], a[1])) return false;
     if (this.curM === NONE || this.curP === NONE || this.curG !== NONE) this.validate(REQ_MUST, REQ_MUST, REQ_NOT);
     G.status[s] = E.GS_RUNNING;
-    G.seqGen[s] = this.genNum;
+    G.seqGen[s] = this.genOrd;
     G.seq[s] = a[1];
     this.newG = gid;
     this.ev.go(this.evTime, gid, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
@@ -629,7 +630,7 @@ export class Ordering {
     const s = G.live(gid);
     if (s < 0 || G.status[s] !== E.GS_WAITING || !this.seqOk(G.seqGen[s], G.seq[s], a[1])) return false;
     G.status[s] = E.GS_RUNNABLE;
-    G.seqGen[s] = this.genNum;
+    G.seqGen[s] = this.genOrd;
     G.seq[s] = a[1];
     const stk = this.stack(a[2], 'GoUnblock');
     this.ev.go(this.evTime, gid, GO_WAITING, GO_RUNNABLE, 0, stk, 0, this.curG, this.curP);
@@ -657,7 +658,7 @@ export class Ordering {
       this.ev.go(this.evTime, g, GO_RUNNING, GO_NOT_EXIST, 0, 0, 0, g, p);
     }
     G.status[ns] = E.GS_RUNNING;
-    G.seqGen[ns] = this.genNum;
+    G.seqGen[ns] = this.genOrd;
     G.seq[ns] = a[1];
     this.newG = nextg;
     this.ev.go(this.evTime, nextg, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, NONE, p);
@@ -678,7 +679,7 @@ export class Ordering {
     if (!this.seqOk(P.seqGen[ps], P.seq[ps], a[0])) {
       this.fail(`failed to advance GoSyscallBegin: can't make sequence: ${P.seq[ps]} -> ${a[0]}`);
     }
-    P.seqGen[ps] = this.genNum;
+    P.seqGen[ps] = this.genOrd;
     P.seq[ps] = a[0];
     const stk = this.stack(a[1], 'GoSyscallBegin');
     this.ev.go(this.evTime, this.curG, GO_RUNNING, GO_SYSCALL, 0, stk, stk, this.curG, this.curP);
@@ -727,7 +728,7 @@ export class Ordering {
     if (G.live(newg) >= 0) this.fail(`tried to create goroutine (${newg}) in syscall that already exists`);
     const ns = G.slot(newg);
     G.status[ns] = E.GS_SYSCALL;
-    G.seqGen[ns] = this.genNum;
+    G.seqGen[ns] = this.genOrd;
     G.seq[ns] = 0;
     this.newG = newg;
     this.ev.go(this.evTime, newg, GO_NOT_EXIST, GO_SYSCALL, 0, 0, 0, this.curG, this.curP);
