@@ -73,7 +73,7 @@ export class TraceModelBuilder implements EventConsumer {
   private readonly gcMarkName: number;
   /** Per range name (string id): 1 when it is a stop-the-world range, -1 when not, 0 unknown. */
   private stwName: Int8Array = new Int8Array(64);
-  lastTs = 0;
+  lastTs = NaN;
   maxProcs = 0;
 
   constructor(readonly syms: TraceSymbols) {
@@ -193,6 +193,7 @@ export class TraceModelBuilder implements EventConsumer {
   }
 
   build(head: Pick<TraceSummary, 'goVersion' | 'formatMinor' | 'clockBaseNs' | 'wallClockBaseNs' | 'generations' | 'procs' | 'warnings' | 'error'>): TraceModel {
+    if (Number.isNaN(this.lastTs)) this.lastTs = 0;
     this.sum.finish(this.lastTs);
     const derived = this.derived.finish();
     const { table, blockByReason, rangeTimes } = this.sum.goroutineTable();

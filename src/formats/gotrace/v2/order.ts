@@ -139,9 +139,9 @@ export class Ordering {
   private curG = NONE;
   private newP = NONE;
   private newG = NONE;
-  private offset = 0;
+  private offset = NaN;
   /** Raw time of the event being advanced. */
-  private evTime = 0;
+  private evTime = NaN;
 
   // Names interned once.
   private readonly nameGCMark: number;

@@ -88,9 +88,21 @@ function decodeError(kind: number, at: number, typ: number): never {
  * loop over the bytes), then handed out one by one. A decoding error is remembered at its
  * event and thrown only when the cursor reaches it, as the Go reader would.
  */
+/** Events a cursor decodes ahead (bounded, so its columns stay small). */
+const DECODE_AHEAD = 2048;
+
+/**
+ * One M's events, decoded a run of events at a time into reusable typed columns (a tight
+ * loop over the bytes), then handed out one by one. A decoding error is remembered at its
+ * event and thrown only when the cursor reaches it, as the Go reader would.
+ */
 export class Cursor {
   private bi = -1;
-  /** Events decoded from the current batch, and the next one to hand out. */
+  /** Decoding position in the current batch, and the time of its last decoded event. */
+  private pos = 0;
+  private end = 0;
+  private last = NaN;
+  /** Events decoded ahead, and the next one to hand out. */
   private n = 0;
   private i = 0;
   /** Index of the event whose decoding failed (-1: none), its kind and offset. */
@@ -98,70 +110,73 @@ export class Cursor {
   private errKind = 0;
   private errOff = 0;
   private errTyp = 0;
-  private colTyp: Uint8Array = new Uint8Array(0);
-  private colTime: Float64Array = new Float64Array(0);
-  private colArgs: Float64Array = new Float64Array(0);
-  private colOff: Float64Array = new Float64Array(0);
+  private readonly colTyp = new Uint8Array(DECODE_AHEAD);
+  private readonly colTime = new Float64Array(DECODE_AHEAD);
+  private readonly colArgs = new Float64Array(DECODE_AHEAD * 4);
+  private readonly colOff = new Float64Array(DECODE_AHEAD);
   /** Bytes of batches fully read. */
   private doneBytes = 0;
   typ = 0;
-  time = 0;
-  offset = 0;
+  time = NaN;
+  offset = NaN;
   readonly args = new Float64Array(4);
   constructor(
     private readonly buf: Uint8Array,
     readonly m: number,
     /** Index of this M in the ordering's M state. */
     readonly mi: number,
-    private readonly batches: BatchRef[],
-    private readonly unit: number,
-    private readonly base: number,
+    private batches: BatchRef[],
+    private unit: number,
+    private base: number,
   ) {}
+
+  /** Starts over on another M's batches (reusing the columns). */
+  reset(batches: BatchRef[], unit: number, base: number): void {
+    this.batches = batches;
+    this.unit = unit;
+    this.base = base;
+    this.bi = -1;
+    this.pos = this.end = 0;
+    this.n = this.i = 0;
+    this.errAt = -1;
+    this.doneBytes = 0;
+  }
 
   /** Bytes of this M's batches read so far. */
   consumed(): number {
     if (this.bi < 0 || this.bi >= this.batches.length) return this.doneBytes;
-    const at = this.i < this.n ? this.colOff[this.i] : this.batches[this.bi].end;
+    const at = this.i < this.n ? this.colOff[this.i] : this.pos;
     return this.doneBytes + (at - this.batches[this.bi].start);
   }
 
-  /** Decodes the next non-empty batch; false when there is none. */
+  /** Decodes the next run of events (of this batch or the next non-empty one); false at the end. */
   private load(): boolean {
     const batches = this.batches;
-    for (;;) {
+    while (this.pos >= this.end) {
       if (this.bi >= 0 && this.bi < batches.length) this.doneBytes += batches[this.bi].end - batches[this.bi].start;
       this.bi++;
       if (this.bi >= batches.length) return false;
       const b = batches[this.bi];
-      if (b.end > b.start) {
-        this.decode(b);
-        if (this.n > 0 || this.errAt >= 0) return true;
-      }
+      this.pos = b.start;
+      this.end = b.end;
+      this.last = Math.trunc(b.time * this.unit) - this.base;
     }
+    this.decode();
+    return true;
   }
 
-  private decode(batch: BatchRef): void {
-    const size = batch.end - batch.start;
-    const cap = (size >> 1) + 1; // every event has at least a type byte and a dt byte
-    if (this.colTyp.length < cap) {
-      const c = Math.max(cap, 1024);
-      this.colTyp = new Uint8Array(c);
-      this.colTime = new Float64Array(c);
-      this.colArgs = new Float64Array(c * 4);
-      this.colOff = new Float64Array(c);
-    }
+  private decode(): void {
     const buf = this.buf;
     const typA = this.colTyp;
     const timeA = this.colTime;
     const argA = this.colArgs;
     const offA = this.colOff;
     const unit = this.unit;
-    const end = batch.end;
-    let last = Math.trunc(batch.time * unit) - this.base;
-    let p = batch.start;
+    const end = this.end;
+    let last = this.last;
+    let p = this.pos;
     let n = 0;
-    this.errAt = -1;
-    while (p < end) {
+    while (p < end && n < DECODE_AHEAD) {
       const at = p;
       const typ = buf[p++];
       const na = TIMED_ARGS[typ];
@@ -190,6 +205,8 @@ export class Cursor {
       offA[n] = at;
       n++;
     }
+    this.pos = p < 0 ? end : p;
+    this.last = last;
     this.n = n;
     this.i = 0;
   }
@@ -199,6 +216,7 @@ export class Cursor {
     this.errKind = kind;
     this.errOff = at;
     this.errTyp = typ;
+    this.end = 0; // nothing after a bad event is readable
   }
 
   /** Reads the next event of this M; false when its batches are exhausted. */
@@ -296,13 +314,15 @@ export class V2Scanner implements TraceScanner {
   private spill: BatchRef | null = null;
   private deferred: TraceFormatError | null = null;
   private done = false;
-  private lastProgress = 0;
+  private lastProgress = -Infinity;
   // The generation being run.
   private g: Generation | null = null;
   private genStart = HEADER_SIZE;
   private genBytes = 1;
   private frontier: Cursor[] = [];
   private cursors: Cursor[] = [];
+  /** Cursors by M, reused from one generation to the next (their columns are reused). */
+  private readonly pool = new Map<number, Cursor>();
   private cpuTimes = new Float64Array(0);
   private ci = 0;
 
@@ -400,7 +420,9 @@ export class V2Scanner implements TraceScanner {
     for (const m of g.ms) {
       const batches = g.batches.get(m)!;
       for (const b of batches) bytes += b.end - b.start;
-      const c = new Cursor(buf, m, m < 0 ? -1 : order.mIndexOf(m), batches, unit, base);
+      let c = this.pool.get(m);
+      if (c) c.reset(batches, unit, base);
+      else this.pool.set(m, (c = new Cursor(buf, m, m < 0 ? -1 : order.mIndexOf(m), batches, unit, base)));
       cursors.push(c);
       if (!this.nextOf(c, g)) continue;
       frontier.push(c);
