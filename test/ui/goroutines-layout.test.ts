@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeLayout, pagesFor, rowAt, rowTop, scrollToShow, totalHeight, visibleRows } from '../../src/ui/goroutines/layout';
+import { makeLayout, rowAt, rowTop, scrollToShow, totalHeight, visibleRows } from '../../src/ui/goroutines/layout';
+import { pagesFor } from '../../src/ui/shared/usePagedRows';
 
 describe('virtual rows that expand', () => {
   it('is a plain grid without expansions', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSampleType } from '../../src/state/view';
-import { pagesFor, visibleRange } from '../../src/ui/top/columns';
+import { visibleRange } from '../../src/ui/top/columns';
+import { pagesFor } from '../../src/ui/shared/usePagedRows';
 import type { ProfileSummary } from '../../src/worker/api';
 
 const heap = {

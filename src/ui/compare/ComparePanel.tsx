@@ -16,7 +16,7 @@ import { PairPicker } from './PairPicker';
 import { SeriesView } from './SeriesView';
 import { SideBySide } from './SideBySide';
 import type { Palette } from './diff-colour';
-import { useBoxWidth } from './useBoxWidth';
+import { useElementSize } from '../shared/useElementSize';
 import { useCall } from './useCall';
 import './compare.css';
 
@@ -86,7 +86,9 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
       ? { base, target, sampleType, meaning, normalize, files: profileIds, ...view }
       : null;
 
-  const [box, width] = useBoxWidth();
+  // The box appears only once two profiles are open (the early return below): a callback ref says when.
+  const [box, setBox] = useState<HTMLElement | null>(null);
+  const { width } = useElementSize(box);
   const flameWidth = mode === 'sides' ? Math.floor((width - 12) / 2) : width;
   const flame = useCall(
     client,
@@ -163,7 +165,7 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
             />
           </div>
           {flame.error && <p className="view-error" role="alert" data-testid="compare-error">{flame.error}</p>}
-          <div className="compare-flame-box" ref={box} aria-busy={flame.loading}>
+          <div className="compare-flame-box" ref={setBox} aria-busy={flame.loading}>
             {mode === 'diff' && answer && !flame.error && (
               <section aria-label="Diff flame graph: width is the target's value, colour is the change">
                 <Legend palette={palette} dark={dark} onPalette={setPalette} />

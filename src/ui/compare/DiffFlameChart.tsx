@@ -3,22 +3,15 @@
  * a hatch for frames on one side only, and a text-only tooltip. Each answer is already
  * pruned and rooted at the zoom path; a click reports the path, the parent asks again.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { select } from 'd3';
-import { flamegraph } from 'd3-flame-graph';
-import 'd3-flame-graph/dist/d3-flamegraph.css';
 import type { DiffFlameAnswer, DiffFlameNode } from '../../worker/compare-api';
-import { searchRegex, zoomPathFor } from '../flame/zoom';
+import type { DrawnFrame } from '../shared/flame-graph';
+import type { TooltipFrame } from '../shared/frame-tooltip';
+import { useFlameGraph } from '../shared/useFlameGraph';
 import { diffColour, type Palette } from './diff-colour';
-import { createDiffTooltip, type DiffTipContext } from './diff-tooltip';
+import { describeDiffFrame } from './diff-tooltip';
 import { compactName } from './format';
-
-interface D3Node {
-  data: DiffFlameNode;
-  parent: D3Node | null;
-  highlight?: boolean;
-  ancestors(): D3Node[];
-}
 
 interface Props {
   answer: DiffFlameAnswer;
@@ -30,7 +23,6 @@ interface Props {
   onZoom: (path: string[]) => void;
 }
 
-const CELL_HEIGHT = 18;
 const HIGHLIGHT = { light: 'hsl(312, 95%, 60%)', dark: 'hsl(312, 90%, 66%)' };
 
 /** Patterns for one-side-only frames: the change colour with diagonal stripes. */
@@ -51,75 +43,37 @@ function HatchDefs({ id, palette, dark }: { id: string; palette: Palette; dark: 
   );
 }
 
+/** Data for tests and assistive tools: what each drawn frame is. */
+function markFrames(el: HTMLElement): void {
+  select(el)
+    .selectAll<SVGGElement, DrawnFrame<DiffFlameNode>>('g.frame')
+    .attr('data-status', (d) => d.data.status)
+    .attr('data-delta', (d) => d.data.delta)
+    .attr('data-self-delta', (d) => d.data.selfAfter - d.data.selfBefore)
+    .attr('data-name', (d) => d.data.name)
+    // The one-side outline only where it can be seen: slivers would draw a dotted wall.
+    .attr('data-mark', function (d) {
+      return d.data.status !== 'both' && Number(this.getAttribute('width')) >= 4 ? d.data.status : null;
+    });
+}
+
 export function DiffFlameChart({ answer, width, palette, dark, search, percentLabel, onZoom }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const id = `cmp${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const ctx = useRef<DiffTipContext>({ unit: answer.unit, percentOf: answer.totals.percentOf, percentLabel });
-  ctx.current = { unit: answer.unit, percentOf: answer.totals.percentOf, percentLabel };
-  const zoomRef = useRef(onZoom);
-  zoomRef.current = onZoom;
-  const searchRef = useRef(search);
-  searchRef.current = search;
-  const chartRef = useRef<{ applySearch: (t: string) => void } | null>(null);
-
-  useEffect(() => {
-    const el = host.current;
-    if (!el || width <= 0) return;
-    const tooltip = createDiffTooltip(() => ctx.current);
-    let searching = false;
-    const fill = (d: D3Node) => {
-      if (d.highlight) return dark ? HIGHLIGHT.dark : HIGHLIGHT.light;
-      const n = d.data;
-      if (searching) return dark ? 'rgb(60, 64, 70)' : 'rgb(235, 235, 235)';
-      if (n.status !== 'both' && d.parent) return `url(#${id}-${n.status})`;
-      return diffColour(n, palette, dark);
-    };
-    const chart = flamegraph()
-      .width(width)
-      .cellHeight(CELL_HEIGHT)
-      .transitionDuration(0)
-      .inverted(true)
-      .sort(false)
-      .minFrameSize(0)
-      .tooltip(tooltip as never)
-      .setSearchHandler(() => undefined)
-      .setColorMapper(fill as never)
-      .onClick((d: D3Node) => {
-        const names = d.ancestors().reverse().map((a) => a.data.name);
-        zoomRef.current(zoomPathFor(answer.path, names));
-      });
-    (chart as unknown as { getName(f: (d: D3Node) => string): unknown }).getName((d: D3Node) => compactName(d.data.name));
-    select(el).selectAll('*').remove();
-    select(el).datum(answer.root).call(chart);
-    // Data for tests and assistive tools: what each drawn frame is.
-    select(el)
-      .selectAll<SVGGElement, D3Node>('g.frame')
-      .attr('data-status', (d) => d.data.status)
-      .attr('data-delta', (d) => d.data.delta)
-      .attr('data-self-delta', (d) => d.data.selfAfter - d.data.selfBefore)
-      .attr('data-name', (d) => d.data.name)
-      // The one-side outline only where it can be seen: slivers would draw a dotted wall.
-      .attr('data-mark', function (d) {
-        return d.data.status !== 'both' && Number(this.getAttribute('width')) >= 4 ? d.data.status : null;
-      });
-    const applySearch = (term: string) => {
-      const re = searchRegex(term);
-      searching = !!re;
-      chart.setSearchMatch((d: D3Node) => !!re && re.test(d.data.name));
-      if (re) chart.search(term);
-      else chart.clear();
-    };
-    applySearch(searchRef.current);
-    chartRef.current = { applySearch };
-    return () => {
-      tooltip.hide();
-      tooltip.destroy();
-      chart.destroy();
-      chartRef.current = null;
-    };
-  }, [answer, width, palette, dark, id]);
-
-  useEffect(() => chartRef.current?.applySearch(search), [search]);
+  const colour = (d: DrawnFrame<DiffFlameNode>, searching: boolean) => {
+    if (d.highlight) return dark ? HIGHLIGHT.dark : HIGHLIGHT.light;
+    const n = d.data;
+    if (searching) return dark ? 'rgb(60, 64, 70)' : 'rgb(235, 235, 235)';
+    if (n.status !== 'both' && d.parent) return `url(#${id}-${n.status})`;
+    return diffColour(n, palette, dark);
+  };
+  const describe = (d: TooltipFrame<DiffFlameNode>) => describeDiffFrame(d.data, { unit: answer.unit, percentOf: answer.totals.percentOf, percentLabel });
+  useFlameGraph(
+    host,
+    { answer, width, label: compactName, colour, tooltipClass: 'flame-tooltip compare-tooltip', describe, onZoom, decorate: markFrames },
+    search,
+    [answer, width, palette, dark, id],
+  );
 
   return (
     <>

@@ -1,8 +1,9 @@
 /** Base and target flame graphs next to each other, zoomed and searched together. */
+import { useRef } from 'react';
 import type { FlameAnswer } from '../../worker/api';
 import { formatValue } from '../../state/format';
 import { FlameChart } from '../flame/FlameChart';
-import { useBoxWidth } from './useBoxWidth';
+import { useElementSize } from '../shared/useElementSize';
 
 interface Props {
   sides: { base: FlameAnswer; target: FlameAnswer } | null;
@@ -29,7 +30,8 @@ function Side({ answer, title, width, search, dark, onZoom }: { answer: FlameAns
 }
 
 export function SideBySide({ sides, baseName, targetName, search, dark, onZoom }: Props) {
-  const [box, width] = useBoxWidth();
+  const box = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(box);
   const each = Math.max(0, Math.floor((width - 12) / 2));
   return (
     <div className="compare-sides" ref={box} data-testid="compare-sides">

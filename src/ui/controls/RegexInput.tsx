@@ -1,6 +1,7 @@
 /** A pprof filter regex: typed locally, applied when valid, with the reason shown when not. */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { regexError } from '../../state/regex';
+import { useDraft } from '../shared/useDraft';
 
 interface Props {
   label: string;
@@ -10,15 +11,8 @@ interface Props {
 }
 
 export function RegexInput({ label, hint, value, onChange }: Props) {
-  const [text, setText] = useState(value);
+  const [text, setText] = useDraft(value, onChange, 300);
   const id = useId();
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if (text !== value) onChange(text);
-    }, 300);
-    return () => clearTimeout(t);
-  }, [text, value, onChange]);
   const error = regexError(text);
 
   return (

@@ -1,21 +1,20 @@
 /** Sample type, granularity and pprof's focus/ignore/hide filters for the selected profile. */
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { useView, viewActions } from '../../state/view';
-import type { Granularity } from '../../worker/api';
+import { GranularityChoice, type GranularityOption } from './GranularityChoice';
 import { RegexInput } from './RegexInput';
 
 const setFocus = (v: string) => viewActions.setFilter('focus', v);
 const setIgnore = (v: string) => viewActions.setFilter('ignore', v);
 const setHide = (v: string) => viewActions.setFilter('hide', v);
 
-const GRANULARITIES: { id: Granularity; label: string; title: string }[] = [
+const GRANULARITIES: GranularityOption[] = [
   { id: 'function', label: 'Functions', title: 'One frame per function' },
   { id: 'line', label: 'Lines', title: 'One frame per function and source line' },
 ];
 
 export function ViewControls({ current }: { current: CurrentProfile }) {
   const { summary, file, options } = current;
-  const granularity = useView((s) => s.granularity);
   const focus = useView((s) => s.focus);
   const ignore = useView((s) => s.ignore);
   const hide = useView((s) => s.hide);
@@ -41,23 +40,7 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <span className="label" id="granularity-label">Granularity</span>
-        <div className="segmented" role="radiogroup" aria-labelledby="granularity-label">
-          {GRANULARITIES.map((g) => (
-            <button
-              key={g.id}
-              type="button"
-              role="radio"
-              aria-checked={granularity === g.id}
-              title={g.title}
-              onClick={() => viewActions.setGranularity(g.id)}
-            >
-              {g.label}
-            </button>
-          ))}
-        </div>
-      </div>
+      <GranularityChoice label="Granularity" labelId="granularity-label" options={GRANULARITIES} />
       <RegexInput label="Focus" hint="Keep only samples with a frame matching this regex (pprof -focus)" value={focus} onChange={setFocus} />
       <RegexInput label="Ignore" hint="Drop samples with a frame matching this regex (pprof -ignore)" value={ignore} onChange={setIgnore} />
       <RegexInput label="Hide" hint="Remove matching frames from stacks, keeping their samples (pprof -hide)" value={hide} onChange={setHide} />

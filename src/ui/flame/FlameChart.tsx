@@ -1,16 +1,16 @@
 /**
- * Draws one worker answer with d3-flame-graph. Each answer is already pruned and
- * rooted at the zoomed node, so the chart is rebuilt per answer (cheap) and a click
- * only reports the frame's path; the parent asks the worker again.
+ * Draws one worker answer as a flame graph, coloured by function name. Each answer is
+ * already pruned and rooted at the zoomed node, so the chart is rebuilt per answer (cheap)
+ * and a click only reports the frame's path; the parent asks the worker again.
  */
-import { useEffect, useRef } from 'react';
-import { select } from 'd3';
-import { flamegraph } from 'd3-flame-graph';
-import 'd3-flame-graph/dist/d3-flamegraph.css';
+import { useRef } from 'react';
 import type { FlameAnswer, FlameNode } from '../../worker/api';
-import { createTooltip, type TooltipContext } from './tooltip';
+import type { DrawnFrame } from '../shared/flame-graph';
+import type { TooltipFrame } from '../shared/frame-tooltip';
+import { useFlameGraph } from '../shared/useFlameGraph';
+import { describeFrame } from './tooltip';
 import { frameColour } from './color';
-import { searchRegex, shortLabel, zoomPathFor } from './zoom';
+import { shortLabel } from './zoom';
 
 interface Props {
   answer: FlameAnswer;
@@ -20,77 +20,11 @@ interface Props {
   onZoom: (path: string[]) => void;
 }
 
-interface D3Node {
-  data: FlameNode;
-  parent: D3Node | null;
-  highlight?: boolean;
-  ancestors(): D3Node[];
-}
-
-const CELL_HEIGHT = 18;
-
 export function FlameChart({ answer, width, search, dark, onZoom }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof flamegraph> | null>(null);
-  const ctx = useRef<TooltipContext>({ unit: answer.unit, total: answer.total });
-  ctx.current = { unit: answer.unit, total: answer.total };
-  const zoomRef = useRef(onZoom);
-  zoomRef.current = onZoom;
-  const searchRef = useRef(search);
-  searchRef.current = search;
-
-  useEffect(() => {
-    const el = host.current;
-    if (!el || width <= 0) return;
-    const tooltip = createTooltip(() => ctx.current);
-    let searching = false;
-    const chart = flamegraph()
-      .width(width)
-      .cellHeight(CELL_HEIGHT)
-      .transitionDuration(0)
-      .inverted(true)
-      .sort(false)
-      .minFrameSize(0)
-      .tooltip(tooltip as never)
-      .setSearchHandler(() => undefined)
-      .setColorMapper((d: D3Node) =>
-        frameColour(d.data.name, {
-          dark,
-          highlighted: !!d.highlight,
-          dimmed: searching && !d.highlight,
-          root: !d.parent && answer.path.length === 0,
-        }),
-      )
-      .onClick((d: D3Node) => {
-        const names = d.ancestors().reverse().map((a) => a.data.name);
-        zoomRef.current(zoomPathFor(answer.path, names));
-      });
-    // getName exists in d3-flame-graph 4.1 but is missing from its typings.
-    (chart as unknown as { getName(f: (d: D3Node) => string): void }).getName((d) => shortLabel(d.data.name));
-    const applySearch = (term: string) => {
-      const re = searchRegex(term);
-      searching = !!re;
-      chart.setSearchMatch((d: D3Node) => !!re && re.test(d.data.name));
-      if (re) chart.search(term);
-      else chart.clear();
-    };
-    (chart as unknown as { applySearch: typeof applySearch }).applySearch = applySearch;
-    select(el).selectAll('*').remove();
-    select(el).datum(answer.root).call(chart);
-    applySearch(searchRef.current);
-    chartRef.current = chart;
-    return () => {
-      tooltip.hide();
-      tooltip.destroy();
-      chart.destroy();
-      chartRef.current = null;
-    };
-  }, [answer, width, dark]);
-
-  useEffect(() => {
-    const c = chartRef.current as unknown as { applySearch?: (t: string) => void } | null;
-    c?.applySearch?.(search);
-  }, [search]);
-
+  const colour = (d: DrawnFrame<FlameNode>, searching: boolean) =>
+    frameColour(d.data.name, { dark, highlighted: !!d.highlight, dimmed: searching && !d.highlight, root: !d.parent && answer.path.length === 0 });
+  const describe = (d: TooltipFrame<FlameNode>) => describeFrame(d, { unit: answer.unit, total: answer.total });
+  useFlameGraph(host, { answer, width, label: shortLabel, colour, tooltipClass: 'flame-tooltip', describe, onZoom }, search, [answer, width, dark]);
   return <div ref={host} className="flame-chart" data-testid="flame-chart" />;
 }

@@ -3,9 +3,9 @@
  * highlighted locally; the exact share comes from the worker, which sees every
  * sample, including frames pruned from the drawing.
  */
-import { useEffect, useState } from 'react';
 import type { SearchAnswer } from '../../worker/api';
 import { formatPercent, formatValue, thousands } from '../../state/format';
+import { useDraft } from '../shared/useDraft';
 
 interface Props {
   value: string;
@@ -16,14 +16,7 @@ interface Props {
 }
 
 export function FlameSearch({ value, onChange, result, unit, busy }: Props) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if (text !== value) onChange(text);
-    }, 150);
-    return () => clearTimeout(t);
-  }, [text, value, onChange]);
+  const [text, setText] = useDraft(value, onChange, 150);
 
   return (
     <div className="flame-search" role="search">

@@ -9,8 +9,8 @@ import type { CompareRow, GoroutineCompareSort, GoroutineFileChoice } from '../.
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { useDebounced } from '../shared/useDebounced';
 import { count, profileTime, signed, waitGrowth } from './format';
-import { choose, resolvePair } from './pairs';
-import { FrameName, SortHeader, StackFrames, StateChips } from './parts';
+import { choose, resolvePair, type Pair } from './pairs';
+import { FrameName, ShowMore, SortHeader, StackFrames, StateChips } from './parts';
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
 import { useGoroutinePairs } from './useGoroutineFiles';
 
@@ -78,35 +78,11 @@ export function CompareView({ granularity }: { granularity: Granularity }) {
   return (
     <div className="g-compare">
       <div className="g-bar g-pair" role="group" aria-label="Snapshots to compare">
-        <label className="field">
-          <span className="label">Before</span>
-          <select
-            className="input"
-            aria-label="Before snapshot"
-            value={pair.before}
-            onChange={(e) => goroutineActions.setPair(choose(pair, 'before', Number(e.target.value)))}
-          >
-            {files.map((f) => (
-              <option key={f.file} value={f.file}>{optionLabel(f)}</option>
-            ))}
-          </select>
-        </label>
+        <SnapshotSelect side="before" pair={pair} files={files} />
         <button type="button" className="btn small g-swap" onClick={goroutineActions.swap} aria-label="Swap before and after" title="Swap before and after">
           ⇄ Swap
         </button>
-        <label className="field">
-          <span className="label">After</span>
-          <select
-            className="input"
-            aria-label="After snapshot"
-            value={pair.after}
-            onChange={(e) => goroutineActions.setPair(choose(pair, 'after', Number(e.target.value)))}
-          >
-            {files.map((f) => (
-              <option key={f.file} value={f.file}>{optionLabel(f)}</option>
-            ))}
-          </select>
-        </label>
+        <SnapshotSelect side="after" pair={pair} files={files} />
         <input
           id="goroutine-compare-filter"
           type="search"
@@ -155,17 +131,26 @@ export function CompareView({ granularity }: { granularity: Granularity }) {
               </tbody>
             </table>
             {a.rowCount === 0 && <p className="view-empty">No stack matches this filter.</p>}
-            {a.rowCount > a.rows.length && (
-              <p className="g-more">
-                <button type="button" className="btn small" onClick={() => setLimit((l) => l + STEP)}>
-                  Show {count(Math.min(STEP, a.rowCount - a.rows.length))} more of {count(a.rowCount)} stacks
-                </button>
-              </p>
-            )}
+            <ShowMore shown={a.rows.length} total={a.rowCount} step={STEP} noun="stacks" onMore={() => setLimit((l) => l + STEP)} />
           </div>
         </>
       )}
     </div>
+  );
+}
+
+/** One side of the pair: which snapshot is before, or after. */
+function SnapshotSelect({ side, pair, files }: { side: 'before' | 'after'; pair: Pair; files: GoroutineFileChoice[] }) {
+  const label = side === 'before' ? 'Before' : 'After';
+  return (
+    <label className="field">
+      <span className="label">{label}</span>
+      <select className="input" aria-label={`${label} snapshot`} value={pair[side]} onChange={(e) => goroutineActions.setPair(choose(pair, side, Number(e.target.value)))}>
+        {files.map((f) => (
+          <option key={f.file} value={f.file}>{optionLabel(f)}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { FileId, Granularity } from '../../worker/api';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { count, location, percent, plural, stateTone } from './format';
-import { FrameName } from './parts';
+import { FrameName, ShowMore } from './parts';
 
 const STEP = 50;
 const BLOCKED = 8;
@@ -72,13 +72,7 @@ export function CreatorsView({ file, granularity }: { file: FileId; granularity:
           </tbody>
         ))}
       </table>
-      {a.rowCount > a.rows.length && (
-        <p className="g-more">
-          <button type="button" className="btn small" onClick={() => setLimit((l) => l + STEP)}>
-            Show {count(Math.min(STEP, a.rowCount - a.rows.length))} more of {count(a.rowCount)} creators
-          </button>
-        </p>
-      )}
+      <ShowMore shown={a.rows.length} total={a.rowCount} step={STEP} noun="creators" onMore={() => setLimit((l) => l + STEP)} />
     </div>
   );
 }

@@ -4,8 +4,9 @@
  * Everything is asked of the worker in small pages; names are rendered as text only.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { FileId, Granularity } from '../../worker/api';
-import { useView, viewActions } from '../../state/view';
+import type { FileId } from '../../worker/api';
+import { useView } from '../../state/view';
+import { GranularityChoice, type GranularityOption } from '../controls/GranularityChoice';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { CompareView } from './CompareView';
 import { CreatorsView } from './CreatorsView';
@@ -25,7 +26,7 @@ const SUBVIEWS: { id: GoroutineSubview; label: string }[] = [
   { id: 'leaks', label: 'Leak suspects' },
 ];
 
-const GRANULARITIES: { id: Granularity; label: string; title: string }[] = [
+const GRANULARITIES: GranularityOption[] = [
   { id: 'function', label: 'Function', title: 'One group per sequence of functions' },
   { id: 'line', label: 'Function + line', title: 'Stacks that differ only in line numbers are separate groups' },
 ];
@@ -89,23 +90,7 @@ export function GoroutinesView({ file }: { file: FileId }) {
             <span className="muted">Grouping goroutines…</span>
           )}
         </div>
-        <div className="field g-granularity">
-          <span className="label" id="g-granularity-label">Group stacks by</span>
-          <div className="segmented" role="radiogroup" aria-labelledby="g-granularity-label">
-            {GRANULARITIES.map((g) => (
-              <button
-                key={g.id}
-                type="button"
-                role="radio"
-                aria-checked={granularity === g.id}
-                title={g.title}
-                onClick={() => viewActions.setGranularity(g.id)}
-              >
-                {g.label}
-              </button>
-            ))}
-          </div>
-        </div>
+        <GranularityChoice label="Group stacks by" labelId="g-granularity-label" options={GRANULARITIES} className="field g-granularity" />
       </div>
       {top && (subview === 'stacks' || subview === 'creators') && (
         <div className="g-callout" role="note" aria-label="Most likely leak">

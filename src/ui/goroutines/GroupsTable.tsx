@@ -7,15 +7,16 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { worker } from '../../state/worker';
 import { useDebounced } from '../shared/useDebounced';
 import { useElementSize } from '../shared/useElementSize';
+import { usePagedRows } from '../shared/usePagedRows';
 import type { FileId, Granularity } from '../../worker/api';
 import type { FrameInfo, GroupRow, GroupSortKey, GoroutineOverview } from '../../worker/goroutine-api';
 import { count, location, percent, plural, waitRange } from './format';
-import { makeLayout, pagesFor, rowTop, scrollToShow, totalHeight, visibleRows, type Expansion } from './layout';
+import { makeLayout, rowTop, scrollToShow, totalHeight, visibleRows, type Expansion } from './layout';
 import { FRAME_LINE, FrameName, SortHeader, StackFrames, StateChips } from './parts';
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
-import { PAGE_SIZE, useGroupPages, type GroupsBase } from './useGroupPages';
 
 const ROW_HEIGHT = 30;
+const PAGE_SIZE = 100;
 const HEADER_HEIGHT = 30;
 const DETAIL_PAD = 14;
 
@@ -64,7 +65,7 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
   const states = overview?.states ?? [];
   const stateFilter = state && states.some((s) => s.state === state) ? state : null;
 
-  const base = useMemo<GroupsBase>(
+  const base = useMemo(
     () => ({ file, granularity, sort, desc, text: text || undefined, state: stateFilter }),
     [file, granularity, sort, desc, text, stateFilter],
   );
@@ -82,8 +83,10 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
   const viewport = height || 600;
   const layout = makeLayout(ROW_HEIGHT, knownCount.current || Math.ceil(viewport / ROW_HEIGHT), expanded.values());
   const [first, last] = visibleRows(layout, scrollTop, viewport);
-  const data = useGroupPages(base, pagesFor(first, last, PAGE_SIZE));
-  knownCount.current = data.rowCount;
+  const data = usePagedRows(base, [first, last], PAGE_SIZE, (b, offset, limit) => worker().call('goroutineGroups', { ...b, offset, limit }));
+  // Groups that match (the previous answer's count until the new one lands).
+  const rowCount = data.answer?.matched ?? 0;
+  knownCount.current = rowCount;
 
   const toggle = (i: number, r: GroupRow) => {
     setExpanded((m) => {
@@ -103,7 +106,6 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
   };
 
   // Keyboard: arrows move between rows (scrolling them into view), Enter/Space expand.
-  const rowCount = data.rowCount;
   const moveFocus = (to: number) => {
     if (rowCount === 0) return;
     const i = Math.max(0, Math.min(rowCount - 1, to));
@@ -242,8 +244,8 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
           {!data.loaded
             ? 'loading…'
             : filtered
-              ? `${plural(rowCount, 'stack')}, ${plural(data.matchedGoroutines, 'goroutine')} of ${count(data.total)} match`
-              : `${plural(rowCount, 'stack')}, ${plural(data.total, 'goroutine')}`}
+              ? `${plural(rowCount, 'stack')}, ${plural(data.answer?.matchedGoroutines ?? 0, 'goroutine')} of ${count(data.answer?.total ?? 0)} match`
+              : `${plural(rowCount, 'stack')}, ${plural(data.answer?.total ?? 0, 'goroutine')}`}
         </span>
         {!perGoroutine && (
           <span className="muted hint">No states, waits or created-by in this encoding: a debug=2 dump has them.</span>

@@ -65,14 +65,6 @@ export function visibleRows(l: RowLayout, scrollTop: number, viewport: number, o
   return [first, Math.max(first, last)];
 }
 
-/** Page indices that cover rows [first, last). */
-export function pagesFor(first: number, last: number, pageSize: number): number[] {
-  if (last <= first) return [0];
-  const out: number[] = [];
-  for (let p = Math.floor(first / pageSize); p <= Math.floor((last - 1) / pageSize); p++) out.push(p);
-  return out;
-}
-
 /** The scrollTop that brings row `index` fully into view (unchanged when it already is). */
 export function scrollToShow(l: RowLayout, index: number, scrollTop: number, viewport: number): number {
   const top = rowTop(l, index);

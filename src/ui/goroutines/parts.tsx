@@ -1,4 +1,4 @@
-/** Small pieces shared by the goroutine views: state chips, stacks, sortable headers. */
+/** Small pieces shared by the goroutine views: state chips, stacks, sortable headers, "show more". */
 import type { ReactNode } from 'react';
 import type { FrameInfo, StateCount } from '../../worker/goroutine-api';
 import { count, location, shortFile, stateTone } from './format';
@@ -75,5 +75,17 @@ export function SortHeader<K extends string>({ id, label, title, active, desc, n
         <span className="sort-mark" aria-hidden="true">{on ? (desc ? ' ▾' : ' ▴') : ''}</span>
       </button>
     </th>
+  );
+}
+
+/** Asks for the next `step` rows of a list shown in part; nothing once all are shown. */
+export function ShowMore({ shown, total, step, noun, onMore }: { shown: number; total: number; step: number; noun: string; onMore: () => void }) {
+  if (total <= shown) return null;
+  return (
+    <p className="g-more">
+      <button type="button" className="btn small" onClick={onMore}>
+        Show {count(Math.min(step, total - shown))} more of {count(total)} {noun}
+      </button>
+    </p>
   );
 }

@@ -1,10 +1,14 @@
-/** Tracks an element's content box; settles after resizing stops so a drag does not spam the worker. */
+/**
+ * Tracks an element's content box; settles after resizing stops so a drag does not spam the worker.
+ * Takes a ref object, or the element itself (kept in state by a callback ref) when it may
+ * mount after the hook's component does: a ref object would not say when it appears.
+ */
 import { useEffect, useState, type RefObject } from 'react';
 
-export function useElementSize(ref: RefObject<HTMLElement | null>, settleMs = 120): { width: number; height: number } {
+export function useElementSize(target: RefObject<HTMLElement | null> | HTMLElement | null, settleMs = 120): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
-    const el = ref.current;
+    const el = target && 'current' in target ? target.current : target;
     if (!el) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const measure = () => {
@@ -22,6 +26,6 @@ export function useElementSize(ref: RefObject<HTMLElement | null>, settleMs = 12
       clearTimeout(timer);
       ro.disconnect();
     };
-  }, [ref, settleMs]);
+  }, [target, settleMs]);
   return size;
 }

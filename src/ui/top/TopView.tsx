@@ -3,13 +3,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { useDebounced } from '../shared/useDebounced';
 import { useElementSize } from '../shared/useElementSize';
+import { usePagedRows } from '../shared/usePagedRows';
+import { worker } from '../../state/worker';
 import { viewActions } from '../../state/view';
 import { escapeRegex } from '../../state/regex';
 import { thousands } from '../../state/format';
-import { COLUMNS, pagesFor, visibleRange } from './columns';
-import { PAGE_SIZE, useTopPages } from './useTopPages';
+import { COLUMNS, visibleRange } from './columns';
 
 const ROW_HEIGHT = 24;
+const PAGE_SIZE = 200;
 
 export function TopView({ current }: { current: CurrentProfile }) {
   const [sortCol, setSortCol] = useState('flat');
@@ -38,8 +40,12 @@ export function TopView({ current }: { current: CurrentProfile }) {
   // The row count is known from the previous answer; before any, assume one screenful.
   const knownCount = useRef(0);
   const [first, last] = visibleRange(scrollTop, height || 600, ROW_HEIGHT, knownCount.current || guessCount);
-  const data = useTopPages(base, pagesFor(first, last, PAGE_SIZE));
-  knownCount.current = data.rowCount;
+  const data = usePagedRows(base, [first, last], PAGE_SIZE, (b, offset, limit) => worker().call('top', { ...b, offset, limit }));
+  // Until the new request answers, the old row count stands, so the scrollbar does not jump.
+  const rowCount = data.answer?.rowCount ?? 0;
+  const total = data.answer?.total ?? 0;
+  const unit = data.answer?.unit ?? '';
+  knownCount.current = rowCount;
 
   const sortBy = (id: string) => {
     const c = COLUMNS.find((x) => x.id === id)!;
@@ -50,7 +56,7 @@ export function TopView({ current }: { current: CurrentProfile }) {
     }
   };
 
-  const end = Math.min(last, data.rowCount);
+  const end = Math.min(last, rowCount);
   const rows = [];
   for (let i = first; i < end; i++) {
     const r = data.rowAt(i);
@@ -70,7 +76,7 @@ export function TopView({ current }: { current: CurrentProfile }) {
                 </button>
               </td>
             ) : (
-              <td key={c.id} className="num">{c.cell(r, data.total, data.unit)}</td>
+              <td key={c.id} className="num">{c.cell(r, total, unit)}</td>
             ),
           )
         ) : (
@@ -94,13 +100,13 @@ export function TopView({ current }: { current: CurrentProfile }) {
           onChange={(e) => setFilterText(e.target.value)}
         />
         <span className="muted" aria-live="polite">
-          {data.loaded ? `${thousands(data.rowCount)} function${data.rowCount === 1 ? '' : 's'}` : 'loading…'}
+          {data.loaded ? `${thousands(rowCount)} function${rowCount === 1 ? '' : 's'}` : 'loading…'}
         </span>
         <span className="muted hint">Click a name to focus on it</span>
       </div>
       {data.error && <p className="view-error" role="alert">Could not build the table: {data.error}</p>}
       <div className="top-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <table className="top-table" aria-label="Top functions" aria-rowcount={data.rowCount + 1}>
+        <table className="top-table" aria-label="Top functions" aria-rowcount={rowCount + 1}>
           <colgroup>
             {COLUMNS.map((c) => <col key={c.id} className={`col-${c.id}`} />)}
           </colgroup>
@@ -124,7 +130,7 @@ export function TopView({ current }: { current: CurrentProfile }) {
           <tbody>
             {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
             {rows}
-            {end < data.rowCount && <tr aria-hidden="true" style={{ height: (data.rowCount - end) * ROW_HEIGHT }} />}
+            {end < rowCount && <tr aria-hidden="true" style={{ height: (rowCount - end) * ROW_HEIGHT }} />}
           </tbody>
         </table>
       </div>

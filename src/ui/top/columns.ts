@@ -26,11 +26,3 @@ export function visibleRange(scrollTop: number, viewport: number, rowHeight: num
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return [first, Math.max(first, last)];
 }
-
-/** Page indices that cover rows [first, last). */
-export function pagesFor(first: number, last: number, pageSize: number): number[] {
-  if (last <= first) return [0];
-  const out: number[] = [];
-  for (let p = Math.floor(first / pageSize); p <= Math.floor((last - 1) / pageSize); p++) out.push(p);
-  return out;
-}

@@ -3,12 +3,15 @@
  * line on its own axis. Hover or arrow keys show a bucket's exact numbers; click (or
  * Enter) picks the snapshot time A, Shift+click (Shift+Enter) time B.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
 import { thousands } from '../../state/format';
 import type { TraceCreationAnswer } from '../../worker/trace-api';
 import { shortFuncName } from '../../worker/trace-api';
-import { bucketAt, bucketLines, bucketSentence, formatInstant, stackCounts, timeTicks, valueTicks } from './chart';
+import { pointerInSvg, TimeAxis, ValueGrid } from './axes';
+import { ChartFrame, plotIn } from './ChartFrame';
+import { useChartCursor } from './useChartCursor';
+import { bucketAt, bucketLines, bucketSentence, formatInstant, stackCounts, valueTicks } from './chart';
 import { Tooltip } from './Tooltip';
 
 export const seriesColor = (names: string[], k: number) => (names[k] === '(other)' ? 'var(--tr-s8)' : `var(--tr-s${k % 8})`);
@@ -25,12 +28,10 @@ interface Props {
 }
 
 export function CreationChart({ data, width, height = 230, markers, onPick, describedBy }: Props) {
-  const [active, setActive] = useState<number | null>(null);
-  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
-  const [focused, setFocused] = useState(false);
-  const hintId = useId();
-  const w = Math.max(120, width - M.left - M.right);
-  const h = Math.max(60, height - M.top - M.bottom);
+  const chart = useChartCursor<number>();
+  const { cursor: active, pointer } = chart;
+  const plot = plotIn(width, height, M);
+  const { w, h } = plot;
   const n = data.starts.length;
   const stacked = useMemo(() => stackCounts(data.counts), [data]);
   const yC = valueTicks(stacked.max, 5);
@@ -44,7 +45,6 @@ export function CreationChart({ data, width, height = 230, markers, onPick, desc
     line<number>()
       .x((_, i) => x(Math.min(data.durationNs, (data.starts[i] ?? 0) + data.width)))
       .y((v) => yl(v))(data.live) ?? '';
-  const ticks = timeTicks(data.durationNs, Math.max(2, Math.floor(w / 90)));
 
   const pick = (i: number, which: 'a' | 'b') => onPick(Math.min(data.durationNs, (data.starts[i] ?? 0) + data.width / 2), which);
   const onKey = (e: React.KeyboardEvent) => {
@@ -61,129 +61,101 @@ export function CreationChart({ data, width, height = 230, markers, onPick, desc
       pick(cur, e.shiftKey ? 'b' : 'a');
       return;
     } else if (e.key === 'Escape') {
-      setActive(null);
+      chart.clear();
       return;
     }
     if (next !== null) {
       e.preventDefault();
-      setPointer(null);
-      setActive(next);
+      chart.step(next);
     }
   };
 
   const tip = active !== null ? bucketLines(data, active) : null;
   const tipX = pointer ? pointer.x : active !== null ? M.left + (active + 0.5) * bw : 0;
   const tipY = pointer ? pointer.y : M.top + 8;
-  const label = `Goroutines created per ${formatInstant(data.width)}, stacked by start function, and live goroutines over the trace. Arrow keys step through the buckets; Enter sets snapshot time A, Shift+Enter time B.`;
+  const hint = `Goroutines created per ${formatInstant(data.width)}, stacked by start function, and live goroutines over the trace. Arrow keys step through the buckets; Enter sets snapshot time A, Shift+Enter time B.`;
 
   return (
     <div>
-      <div
-        className="tr-chart"
-        role="group"
-        aria-label="Goroutine creation over time"
-        aria-describedby={[describedBy, hintId].filter(Boolean).join(' ')}
-        tabIndex={0}
-        data-testid="creation-chart"
+      <ChartFrame
+        label="Goroutine creation over time"
+        hint={hint}
+        describedBy={describedBy}
+        testId="creation-chart"
+        plot={plot}
         onKeyDown={onKey}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
-          setActive(null);
-        }}
+        cursor={chart}
+        tooltip={
+          tip && (
+            <Tooltip x={tipX} y={tipY} boxWidth={plot.boxWidth} testId="creation-tooltip">
+              <div className="tt-title">{tip.title}</div>
+              <table>
+                <tbody>
+                  {tip.rows.map((r) => (
+                    <tr key={r.k}>
+                      <td><span className="tr-swatch" style={{ background: seriesColor(data.names, r.k) }} /> {shortFuncName(r.name)}</td>
+                      <td className="num">{thousands(r.count)}</td>
+                    </tr>
+                  ))}
+                  <tr className="sum">
+                    <td>created</td>
+                    <td className="num">{thousands(tip.created)}</td>
+                  </tr>
+                  <tr>
+                    <td>live at bucket end</td>
+                    <td className="num">{thousands(tip.live)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </Tooltip>
+          )
+        }
+        live={chart.focused && active !== null ? bucketSentence(data, active) : ''}
       >
-        <span id={hintId} className="tr-sr">{label}</span>
-        <svg width={w + M.left + M.right} height={h + M.top + M.bottom} aria-hidden="true">
-          <g transform={`translate(${M.left},${M.top})`}>
-            {yC.ticks.map((t) => (
-              <g key={`c${t}`} transform={`translate(0,${yc(t)})`}>
-                <line className="grid" x2={w} />
-                <text x={-6} dy="0.32em" textAnchor="end">{thousands(t)}</text>
-              </g>
-            ))}
-            {yL.ticks.map((t) => (
-              <text key={`l${t}`} x={w + 6} y={yl(t)} dy="0.32em">{thousands(t)}</text>
-            ))}
-            {active !== null && <rect className="active-band" x={active * bw} width={bw} y={0} height={h} />}
-            {data.counts.map((row, k) => (
-              <g key={k} fill={seriesColor(data.names, k)} data-series={data.names[k]}>
-                {row.map((c, i) =>
-                  c > 0 ? (
-                    <rect
-                      key={i}
-                      x={i * bw + (bw > 3 ? 0.5 : 0)}
-                      width={Math.max(0.8, bw - (bw > 3 ? 1 : 0))}
-                      y={yc(stacked.y1[k]![i]!)}
-                      height={Math.max(0.5, yc(stacked.y0[k]![i]!) - yc(stacked.y1[k]![i]!))}
-                    />
-                  ) : null,
-                )}
-              </g>
-            ))}
-            <path className="live-line" d={livePath} />
-            <line className="axis-line" x1={0} x2={w} y1={h} y2={h} />
-            {ticks.map((t) => (
-              <g key={t.value} transform={`translate(${x(t.value)},${h})`}>
-                <line className="axis-line" y2={4} />
-                <text y={16} textAnchor="middle">{t.label}</text>
-              </g>
-            ))}
-            <text className="axis-title" transform={`translate(${-42},${h / 2}) rotate(-90)`} textAnchor="middle">created / {formatInstant(data.width)}</text>
-            <text className="axis-title" transform={`translate(${w + 48},${h / 2}) rotate(90)`} textAnchor="middle">live</text>
-            {(['a', 'b'] as const).map((m) =>
-              markers[m] !== null ? (
-                <g key={m} transform={`translate(${x(markers[m]!)},0)`}>
-                  <line className="marker" y1={-4} y2={h} />
-                  <text className="marker-label" y={-2} x={3}>{m.toUpperCase()}</text>
-                </g>
+        <ValueGrid ticks={yC.ticks} y={yc} width={w} format={thousands} />
+        {yL.ticks.map((t) => (
+          <text key={`l${t}`} x={w + 6} y={yl(t)} dy="0.32em">{thousands(t)}</text>
+        ))}
+        {active !== null && <rect className="active-band" x={active * bw} width={bw} y={0} height={h} />}
+        {data.counts.map((row, k) => (
+          <g key={k} fill={seriesColor(data.names, k)} data-series={data.names[k]}>
+            {row.map((c, i) =>
+              c > 0 ? (
+                <rect
+                  key={i}
+                  x={i * bw + (bw > 3 ? 0.5 : 0)}
+                  width={Math.max(0.8, bw - (bw > 3 ? 1 : 0))}
+                  y={yc(stacked.y1[k]![i]!)}
+                  height={Math.max(0.5, yc(stacked.y0[k]![i]!) - yc(stacked.y1[k]![i]!))}
+                />
               ) : null,
             )}
-            <rect
-              className="overlay"
-              width={w}
-              height={h}
-              onMouseMove={(e) => {
-                const box = (e.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
-                const px = e.clientX - box.left;
-                setPointer({ x: px, y: e.clientY - box.top });
-                setActive(bucketAt(px - M.left, w, n));
-              }}
-              onMouseLeave={() => {
-                setPointer(null);
-                if (!focused) setActive(null);
-              }}
-              onClick={(e) => {
-                const box = (e.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
-                pick(bucketAt(e.clientX - box.left - M.left, w, n), e.shiftKey ? 'b' : 'a');
-              }}
-            />
           </g>
-        </svg>
-        {tip && (
-          <Tooltip x={tipX} y={tipY} boxWidth={w + M.left + M.right} testId="creation-tooltip">
-            <div className="tt-title">{tip.title}</div>
-            <table>
-              <tbody>
-                {tip.rows.map((r) => (
-                  <tr key={r.k}>
-                    <td><span className="tr-swatch" style={{ background: seriesColor(data.names, r.k) }} /> {shortFuncName(r.name)}</td>
-                    <td className="num">{thousands(r.count)}</td>
-                  </tr>
-                ))}
-                <tr className="sum">
-                  <td>created</td>
-                  <td className="num">{thousands(tip.created)}</td>
-                </tr>
-                <tr>
-                  <td>live at bucket end</td>
-                  <td className="num">{thousands(tip.live)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </Tooltip>
+        ))}
+        <path className="live-line" d={livePath} />
+        <TimeAxis durationNs={data.durationNs} x={x} width={w} height={h} />
+        <text className="axis-title" transform={`translate(${-42},${h / 2}) rotate(-90)`} textAnchor="middle">created / {formatInstant(data.width)}</text>
+        <text className="axis-title" transform={`translate(${w + 48},${h / 2}) rotate(90)`} textAnchor="middle">live</text>
+        {(['a', 'b'] as const).map((m) =>
+          markers[m] !== null ? (
+            <g key={m} transform={`translate(${x(markers[m]!)},0)`}>
+              <line className="marker" y1={-4} y2={h} />
+              <text className="marker-label" y={-2} x={3}>{m.toUpperCase()}</text>
+            </g>
+          ) : null,
         )}
-        <span className="tr-sr" aria-live="polite">{focused && active !== null ? bucketSentence(data, active) : ''}</span>
-      </div>
+        <rect
+          className="overlay"
+          width={w}
+          height={h}
+          onMouseMove={(e) => {
+            const p = pointerInSvg(e);
+            chart.hover(p, bucketAt(p.x - M.left, w, n));
+          }}
+          onMouseLeave={chart.leave}
+          onClick={(e) => pick(bucketAt(pointerInSvg(e).x - M.left, w, n), e.shiftKey ? 'b' : 'a')}
+        />
+      </ChartFrame>
       <ul className="tr-legend" aria-label="Start functions in the chart">
         {data.names.map((name, k) => (
           <li key={k} title={name}>

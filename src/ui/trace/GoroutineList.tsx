@@ -3,15 +3,17 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNanos, thousands } from '../../state/format';
 import type { FileId } from '../../worker/api';
 import { shortFuncName, type GoroutineSortKey, type TraceGoroutineRow } from '../../worker/trace-api';
-import { pagesFor, visibleRange } from '../top/columns';
+import { worker } from '../../state/worker';
+import { visibleRange } from '../top/columns';
 import { useElementSize } from '../shared/useElementSize';
+import { usePagedRows } from '../shared/usePagedRows';
 import { GOROUTINE_COLUMNS } from './columns';
 import { BreakdownBar } from './BreakdownBar';
 import { formatInstant } from './chart';
 import { StackView, frameLine } from './StackView';
-import { PAGE, useGoroutinePages } from './usePages';
 
 const ROW = 26;
+const PAGE = 200;
 const WIDTHS: Record<string, string> = {
   id: '92px', created: '92px', ended: '96px', creator: '150px', exec: '76px', sched: '76px', sync: '76px', total: '76px', breakdown: '100px', stack: 'auto',
 };
@@ -62,9 +64,10 @@ export function GoroutineList({ file, group }: { file: FileId; group: string }) 
   const known = useRef(0);
   const view = height || 320;
   const [first, last] = visibleRange(scrollTop, view, ROW, known.current || Math.ceil(view / ROW));
-  const data = useGoroutinePages(base, pagesFor(first, last, PAGE));
-  known.current = data.rowCount;
-  const end = Math.min(last, data.rowCount);
+  const data = usePagedRows(base, [first, last], PAGE, (b, offset, limit) => worker().call('traceGoroutines', { ...b, offset, limit }));
+  const rowCount = data.answer?.rowCount ?? 0;
+  known.current = rowCount;
+  const end = Math.min(last, rowCount);
   const sel = selected === null ? undefined : data.rowAt(selected);
 
   const sortBy = (key: GoroutineSortKey) => {
@@ -103,9 +106,9 @@ export function GoroutineList({ file, group }: { file: FileId; group: string }) 
         className="tr-glist"
         ref={scroller}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        style={{ height: Math.min(340, ROW * (Math.max(1, data.rowCount) + 1) + 4) }}
+        style={{ height: Math.min(340, ROW * (Math.max(1, rowCount) + 1) + 4) }}
       >
-        <table className="tr-table" aria-label={`Goroutines started at ${group || '(no stack)'}`} aria-rowcount={data.rowCount + 1}>
+        <table className="tr-table" aria-label={`Goroutines started at ${group || '(no stack)'}`} aria-rowcount={rowCount + 1}>
           <colgroup>
             {GOROUTINE_COLUMNS.map((c) => <col key={c.id} style={{ width: WIDTHS[c.id] }} />)}
           </colgroup>
@@ -134,12 +137,12 @@ export function GoroutineList({ file, group }: { file: FileId; group: string }) 
           <tbody>
             {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW }} />}
             {rows}
-            {end < data.rowCount && <tr aria-hidden="true" style={{ height: (data.rowCount - end) * ROW }} />}
+            {end < rowCount && <tr aria-hidden="true" style={{ height: (rowCount - end) * ROW }} />}
           </tbody>
         </table>
       </div>
       {data.error && <p className="tr-error" role="alert">{data.error}</p>}
-      <p className="hint muted">{data.loaded ? `${thousands(data.rowCount)} goroutines · select one for its creation stack` : 'loading…'}</p>
+      <p className="hint muted">{data.loaded && data.answer ? `${thousands(rowCount)} goroutines · select one for its creation stack` : 'loading…'}</p>
       {sel && (
         <div aria-label={`Goroutine ${sel.id}`} role="region">
           <h3>

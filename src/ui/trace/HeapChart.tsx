@@ -1,9 +1,11 @@
 /** Heap in use and heap goal over the trace, GC cycles shaded, stop-the-world pauses marked. */
-import { useId, useState } from 'react';
 import { curveStepAfter, line, scaleLinear } from 'd3';
 import { formatBytes, formatNanos, thousands } from '../../state/format';
 import type { TraceHeapAnswer } from '../../worker/trace-api';
-import { formatInstant, indexAtOrBefore, pauseStats, timeTicks } from './chart';
+import { pointerInSvg, TimeAxis, ValueGrid } from './axes';
+import { ChartFrame, plotIn } from './ChartFrame';
+import { useChartCursor } from './useChartCursor';
+import { formatInstant, indexAtOrBefore, pauseStats } from './chart';
 import { Tooltip } from './Tooltip';
 
 const M = { top: 16, right: 20, bottom: 28, left: 64 };
@@ -16,12 +18,10 @@ function byteTicks(max: number): { max: number; ticks: number[] } {
 }
 
 export function HeapChart({ data, width, height = 210 }: { data: TraceHeapAnswer; width: number; height?: number }) {
-  const [cursor, setCursor] = useState<number | null>(null);
-  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
-  const [focused, setFocused] = useState(false);
-  const hintId = useId();
-  const w = Math.max(120, width - M.left - M.right);
-  const h = Math.max(60, height - M.top - M.bottom);
+  const chart = useChartCursor<number>();
+  const { cursor, pointer } = chart;
+  const plot = plotIn(width, height, M);
+  const { w, h } = plot;
   const dur = Math.max(1, data.durationNs);
   const maxBytes = [...data.heapAlloc.bytes, ...data.heapGoal.bytes].reduce((m, v) => Math.max(m, v), 0);
   const y = byteTicks(maxBytes);
@@ -33,7 +33,6 @@ export function HeapChart({ data, width, height = 210 }: { data: TraceHeapAnswer
   const goalT = goal.timeNs.length ? [...goal.timeNs, dur] : [];
   const goalV = goal.bytes.length ? [...goal.bytes, goal.bytes[goal.bytes.length - 1]!] : [];
   const goalPath = line<number>().curve(curveStepAfter).x((_, i) => x(goalT[i]!)).y((v) => yb(v))(goalV) ?? '';
-  const ticks = timeTicks(dur, Math.max(2, Math.floor(w / 90)));
   const pauses = pauseStats(data.stw);
   const peak = alloc.bytes.reduce((m, v) => Math.max(m, v), 0);
 
@@ -52,11 +51,10 @@ export function HeapChart({ data, width, height = 210 }: { data: TraceHeapAnswer
     else if (e.key === 'ArrowLeft') next = cursor === null ? 0 : Math.max(0, cur - step);
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = dur;
-    else if (e.key === 'Escape') setCursor(null);
+    else if (e.key === 'Escape') chart.clear();
     if (next !== null) {
       e.preventDefault();
-      setPointer(null);
-      setCursor(next);
+      chart.step(next);
     }
   };
   const tip = cursor !== null ? at(cursor) : null;
@@ -66,79 +64,56 @@ export function HeapChart({ data, width, height = 210 }: { data: TraceHeapAnswer
 
   return (
     <div>
-      <div
-        className="tr-chart"
-        role="group"
-        aria-label="Heap and GC over time"
-        aria-describedby={hintId}
-        tabIndex={0}
-        data-testid="heap-chart"
+      <ChartFrame
+        label="Heap and GC over time"
+        hint={
+          <>
+            Heap in use and heap goal over the trace; {data.gcs.length} GC cycles shaded, {pauses.count} stop-the-world pauses marked at the top. Arrow keys move a cursor.
+          </>
+        }
+        testId="heap-chart"
+        plot={plot}
         onKeyDown={onKey}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
-          setCursor(null);
-        }}
+        cursor={chart}
+        tooltip={
+          tip && (
+            <Tooltip x={pointer ? pointer.x : M.left + x(cursor!)} y={pointer ? pointer.y : M.top} boxWidth={plot.boxWidth} testId="heap-tooltip">
+              <div className="tt-title">{formatInstant(cursor!)}</div>
+              <table>
+                <tbody>
+                  <tr><td>heap in use</td><td className="num">{tip.heap === null ? '—' : formatBytes(tip.heap)}</td></tr>
+                  <tr><td>heap goal</td><td className="num">{tip.goal === null ? '—' : formatBytes(tip.goal)}</td></tr>
+                  {tip.inGc && <tr><td colSpan={2}>GC running</td></tr>}
+                  {tip.stw && <tr><td colSpan={2}>stop-the-world: {tip.stw.kind}</td></tr>}
+                </tbody>
+              </table>
+            </Tooltip>
+          )
+        }
+        live={chart.focused ? sentence : ''}
       >
-        <span id={hintId} className="tr-sr">
-          Heap in use and heap goal over the trace; {data.gcs.length} GC cycles shaded, {pauses.count} stop-the-world pauses marked at the top. Arrow keys move a cursor.
-        </span>
-        <svg width={w + M.left + M.right} height={h + M.top + M.bottom} aria-hidden="true">
-          <g transform={`translate(${M.left},${M.top})`}>
-            {data.gcs.map((g, i) => (
-              <rect key={i} className="gc-band" x={x(g.startNs)} width={Math.max(1, x(g.endNs ?? dur) - x(g.startNs))} y={0} height={h} />
-            ))}
-            {y.ticks.map((t) => (
-              <g key={t} transform={`translate(0,${yb(t)})`}>
-                <line className="grid" x2={w} />
-                <text x={-6} dy="0.32em" textAnchor="end">{t === 0 ? '0' : formatBytes(t)}</text>
-              </g>
-            ))}
-            <path className="goal-line" d={goalPath} />
-            <path className="heap-line" d={allocPath} />
-            {data.stw.map((p, i) => (
-              <rect key={i} className="stw" x={x(p.startNs)} width={Math.max(1.5, x(p.endNs ?? dur) - x(p.startNs))} y={-10} height={8} />
-            ))}
-            <line className="axis-line" x1={0} x2={w} y1={h} y2={h} />
-            {ticks.map((t) => (
-              <g key={t.value} transform={`translate(${x(t.value)},${h})`}>
-                <line className="axis-line" y2={4} />
-                <text y={16} textAnchor="middle">{t.label}</text>
-              </g>
-            ))}
-            {cursor !== null && <line className="cursor" x1={x(cursor)} x2={x(cursor)} y1={-10} y2={h} />}
-            <rect
-              className="overlay"
-              width={w}
-              height={h}
-              onMouseMove={(e) => {
-                const box = (e.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
-                const px = e.clientX - box.left;
-                setPointer({ x: px, y: e.clientY - box.top });
-                setCursor(Math.max(0, Math.min(dur, x.invert(px - M.left))));
-              }}
-              onMouseLeave={() => {
-                setPointer(null);
-                if (!focused) setCursor(null);
-              }}
-            />
-          </g>
-        </svg>
-        {tip && (
-          <Tooltip x={pointer ? pointer.x : M.left + x(cursor!)} y={pointer ? pointer.y : M.top} boxWidth={w + M.left + M.right} testId="heap-tooltip">
-            <div className="tt-title">{formatInstant(cursor!)}</div>
-            <table>
-              <tbody>
-                <tr><td>heap in use</td><td className="num">{tip.heap === null ? '—' : formatBytes(tip.heap)}</td></tr>
-                <tr><td>heap goal</td><td className="num">{tip.goal === null ? '—' : formatBytes(tip.goal)}</td></tr>
-                {tip.inGc && <tr><td colSpan={2}>GC running</td></tr>}
-                {tip.stw && <tr><td colSpan={2}>stop-the-world: {tip.stw.kind}</td></tr>}
-              </tbody>
-            </table>
-          </Tooltip>
-        )}
-        <span className="tr-sr" aria-live="polite">{focused ? sentence : ''}</span>
-      </div>
+        {data.gcs.map((g, i) => (
+          <rect key={i} className="gc-band" x={x(g.startNs)} width={Math.max(1, x(g.endNs ?? dur) - x(g.startNs))} y={0} height={h} />
+        ))}
+        <ValueGrid ticks={y.ticks} y={yb} width={w} format={(t) => (t === 0 ? '0' : formatBytes(t))} />
+        <path className="goal-line" d={goalPath} />
+        <path className="heap-line" d={allocPath} />
+        {data.stw.map((p, i) => (
+          <rect key={i} className="stw" x={x(p.startNs)} width={Math.max(1.5, x(p.endNs ?? dur) - x(p.startNs))} y={-10} height={8} />
+        ))}
+        <TimeAxis durationNs={dur} x={x} width={w} height={h} />
+        {cursor !== null && <line className="cursor" x1={x(cursor)} x2={x(cursor)} y1={-10} y2={h} />}
+        <rect
+          className="overlay"
+          width={w}
+          height={h}
+          onMouseMove={(e) => {
+            const p = pointerInSvg(e);
+            chart.hover(p, Math.max(0, Math.min(dur, x.invert(p.x - M.left))));
+          }}
+          onMouseLeave={chart.leave}
+        />
+      </ChartFrame>
       <ul className="tr-legend" aria-label="Heap chart legend">
         <li><span className="tr-swatch line" style={{ background: 'var(--tr-heap)' }} /> heap in use</li>
         <li><span className="tr-swatch dash" /> heap goal</li>

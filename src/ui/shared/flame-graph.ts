@@ -1,0 +1,83 @@
+/**
+ * Draws one worker flame answer with d3-flame-graph, set up as every flame chart here
+ * needs: icicle (root on top), no transitions or sorting (the worker's order stands),
+ * every frame drawn (the answer is already pruned), search matched by our regex, a
+ * text-only tooltip, and a click that only reports the frame's zoom path (the caller
+ * asks the worker again and draws the new answer).
+ */
+import { select } from 'd3';
+import { flamegraph } from 'd3-flame-graph';
+import 'd3-flame-graph/dist/d3-flamegraph.css';
+import { searchRegex, zoomPathFor } from '../flame/zoom';
+import { createFrameTooltip, type TooltipFrame } from './frame-tooltip';
+
+/** A frame as d3-flame-graph hands it to our callbacks. */
+export interface DrawnFrame<T> {
+  data: T;
+  parent: DrawnFrame<T> | null;
+  highlight?: boolean;
+  ancestors(): DrawnFrame<T>[];
+}
+
+export interface FlameGraphOptions<T extends { name: string }> {
+  /** The answer's tree, and the path it is rooted at (a click's path extends it). */
+  answer: { root: T; path: string[] };
+  width: number;
+  /** The text drawn in a frame. */
+  label: (name: string) => string;
+  /** A frame's fill; `searching` is on while a search is applied. */
+  colour: (d: DrawnFrame<T>, searching: boolean) => string;
+  tooltipClass: string;
+  /** The tooltip's label/value rows for a frame. */
+  describe: (d: TooltipFrame<T>) => [string, string][];
+  onZoom: (path: string[]) => void;
+  /** Runs once the frames are drawn, before the first search. */
+  decorate?: (host: HTMLElement) => void;
+}
+
+export interface FlameGraph {
+  applySearch(term: string): void;
+  destroy(): void;
+}
+
+const CELL_HEIGHT = 18;
+
+export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o: FlameGraphOptions<T>, search: string): FlameGraph {
+  const tooltip = createFrameTooltip<T>(o.tooltipClass, o.describe);
+  let searching = false;
+  const chart = flamegraph()
+    .width(o.width)
+    .cellHeight(CELL_HEIGHT)
+    .transitionDuration(0)
+    .inverted(true)
+    .sort(false)
+    .minFrameSize(0)
+    .tooltip(tooltip as never)
+    .setSearchHandler(() => undefined)
+    .setColorMapper((d: DrawnFrame<T>) => o.colour(d, searching))
+    .onClick((d: DrawnFrame<T>) => {
+      const names = d.ancestors().reverse().map((a) => a.data.name);
+      o.onZoom(zoomPathFor(o.answer.path, names));
+    });
+  // getName exists in d3-flame-graph 4.1 but is missing from its typings.
+  (chart as unknown as { getName(f: (d: DrawnFrame<T>) => string): void }).getName((d) => o.label(d.data.name));
+  const applySearch = (term: string) => {
+    const re = searchRegex(term);
+    searching = !!re;
+    chart.setSearchMatch((d: DrawnFrame<T>) => !!re && re.test(d.data.name));
+    if (re) chart.search(term);
+    else chart.clear();
+  };
+  select(host).selectAll('*').remove();
+  select(host).datum(o.answer.root).call(chart);
+  o.decorate?.(host);
+  applySearch(search);
+  return {
+    applySearch,
+    destroy() {
+      tooltip.hide();
+      tooltip.destroy();
+      chart.destroy();
+    },
+  };
+}
