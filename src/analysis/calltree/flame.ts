@@ -32,39 +32,104 @@ export function resolvePath(tree: CallTree, path: string[]): { node: number; pat
   return { node, path: found };
 }
 
+/**
+ * How many frames one answer may hold. An SVG flame graph stays responsive up to a few
+ * thousand frames; the widest ones are kept, and zooming in asks for the rest.
+ */
+export const FLAME_MAX_NODES = 4000;
+
+/** A max-heap of tree nodes by weight, in parallel arrays (no object per entry). */
+class NodeHeap {
+  private readonly node: number[] = [];
+  private readonly weight: number[] = [];
+
+  get size(): number {
+    return this.node.length;
+  }
+
+  push(n: number, w: number): void {
+    const { node, weight } = this;
+    let i = node.length;
+    node.push(n);
+    weight.push(w);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (weight[up] >= w) break;
+      node[i] = node[up];
+      weight[i] = weight[up];
+      i = up;
+    }
+    node[i] = n;
+    weight[i] = w;
+  }
+
+  pop(): number {
+    const { node, weight } = this;
+    const top = node[0];
+    const n = node.pop()!;
+    const w = weight.pop()!;
+    if (node.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= node.length) break;
+      if (c + 1 < node.length && weight[c + 1] > weight[c]) c++;
+      if (weight[c] <= w) break;
+      node[i] = node[c];
+      weight[i] = weight[c];
+      i = c;
+    }
+    node[i] = n;
+    weight[i] = w;
+    return top;
+  }
+}
+
+/**
+ * The subtree under `root` as nested frames: nodes narrower than `minFraction` of the
+ * root, and beyond `maxNodes` the narrowest of the rest, are folded into their
+ * parent's `hidden` value. Widest first, so a cut never hides a wide frame.
+ */
 export function flameSubtree(
   tree: CallTree,
   root: number,
   minFraction: number,
-  maxNodes = 50_000,
+  maxNodes = FLAME_MAX_NODES,
 ): { root: FlameNode; nodeCount: number } {
   const min = Math.abs(tree.total[root]) * Math.max(0, minFraction);
-  let nodeCount = 0;
   const names = tree.keys.names;
+  const made = new Map<number, FlameNode>();
   const make = (n: number): FlameNode => {
-    nodeCount++;
-    return { name: n === 0 ? 'root' : names[tree.key[n]], value: tree.total[n], self: tree.self[n], hidden: 0, children: [] };
+    const f = { name: n === 0 ? 'root' : names[tree.key[n]], value: tree.total[n], self: tree.self[n], hidden: 0, children: [] };
+    made.set(n, f);
+    return f;
   };
   const top = make(root);
-  // Breadth-first, so that if maxNodes cuts, it cuts the deepest, narrowest detail.
-  const queue: [number, FlameNode][] = [[root, top]];
-  for (let q = 0; q < queue.length; q++) {
-    const [n, out] = queue[q];
-    const kids: number[] = [];
+  const heap = new NodeHeap();
+  const expand = (n: number) => {
+    const out = made.get(n)!;
     for (let i = tree.childStart[n]; i < tree.childStart[n + 1]; i++) {
       const c = tree.childList[i];
+      const w = Math.abs(tree.total[c]);
       if (tree.total[c] === 0) continue;
-      if (Math.abs(tree.total[c]) < min || nodeCount + kids.length >= maxNodes) out.hidden += tree.total[c];
-      else kids.push(c);
+      if (w < min) out.hidden += tree.total[c];
+      else heap.push(c, w);
     }
-    kids.sort((a, b) => (names[tree.key[a]] < names[tree.key[b]] ? -1 : 1));
-    for (const c of kids) {
-      const child = make(c);
-      out.children.push(child);
-      queue.push([c, child]);
+  };
+  expand(root);
+  while (heap.size > 0) {
+    const c = heap.pop();
+    const parent = made.get(tree.parent[c])!;
+    if (made.size >= maxNodes) {
+      parent.hidden += tree.total[c];
+      continue;
     }
+    parent.children.push(make(c));
+    expand(c);
   }
-  return { root: top, nodeCount };
+  // The worker's order is the drawing order: children by name, as pprof's flame graph.
+  for (const f of made.values()) if (f.children.length > 1) f.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { root: top, nodeCount: made.size };
 }
 
 /** Value of the samples that pass through at least one node whose name matches. */

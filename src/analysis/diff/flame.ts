@@ -7,6 +7,7 @@
  * its base value, and its ancestors widen to hold it (else removed frames would have no
  * room, or overflow their parent). Frames too narrow to draw count by their larger side.
  */
+import { FLAME_MAX_NODES } from '../calltree/flame';
 import { childScratch, maxChildren, sortedChildren, type ChildScratch } from './children';
 import type { DiffStatus } from './top';
 import type { DiffTree } from './tree';
@@ -71,7 +72,7 @@ export function diffFlame(
   diff: DiffTree,
   zoomPath: string[],
   minFraction: number,
-  maxNodes = 50_000,
+  maxNodes = FLAME_MAX_NODES,
 ): { root: DiffFlameNode; path: string[]; nodeCount: number } {
   const A = diff.baseTree;
   const B = diff.targetTree;
