@@ -85,14 +85,14 @@ async function ours(page: Page, file: string): Promise<{ ms: number; peakBytes: 
   // breadcrumb names the clicked frame and the chart has been redrawn from it.
   await page.evaluate((zoomed) => {
     const w = window as unknown as { __zoomMs?: number };
-    const chart = document.querySelector('[data-testid=flame-chart]')!;
     document.addEventListener(
       'click',
       () => {
         const t0 = performance.now();
         const poll = () => {
           const crumb = document.querySelector('[aria-label="Zoom path"]')?.textContent ?? '';
-          const top = chart.querySelector('g.frame')?.getAttribute('name');
+          // Queried afresh: the chart element itself may be replaced while the worker answers.
+          const top = document.querySelector('[data-testid=flame-chart] g.frame')?.getAttribute('name');
           if (crumb.includes(zoomed) && top === zoomed) w.__zoomMs = performance.now() - t0;
           else requestAnimationFrame(poll);
         };
