@@ -83,24 +83,21 @@ async function ours(page: Page, file: string): Promise<{ ms: number; peakBytes: 
   if (!box) throw new Error('no frame to zoom into');
   // Timed inside the page: from the click event to the first animation frame in which the
   // breadcrumb names the clicked frame and the chart has been redrawn from it.
-  await page.evaluate((zoomed) => {
-    const w = window as unknown as { __zoomMs?: number };
-    document.addEventListener(
-      'click',
-      () => {
-        const t0 = performance.now();
-        const poll = () => {
-          const crumb = document.querySelector('[aria-label="Zoom path"]')?.textContent ?? '';
-          // Queried afresh: the chart element itself may be replaced while the worker answers.
-          const top = document.querySelector('[data-testid=flame-chart] g.frame')?.getAttribute('name');
-          if (crumb.includes(zoomed) && top === zoomed) w.__zoomMs = performance.now() - t0;
-          else requestAnimationFrame(poll);
-        };
-        requestAnimationFrame(poll);
-      },
-      { capture: true, once: true },
-    );
-  }, box.name);
+  // (A string, not a function: tsx would wrap named inner functions in a helper the page lacks.)
+  await page.evaluate(`
+    document.addEventListener('click', () => {
+      const t0 = performance.now();
+      const zoomed = ${JSON.stringify(box.name)};
+      const poll = () => {
+        const crumb = document.querySelector('[aria-label="Zoom path"]')?.textContent ?? '';
+        // Queried afresh: the chart element itself may be replaced while the worker answers.
+        const top = document.querySelector('[data-testid=flame-chart] g.frame')?.getAttribute('name');
+        if (crumb.includes(zoomed) && top === zoomed) window.__zoomMs = performance.now() - t0;
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, { capture: true, once: true });
+  `);
   await page.mouse.click(box.x, box.y);
   const zoomMs = (await (
     await page.waitForFunction(() => (window as unknown as { __zoomMs?: number }).__zoomMs)
