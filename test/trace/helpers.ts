@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ungzip } from 'pako';
 import type { Profile } from '../../src/model/profile';
+import type { TraceModel } from '../../src/model/trace';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/traces');
 
@@ -11,8 +12,14 @@ export function fixture(...parts: string[]): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, ...parts)));
 }
 
-export function goldenJson(base: string): Golden {
-  return JSON.parse(new TextDecoder().decode(ungzip(fixture('v2', `${base}.golden.json.gz`)))) as Golden;
+export function goldenJson(base: string, dir = 'v2', suffix = '.golden.json.gz'): Golden {
+  return JSON.parse(new TextDecoder().decode(ungzip(fixture(dir, `${base}${suffix}`)))) as Golden;
+}
+
+/** A fixture that may be stored gzipped (`name.gz`). */
+export function maybeGzipped(...parts: string[]): Uint8Array {
+  const b = fixture(...parts);
+  return b[0] === 0x1f && b[1] === 0x8b ? ungzip(b) : b;
 }
 
 /** The parts of a pprof profile the trace tests compare (test-only protobuf reader). */
@@ -164,4 +171,83 @@ export interface Golden {
   goroutines: GoldenGoroutine[];
   goroutineGroups: { name: string; count: number; execNs: number }[];
   tasks: { id: number; name: string; parent: number; complete: boolean; logs: number; regions: number; goroutines: number }[];
+}
+
+/** Times may differ by the reader's 1 ns monotonic fix-up; ours replicates it, so allow 2. */
+export const NS_TOLERANCE = 2;
+
+/** Our goroutine table in the golden files' terms, keyed by goroutine id. */
+export function perGoroutine(model: TraceModel): Map<number, Record<string, unknown>> {
+  const g = model.goroutines;
+  const s = model.symbols.strings;
+  const base = model.summary.clockBaseNs;
+  const block = new Map<number, Record<string, number>>();
+  for (let i = 0; i < model.blockByReason.count; i++) {
+    const r = block.get(model.blockByReason.goroutine[i]) ?? {};
+    r[s[model.blockByReason.key[i]]] = model.blockByReason.ns[i];
+    block.set(model.blockByReason.goroutine[i], r);
+  }
+  const ranges = new Map<number, Record<string, number>>();
+  for (let i = 0; i < model.rangeTimes.count; i++) {
+    const r = ranges.get(model.rangeTimes.goroutine[i]) ?? {};
+    r[s[model.rangeTimes.key[i]]] = model.rangeTimes.ns[i];
+    ranges.set(model.rangeTimes.goroutine[i], r);
+  }
+  const byId = new Map<number, Record<string, unknown>>();
+  for (let i = 0; i < g.count; i++) {
+    byId.set(g.id[i], {
+      name: s[g.name[i]],
+      execNs: g.execNs[i],
+      schedWaitNs: g.schedWaitNs[i],
+      syscallNs: g.syscallNs[i],
+      syscallBlockNs: g.syscallBlockNs[i],
+      totalNs: g.totalNs[i],
+      creationTime: g.creationNs[i] + base,
+      startTime: Number.isNaN(g.startNs[i]) ? 0 : g.startNs[i] + base,
+      endTime: Number.isNaN(g.endNs[i]) ? 0 : g.endNs[i] + base,
+      regions: g.regions[i],
+      blockNsByReason: block.get(i) ?? {},
+      rangeNs: ranges.get(i) ?? {},
+    });
+  }
+  return byId;
+}
+
+function closeTo(a: Record<string, number>, b: Record<string, number>): boolean {
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if (Math.abs((a[k] ?? 0) - (b[k] ?? 0)) > NS_TOLERANCE) return false;
+  return true;
+}
+
+/** Every difference between our goroutines and the golden ones (empty when they agree). */
+export function goroutineDiffs(model: TraceModel, golden: Golden): string[] {
+  const mine = perGoroutine(model);
+  const bad: string[] = [];
+  for (const gg of golden.goroutines) {
+    const m = mine.get(gg.id);
+    if (!m) {
+      bad.push(`missing ${gg.id}`);
+      continue;
+    }
+    for (const k of ['execNs', 'schedWaitNs', 'syscallNs', 'syscallBlockNs', 'totalNs', 'creationTime', 'startTime', 'endTime'] as const) {
+      if (Math.abs((m[k] as number) - gg[k]) > NS_TOLERANCE) bad.push(`g${gg.id} ${k}: ${m[k]} vs ${gg[k]}`);
+    }
+    if (m.name !== gg.name) bad.push(`g${gg.id} name ${m.name} vs ${gg.name}`);
+    if (m.regions !== gg.regions) bad.push(`g${gg.id} regions ${m.regions} vs ${gg.regions}`);
+    if (!closeTo(m.blockNsByReason as Record<string, number>, gg.blockNsByReason ?? {})) bad.push(`g${gg.id} block by reason`);
+    if (!closeTo(m.rangeNs as Record<string, number>, gg.rangeNs ?? {})) bad.push(`g${gg.id} range times`);
+  }
+  return bad;
+}
+
+/** Our task table in the golden files' terms. */
+export function taskRows(model: TraceModel): Golden['tasks'] {
+  return model.tasks.map((t) => ({
+    id: t.id,
+    name: t.name,
+    parent: t.parent,
+    complete: t.startNs !== null && t.endNs !== null,
+    logs: t.logs,
+    regions: t.regions,
+    goroutines: t.goroutines,
+  }));
 }

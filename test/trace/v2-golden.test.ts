@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../src/formats/gotrace';
 import { derivedProfile, goroutineGroups } from '../../src/analysis/trace';
-import type { TraceModel } from '../../src/model/trace';
-import { fixture, goldenJson, pprofStats, profileStats, readPprof } from './helpers';
+import { fixture, goldenJson, goroutineDiffs, pprofStats, profileStats, readPprof, taskRows } from './helpers';
 
 const TRACES = [
   'go1.22',
@@ -18,50 +17,6 @@ const TRACES = [
   'go1.26-flightrecorder',
   'go1.27-flightrecorder',
 ];
-
-// Times may differ by the reader's 1 ns monotonic fix-up; ours replicates it, so allow 2.
-const NS_TOLERANCE = 2;
-
-function perGoroutine(model: TraceModel) {
-  const g = model.goroutines;
-  const s = model.symbols.strings;
-  const base = model.summary.clockBaseNs;
-  const block = new Map<number, Record<string, number>>();
-  for (let i = 0; i < model.blockByReason.count; i++) {
-    const r = block.get(model.blockByReason.goroutine[i]) ?? {};
-    r[s[model.blockByReason.key[i]]] = model.blockByReason.ns[i];
-    block.set(model.blockByReason.goroutine[i], r);
-  }
-  const ranges = new Map<number, Record<string, number>>();
-  for (let i = 0; i < model.rangeTimes.count; i++) {
-    const r = ranges.get(model.rangeTimes.goroutine[i]) ?? {};
-    r[s[model.rangeTimes.key[i]]] = model.rangeTimes.ns[i];
-    ranges.set(model.rangeTimes.goroutine[i], r);
-  }
-  const byId = new Map<number, Record<string, unknown>>();
-  for (let i = 0; i < g.count; i++) {
-    byId.set(g.id[i], {
-      name: s[g.name[i]],
-      execNs: g.execNs[i],
-      schedWaitNs: g.schedWaitNs[i],
-      syscallNs: g.syscallNs[i],
-      syscallBlockNs: g.syscallBlockNs[i],
-      totalNs: g.totalNs[i],
-      creationTime: g.creationNs[i] + base,
-      startTime: Number.isNaN(g.startNs[i]) ? 0 : g.startNs[i] + base,
-      endTime: Number.isNaN(g.endNs[i]) ? 0 : g.endNs[i] + base,
-      regions: g.regions[i],
-      blockNsByReason: block.get(i) ?? {},
-      rangeNs: ranges.get(i) ?? {},
-    });
-  }
-  return byId;
-}
-
-function close(a: Record<string, number>, b: Record<string, number>): boolean {
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if (Math.abs((a[k] ?? 0) - (b[k] ?? 0)) > NS_TOLERANCE) return false;
-  return true;
-}
 
 describe.each(TRACES)('%s', (base) => {
   const model = parseTrace(fixture('v2', `${base}.trace`));
@@ -83,23 +38,7 @@ describe.each(TRACES)('%s', (base) => {
 
   it('has every goroutine with the summarizer times', () => {
     expect(model.summary.goroutines).toBe(golden.goroutines.length);
-    const mine = perGoroutine(model);
-    const bad: string[] = [];
-    for (const gg of golden.goroutines) {
-      const m = mine.get(gg.id);
-      if (!m) {
-        bad.push(`missing ${gg.id}`);
-        continue;
-      }
-      for (const k of ['execNs', 'schedWaitNs', 'syscallNs', 'syscallBlockNs', 'totalNs', 'creationTime', 'startTime', 'endTime'] as const) {
-        if (Math.abs((m[k] as number) - gg[k]) > NS_TOLERANCE) bad.push(`g${gg.id} ${k}: ${m[k]} vs ${gg[k]}`);
-      }
-      if (m.name !== gg.name) bad.push(`g${gg.id} name ${m.name} vs ${gg.name}`);
-      if (m.regions !== gg.regions) bad.push(`g${gg.id} regions ${m.regions} vs ${gg.regions}`);
-      if (!close(m.blockNsByReason as Record<string, number>, gg.blockNsByReason ?? {})) bad.push(`g${gg.id} block by reason`);
-      if (!close(m.rangeNs as Record<string, number>, gg.rangeNs ?? {})) bad.push(`g${gg.id} range times`);
-    }
-    expect(bad).toEqual([]);
+    expect(goroutineDiffs(model, golden)).toEqual([]);
   });
 
   it('groups goroutines by start function like the goroutines page', () => {
@@ -111,16 +50,7 @@ describe.each(TRACES)('%s', (base) => {
   });
 
   it('has the user tasks', () => {
-    const tasks = model.tasks.map((t) => ({
-      id: t.id,
-      name: t.name,
-      parent: t.parent,
-      complete: t.startNs !== null && t.endNs !== null,
-      logs: t.logs,
-      regions: t.regions,
-      goroutines: t.goroutines,
-    }));
-    expect(tasks).toEqual(golden.tasks);
+    expect(taskRows(model)).toEqual(golden.tasks);
   });
 
   it.each(['net', 'sync', 'syscall', 'sched'] as const)('derives the %s profile of go tool trace -pprof', (kind) => {
