@@ -89,7 +89,7 @@ describe('flame answers', () => {
   it('past the node cap keeps the widest frames and folds the rest into hidden', () => {
     const { root, nodeCount } = flameSubtree(tree, 0, 0, 4);
     expect(nodeCount).toBe(4);
-    // root, main.main (24), main.a (15), main.b (15, the widest below a) — not main.c (5).
+    // root, main.main (24), main.a (15), then the widest below a — not main.c (5).
     expect(root.children[0].name).toBe('main.main');
     expect(root.children[0].children.map((c) => c.name)).toEqual(['main.a']);
     expect(root.children[0].hidden).toBe(9);

@@ -36,7 +36,7 @@ export function resolvePath(tree: CallTree, path: string[]): { node: number; pat
  * How many frames one answer may hold. An SVG flame graph stays responsive up to a few
  * thousand frames; the widest ones are kept, and zooming in asks for the rest.
  */
-export const FLAME_MAX_NODES = 4000;
+export const FLAME_MAX_NODES = 1500;
 
 /** A max-heap of tree nodes by weight, in parallel arrays (no object per entry). */
 class NodeHeap {
