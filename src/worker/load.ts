@@ -12,7 +12,7 @@ import { sniff } from '../formats/sniff';
 import { parseGoroutineText } from '../formats/goroutine-text';
 import type { GoroutineDump } from '../model/goroutines';
 import type { TraceModel } from '../model/trace';
-import { parseTrace } from '../formats/gotrace';
+import { parseTraceAsync } from '../formats/gotrace';
 import { cpuSamplesProfile } from '../analysis/trace';
 
 export interface Loaded {
@@ -84,7 +84,7 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
       }
     }
     case 'trace':
-      return loadTrace(data, s.version, parseProgress, opts.signal);
+      return await loadTrace(data, s.version, parseProgress, opts.signal);
     case 'goroutine-text':
       return loadGoroutineText(data, s.form, parseProgress);
     case 'text':
@@ -100,11 +100,17 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
   }
 }
 
-function loadTrace(data: Uint8Array, version: number, onProgress: ProgressFn, signal?: { aborted: boolean }): Loaded {
+async function loadTrace(
+  data: Uint8Array,
+  version: number,
+  onProgress: ProgressFn,
+  signal?: { aborted: boolean },
+): Promise<Loaded> {
   const kind: FileKind = { kind: 'trace', goVersion: `1.${version}` };
   let model: TraceModel;
   try {
-    model = parseTrace(data, { onProgress, signal });
+    // Sliced: the worker stays able to take a cancel, or another file, between slices.
+    model = await parseTraceAsync(data, { onProgress, signal });
   } catch (e) {
     throw new LoadError(kind, `execution trace: ${(e as Error).message}`);
   }
