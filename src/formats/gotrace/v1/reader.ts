@@ -132,6 +132,15 @@ class Ordered {
   }
 }
 
+/** A decoding error while indexing: say where, and why nothing can be shown. */
+function truncationHint(e: TraceFormatError, size: number): TraceFormatError {
+  return new TraceFormatError(
+    `${e.message}; the v1 trace is corrupt or cut short at byte ${e.offset} of ${size} ` +
+      `(Go 1.11–1.21 write the clock frequency and the stack table at the very end, so nothing before the cut can be shown)`,
+    e.offset,
+  );
+}
+
 function fail(msg: string, offset: number): never {
   throw new TraceFormatError(msg, offset);
 }
@@ -247,7 +256,11 @@ export class V1Scanner implements TraceScanner {
         let finished: boolean;
         switch (this.phase) {
           case PHASE_INDEX:
-            finished = this.index(deadline);
+            try {
+              finished = this.index(deadline);
+            } catch (e) {
+              throw e instanceof TraceFormatError ? truncationHint(e, this.buf.length) : e;
+            }
             if (finished) this.startOrder();
             break;
           case PHASE_ORDER:
@@ -478,7 +491,12 @@ export class V1Scanner implements TraceScanner {
   }
 
   private startOrder(): void {
-    if (this.ticksPerSec === 0) fail('no EvFrequency event', this.buf.length);
+    if (this.ticksPerSec === 0) {
+      fail(
+        `no EvFrequency event: the trace is incomplete (Go 1.11–1.21 write the clock frequency and the stack table at its very end, so a cut trace cannot be shown)`,
+        this.buf.length,
+      );
+    }
     // Resolve frames and stacks now that every string is known.
     const syms = this.syms;
     const frameOf = new Map<number, number>();
