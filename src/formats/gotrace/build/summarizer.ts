@@ -78,14 +78,6 @@ class KeyedTimes {
     else head[s] = this.append(s, key, dt, h);
   }
 
-  /** The same with chain heads in a Map (for rare keys). */
-  addMap(heads: Map<number, number>, s: number, key: number, dt: number): void {
-    const h = heads.get(s) ?? -1;
-    const r = this.find(h, key);
-    if (r >= 0) this.ns.data[r] += dt;
-    else heads.set(s, this.append(s, key, dt, h));
-  }
-
   private find(h: number, key: number): number {
     const keys = this.key.data;
     const next = this.next.data;
@@ -103,6 +95,62 @@ class KeyedTimes {
 
   sparse(): SparseTimes {
     return { count: this.slot.length, goroutine: this.slot.finish(), key: this.key.finish(), ns: this.ns.finish() };
+  }
+}
+
+/** Open ranges (name, since), chained per goroutine slot, with a free list. */
+class OpenRanges {
+  name: Int32Array = new Int32Array(256);
+  since: Float64Array = new Float64Array(256);
+  next: Int32Array = new Int32Array(256);
+  private used = 0;
+  private free = -1;
+
+  find(head: number, name: number): number {
+    for (let e = head; e >= 0; e = this.next[e]) if (this.name[e] === name) return e;
+    return -1;
+  }
+
+  /** Adds (name, since) in front of the chain at `head`; returns the new head. */
+  add(head: number, name: number, since: number): number {
+    let e = this.free;
+    if (e >= 0) this.free = this.next[e];
+    else {
+      e = this.used++;
+      if (e === this.name.length) {
+        const n = e * 2;
+        this.name = growI32(this.name, n);
+        this.since = growF64(this.since, n);
+        this.next = growI32(this.next, n);
+      }
+    }
+    this.name[e] = name;
+    this.since[e] = since;
+    this.next[e] = head;
+    return e;
+  }
+
+  /** Unlinks entry `e` from the chain at `head`; returns the new head. */
+  remove(head: number, e: number): number {
+    let h = head;
+    if (h === e) h = this.next[e];
+    else for (let p = head; p >= 0; p = this.next[p]) if (this.next[p] === e) {
+      this.next[p] = this.next[e];
+      break;
+    }
+    this.next[e] = this.free;
+    this.free = e;
+    return h;
+  }
+
+  freeChain(head: number): void {
+    let e = head;
+    while (e >= 0) {
+      const n = this.next[e];
+      this.next[e] = this.free;
+      this.free = e;
+      e = n;
+    }
   }
 }
 
@@ -146,15 +194,14 @@ export class Summarizer {
   private since: Float64Array = new Float64Array(1024);
   private blockReason: Int32Array = new Int32Array(1024);
   private blockHead: Int32Array = new Int32Array(1024).fill(-1);
-  private readonly rangeHead = new Map<number, number>();
-  /** Number of open (begun or active) ranges per slot. */
-  private readonly openRanges = new Map<number, number>();
+  private rangeHead: Int32Array = new Int32Array(1024).fill(-1);
+  /** Open (begun or active) ranges, chained per slot: range name, since when. */
+  private openHead: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly open = new OpenRanges();
 
   private readonly rangeNames = new SmallIndex();
   readonly blockTimes = new KeyedTimes();
   readonly rangeTimes = new KeyedTimes();
-  /** slot*KEY+range → start of the open range on that goroutine. */
-  private readonly lastRange = new Map<number, number>();
   /** Syscalls whose P was taken away: slot → time it happened. */
   private readonly syscallBlockSince = new Map<number, number>();
 
@@ -306,6 +353,8 @@ export class Summarizer {
     this.since = growF64(this.since, n);
     this.blockReason = growI32(this.blockReason, n);
     this.blockHead = growI32(this.blockHead, n, -1);
+    this.rangeHead = growI32(this.rangeHead, n, -1);
+    this.openHead = growI32(this.openHead, n, -1);
   }
 
   private newSlot(goid: number, creation: number): number {
@@ -342,7 +391,7 @@ export class Summarizer {
   }
 
   private addRange(slot: number, name: number, dt: number): void {
-    this.rangeTimes.addMap(this.rangeHead, slot, name, dt);
+    this.rangeTimes.add(this.rangeHead, slot, name, dt);
   }
 
   procTransition(t: number, proc: number, from: number, to: number): void {
@@ -356,21 +405,19 @@ export class Summarizer {
     }
   }
 
-  private openRange(k: number, t: number, slot: number): void {
-    if (!this.lastRange.has(k)) this.openRanges.set(slot, (this.openRanges.get(slot) ?? 0) + 1);
-    this.lastRange.set(k, t);
-  }
-
-  private closeRange(k: number, slot: number): void {
-    if (!this.lastRange.delete(k)) return;
-    const n = (this.openRanges.get(slot) ?? 1) - 1;
-    if (n > 0) this.openRanges.set(slot, n);
-    else this.openRanges.delete(slot);
+  /** Small index of a range name (for the per-P map key), cached per string id. */
+  private riOf: Int32Array = new Int32Array(64).fill(-1);
+  private rangeIndex(name: number): number {
+    if (name >= this.riOf.length) this.riOf = growI32(this.riOf, Math.max(name + 1, this.riOf.length * 2), -1);
+    let ri = this.riOf[name];
+    if (ri < 0) this.riOf[name] = ri = this.rangeNames.get(name);
+    return ri;
   }
 
   range(t: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
     let slot = -1;
-    const ri = this.rangeNames.get(name);
+    const ri = this.rangeIndex(name);
+    const open = this.open;
     if (kind !== 2) {
       if (scope === SCOPE_GOROUTINE) slot = this.slotOf.get(scopeId);
       else if (scope === SCOPE_PROC && ctxG >= 0) {
@@ -378,14 +425,14 @@ export class Summarizer {
         if (slot >= 0) this.rangesP.set(scopeId * KEY + ri, ctxG);
       }
       if (slot < 0) return;
-      const k = slot * KEY + ri;
+      const e = open.find(this.openHead[slot], name);
       if (kind === 1) {
-        const ts = this.lastRange.get(k);
-        if (ts !== undefined) this.addRange(slot, name, this.syncTs - ts);
-        this.openRange(k, this.syncTs, slot);
-      } else {
-        this.openRange(k, t, slot);
-      }
+        if (e >= 0) {
+          this.addRange(slot, name, this.syncTs - open.since[e]);
+          open.since[e] = this.syncTs;
+        } else this.openHead[slot] = open.add(this.openHead[slot], name, this.syncTs);
+      } else if (e >= 0) open.since[e] = t;
+      else this.openHead[slot] = open.add(this.openHead[slot], name, t);
       return;
     }
     if (scope === SCOPE_GOROUTINE) slot = this.slotOf.get(scopeId);
@@ -398,11 +445,10 @@ export class Summarizer {
       }
     }
     if (slot < 0) return;
-    const k = slot * KEY + ri;
-    const ts = this.lastRange.get(k);
-    if (ts === undefined) return;
-    this.addRange(slot, name, t - ts);
-    this.closeRange(k, slot);
+    const e = open.find(this.openHead[slot], name);
+    if (e < 0) return;
+    this.addRange(slot, name, t - open.since[e]);
+    this.openHead[slot] = open.remove(this.openHead[slot], e);
   }
 
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
@@ -497,15 +543,12 @@ export class Summarizer {
         break;
       }
     }
-    if (this.openRanges.size > 0 && this.openRanges.has(slot)) {
-      for (let ri = 0; ri < this.rangeNames.keys.length; ri++) {
-        const k = slot * KEY + ri;
-        const ts = this.lastRange.get(k);
-        if (ts !== undefined) {
-          this.addRange(slot, this.rangeNames.keys[ri], t - ts);
-          this.closeRange(k, slot);
-        }
-      }
+    let e = this.openHead[slot];
+    if (e >= 0) {
+      const open = this.open;
+      for (; e >= 0; e = open.next[e]) this.addRange(slot, open.name[e], t - open.since[e]);
+      open.freeChain(this.openHead[slot]);
+      this.openHead[slot] = -1;
     }
     if (this.activeRegions.size > 0) {
       const active = this.activeRegions.get(slot);
@@ -534,6 +577,8 @@ export class Summarizer {
     this.since = new Float64Array(0);
     this.blockReason = new Int32Array(0);
     this.blockHead = new Int32Array(0);
+    this.rangeHead = new Int32Array(0);
+    this.openHead = new Int32Array(0);
     const blockSync = new Float64Array(n);
     const blockNet = new Float64Array(n);
     const blockOther = new Float64Array(n);
