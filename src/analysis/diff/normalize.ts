@@ -3,7 +3,7 @@
  * base total / target total, each sample rounded to an integer (Go's math.Round),
  * before the base is subtracted. Totals are over all samples, before any filter.
  */
-import type { Profile } from '../../model/profile';
+import type { Profile, SampleTable } from '../../model/profile';
 
 export function columnSum(col: Float64Array): number {
   let s = 0;
@@ -24,7 +24,8 @@ export function normalizeRatio(base: Profile, baseType: number, target: Profile,
 
 /**
  * A view of `p` with one value column: sample type `type`, scaled by `ratio`.
- * Shares everything else with `p` (no copy of stacks or frames).
+ * Shares everything else with `p` through the prototype chain: a spread would read,
+ * and so build, a decoder's lazily made stack trie.
  */
 export function singleTypeView(p: Profile, type: number, ratio = 1): Profile {
   const src = p.samples.values[type];
@@ -33,10 +34,11 @@ export function singleTypeView(p: Profile, type: number, ratio = 1): Profile {
     col = new Float64Array(src.length);
     for (let i = 0; i < src.length; i++) col[i] = roundHalfAway(src[i] * ratio);
   }
-  return {
-    ...p,
-    sampleTypes: [p.sampleTypes[type]],
-    defaultSampleType: 0,
-    samples: { ...p.samples, values: [col] },
-  };
+  const samples: SampleTable = Object.create(p.samples);
+  samples.values = [col];
+  const view: Profile = Object.create(p);
+  view.sampleTypes = [p.sampleTypes[type]];
+  view.defaultSampleType = 0;
+  view.samples = samples;
+  return view;
 }
