@@ -28,10 +28,13 @@ const KINDS = 4;
 const STATE = [GO_WAITING, GO_WAITING, GO_SYSCALL, GO_RUNNABLE]; // indexed by PPROF_*
 
 export class DerivedAccumulator implements SummaryListener {
-  /** Per slot: tracked profile kind (-1 none), since when, with which stack. */
-  private tKind: Int8Array = new Int8Array(1024).fill(-1);
-  private tStart: Float64Array = new Float64Array(1024);
-  private tStack: Int32Array = new Int32Array(1024);
+  /** Per slot, side by side: tracked profile kind (-1 none), since when, with which stack. */
+  private tr: Float64Array = DerivedAccumulator.trackers(1024);
+  private static trackers(n: number): Float64Array {
+    const tr = new Float64Array(n * 3);
+    for (let i = 0; i < tr.length; i += 3) tr[i] = -1;
+    return tr;
+  }
   /** Further concurrent trackers of a slot (rare): k, start, stack triples. */
   private readonly extra = new Map<number, number[]>();
   private reasonMask: Int8Array = new Int8Array(64).fill(-1);
@@ -70,31 +73,29 @@ export class DerivedAccumulator implements SummaryListener {
   }
 
   private ensure(slot: number): void {
-    if (slot < this.tKind.length) return;
-    let n = this.tKind.length;
+    let n = this.tr.length / 3;
+    if (slot < n) return;
+    n = Math.max(n, 16);
     while (n <= slot) n += n >> 1;
-    const k = new Int8Array(n).fill(-1);
-    k.set(this.tKind);
-    this.tKind = k;
-    const s = new Float64Array(n);
-    s.set(this.tStart);
-    this.tStart = s;
-    const st = new Int32Array(n);
-    st.set(this.tStack);
-    this.tStack = st;
+    const tr = new Float64Array(n * 3);
+    for (let i = this.tr.length; i < tr.length; i += 3) tr[i] = -1;
+    tr.set(this.tr);
+    this.tr = tr;
   }
 
   /** A goroutine transition (after the summarizer saw it). */
   transition(slot: number, to: number, reason: number, evStack: number): void {
     if (slot < 0) return;
     const t = this.sum.now;
-    if (slot >= this.tKind.length) this.ensure(slot);
-    const k1 = this.tKind[slot];
+    const tb = slot * 3;
+    if (tb >= this.tr.length) this.ensure(slot);
+    const tr = this.tr;
+    const k1 = tr[tb];
     if (k1 >= 0 && to !== STATE[k1]) {
-      this.tKind[slot] = -1;
-      this.record(k1, slot, this.tStart[slot], t, this.tStack[slot]);
+      tr[tb] = -1;
+      this.record(k1, slot, tr[tb + 1], t, tr[tb + 2]);
     }
-    let busy = this.tKind[slot] >= 0 ? 1 << this.tKind[slot] : 0;
+    let busy = tr[tb] >= 0 ? 1 << tr[tb] : 0;
     if (this.extra.size > 0) busy |= this.endExtra(slot, t, to);
     let start = 0;
     switch (to) {
@@ -113,10 +114,10 @@ export class DerivedAccumulator implements SummaryListener {
     start &= ~busy;
     for (let k = 0; start !== 0; k++, start >>= 1) {
       if ((start & 1) === 0) continue;
-      if (this.tKind[slot] < 0) {
-        this.tKind[slot] = k;
-        this.tStart[slot] = t;
-        this.tStack[slot] = evStack;
+      if (tr[tb] < 0) {
+        tr[tb] = k;
+        tr[tb + 1] = t;
+        tr[tb + 2] = evStack;
       } else {
         let x = this.extra.get(slot);
         if (!x) this.extra.set(slot, (x = []));
@@ -248,9 +249,7 @@ export class DerivedAccumulator implements SummaryListener {
       }
     }
     this.pending.clear();
-    this.tKind = new Int8Array(0);
-    this.tStart = new Float64Array(0);
-    this.tStack = new Int32Array(0);
+    this.tr = new Float64Array(0);
     return {
       count: this.kind.length,
       kind: this.kind.finish(),

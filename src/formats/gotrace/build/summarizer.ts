@@ -166,11 +166,6 @@ function growI32(a: Int32Array, n: number, fill?: number): Int32Array {
   b.set(a);
   return b;
 }
-function growU8(a: Uint8Array, n: number): Uint8Array {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
 
 export class Summarizer {
   readonly slotOf = new IdIndex();
@@ -190,9 +185,8 @@ export class Summarizer {
   syscallBlock: Float64Array = new Float64Array(1024);
   total: Float64Array = new Float64Array(1024);
   regionCount: Int32Array = new Int32Array(1024);
-  private state: Uint8Array = new Uint8Array(1024);
-  private since: Float64Array = new Float64Array(1024);
-  private blockReason: Int32Array = new Int32Array(1024);
+  /** Working state per slot, side by side (one cache line): state flags, since when, block reason. */
+  private w: Float64Array = new Float64Array(1024 * 3);
   private blockHead: Int32Array = new Int32Array(1024).fill(-1);
   private rangeHead: Int32Array = new Int32Array(1024).fill(-1);
   /** Open (begun or active) ranges, chained per slot: range name, since when. */
@@ -280,7 +274,7 @@ export class Summarizer {
     } else {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
-      if ((this.state[slot] & 7) !== S_NONE) this.closeState(slot, t);
+      if ((this.w[slot * 3] & 7) !== S_NONE) this.closeState(slot, t);
     }
     if (stStack !== 0 && this.name[slot] === 0) {
       const n = this.startName(stStack);
@@ -292,25 +286,25 @@ export class Summarizer {
     // A goroutine first seen in a status event existed since the last Sync: Go 1.27's
     // summarizer credits that time to the state it is found in.
     const tIn = from === GO_UNDETERMINED ? this.syncTs : t;
-    const fin = this.state[slot] & S_FINAL;
+    const fin = this.w[slot * 3] & S_FINAL;
     switch (to) {
       case GO_RUNNING:
-        this.state[slot] = S_RUNNING | fin;
-        this.since[slot] = tIn;
+        this.w[slot * 3] = S_RUNNING | fin;
+        this.w[slot * 3 + 1] = tIn;
         if (this.start[slot] !== this.start[slot]) {
           this.start[slot] = t;
           this.listener?.onStart(slot);
         }
         break;
       case GO_RUNNABLE:
-        this.state[slot] = S_RUNNABLE | fin;
-        this.since[slot] = tIn;
+        this.w[slot * 3] = S_RUNNABLE | fin;
+        this.w[slot * 3 + 1] = tIn;
         break;
       case GO_WAITING:
         if (reason !== this.forever) {
-          this.state[slot] = S_WAITING | fin;
-          this.since[slot] = tIn;
-          this.blockReason[slot] = reason;
+          this.w[slot * 3] = S_WAITING | fin;
+          this.w[slot * 3 + 1] = tIn;
+          this.w[slot * 3 + 2] = reason;
         } else {
           this.finalize(slot, t, true); // blocked forever counts as the end
         }
@@ -321,12 +315,12 @@ export class Summarizer {
       case GO_SYSCALL:
         this.syscallingP.set(ctxP, goid);
         this.syscallingG.set(goid, ctxP);
-        this.state[slot] = S_SYSCALL | fin;
-        this.since[slot] = tIn;
+        this.w[slot * 3] = S_SYSCALL | fin;
+        this.w[slot * 3 + 1] = tIn;
         if (from === GO_UNDETERMINED && ctxP === NONE) {
           // Found in a syscall without a P: it was blocked in it since the Sync.
           this.syscallBlock[slot] += t - this.syncTs;
-          this.since[slot] = t;
+          this.w[slot * 3 + 1] = t;
         }
         break;
     }
@@ -349,9 +343,7 @@ export class Summarizer {
     this.syscallBlock = growF64(this.syscallBlock, n);
     this.total = growF64(this.total, n);
     this.regionCount = growI32(this.regionCount, n);
-    this.state = growU8(this.state, n);
-    this.since = growF64(this.since, n);
-    this.blockReason = growI32(this.blockReason, n);
+    this.w = growF64(this.w, n * 3);
     this.blockHead = growI32(this.blockHead, n, -1);
     this.rangeHead = growI32(this.rangeHead, n, -1);
     this.openHead = growI32(this.openHead, n, -1);
@@ -368,16 +360,16 @@ export class Summarizer {
   }
 
   private closeState(slot: number, t: number): void {
-    const st = this.state[slot] & 7;
-    const dt = t - this.since[slot];
+    const st = this.w[slot * 3] & 7;
+    const dt = t - this.w[slot * 3 + 1];
     if (st === S_RUNNING) this.exec[slot] += dt;
     else if (st === S_RUNNABLE) this.schedWait[slot] += dt;
-    else if (st === S_WAITING) this.blockTimes.add(this.blockHead, slot, this.blockReason[slot], dt);
+    else if (st === S_WAITING) this.blockTimes.add(this.blockHead, slot, this.w[slot * 3 + 2], dt);
     else if (st === S_SYSCALL) {
       const sbs = this.syscallBlockSince.get(slot);
       if (sbs !== undefined) {
         this.syscallBlock[slot] += t - sbs;
-        this.syscall[slot] += sbs - this.since[slot];
+        this.syscall[slot] += sbs - this.w[slot * 3 + 1];
         this.syscallBlockSince.delete(slot);
       } else {
         this.syscall[slot] += dt;
@@ -387,7 +379,7 @@ export class Summarizer {
       if (p !== undefined) this.syscallingP.delete(p);
       this.syscallingG.delete(goid);
     }
-    this.state[slot] &= S_FINAL;
+    this.w[slot * 3] &= S_FINAL;
   }
 
   private addRange(slot: number, name: number, dt: number): void {
@@ -518,12 +510,12 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    const st = this.state[slot];
+    const st = this.w[slot * 3];
     if (st & S_FINAL) return;
-    this.state[slot] = S_FINAL;
+    this.w[slot * 3] = S_FINAL;
     if (ended) this.end[slot] = t;
     this.total[slot] = t - this.creation[slot];
-    const dt = t - this.since[slot];
+    const dt = t - this.w[slot * 3 + 1];
     switch (st & 7) {
       case S_RUNNING:
         this.exec[slot] += dt;
@@ -532,7 +524,7 @@ export class Summarizer {
         this.schedWait[slot] += dt;
         break;
       case S_WAITING:
-        this.blockTimes.add(this.blockHead, slot, this.blockReason[slot], dt);
+        this.blockTimes.add(this.blockHead, slot, this.w[slot * 3 + 2], dt);
         break;
       case S_SYSCALL: {
         // As summary.go's snapshotStat: the whole syscall counts, and a blocked tail also
@@ -573,9 +565,7 @@ export class Summarizer {
   goroutineTable(): { table: GoroutineTable; blockByReason: SparseTimes; rangeTimes: SparseTimes } {
     const n = this.count;
     // Working state is no longer needed.
-    this.state = new Uint8Array(0);
-    this.since = new Float64Array(0);
-    this.blockReason = new Int32Array(0);
+    this.w = new Float64Array(0);
     this.blockHead = new Int32Array(0);
     this.rangeHead = new Int32Array(0);
     this.openHead = new Int32Array(0);

@@ -62,28 +62,25 @@ const REQ_NOT = 0;
 const REQ_MAY = 1;
 const REQ_MUST = 2;
 
-function growU8(a: Uint8Array, n: number, fill: number): Uint8Array {
-  const b = new Uint8Array(n).fill(fill);
-  b.set(a);
-  return b;
-}
-function growI32(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
 
-/** Slot tables for goroutines or procs: status, sequence generation and number. */
+/**
+ * Slot tables for goroutines or procs: per slot, three int32s side by side (status,
+ * generation ordinal and number of the last sequenced event), so an event touches one
+ * cache line of state.
+ */
 class StateTable {
   readonly index = new IdIndex();
-  status: Uint8Array = new Uint8Array(64).fill(ABSENT);
-  /** Generation (ordinal, see Ordering.genOrd) and number of the last sequenced event. */
-  seqGen: Int32Array = new Int32Array(64);
-  seq: Int32Array = new Int32Array(64);
+  st: Int32Array = StateTable.fresh(64);
   count = 0;
   /** Number of ids ever given a slot (for "procs seen"). */
   get slots(): number {
     return this.count;
+  }
+
+  private static fresh(n: number): Int32Array {
+    const a = new Int32Array(n * 3);
+    for (let i = 0; i < a.length; i += 3) a[i] = ABSENT;
+    return a;
   }
 
   /** Slot of `id` (created when missing). */
@@ -91,11 +88,10 @@ class StateTable {
     let s = this.index.get(id);
     if (s >= 0) return s;
     s = this.count++;
-    if (s === this.status.length) {
-      const n = s + (s >> 1);
-      this.status = growU8(this.status, n, ABSENT);
-      this.seqGen = growI32(this.seqGen, n);
-      this.seq = growI32(this.seq, n);
+    if (s * 3 === this.st.length) {
+      const b = StateTable.fresh(s + (s >> 1));
+      b.set(this.st);
+      this.st = b;
     }
     this.index.set(id, s);
     return s;
@@ -104,7 +100,7 @@ class StateTable {
   /** Slot of a live id, or -1. */
   live(id: number): number {
     const s = this.index.get(id);
-    return s >= 0 && this.status[s] !== ABSENT ? s : -1;
+    return s >= 0 && this.st[s * 3] !== ABSENT ? s : -1;
   }
 }
 
@@ -236,11 +232,11 @@ export class Ordering {
         const gid = a[0];
         const G = this.g;
         const s = G.index.get(gid);
-        if (s < 0 || G.status[s] !== E.GS_RUNNABLE || G.seqGen[s] !== this.genOrd || a[1] !== G.seq[s] + 1) return false;
+        if (s < 0 || G.st[s * 3] !== E.GS_RUNNABLE || G.st[s * 3 + 1] !== this.genOrd || a[1] !== G.st[s * 3 + 2] + 1) return false;
         const curP = this.mP[mi];
         if (curP !== NONE && this.mG[mi] === NONE) {
-          G.status[s] = E.GS_RUNNING;
-          G.seq[s] = a[1];
+          G.st[s * 3] = E.GS_RUNNING;
+          G.st[s * 3 + 2] = a[1];
           this.mG[mi] = gid;
           this.ev.go(c.time, gid, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, NONE, curP);
           return true;
@@ -250,11 +246,11 @@ export class Ordering {
         const curP = this.mP[mi];
         const G = this.g;
         const s = G.index.get(curG);
-        if (curG !== NONE && curP !== NONE && s >= 0 && G.status[s] === E.GS_RUNNING) {
+        if (curG !== NONE && curP !== NONE && s >= 0 && G.st[s * 3] === E.GS_RUNNING) {
           const reason = a[0] === 0 ? 0 : this.strTab.get(a[0]);
           const stk = a[1] === 0 ? 0 : this.stkTab.get(a[1]);
           if (reason >= 0 && stk >= 0) {
-            G.status[s] = E.GS_WAITING;
+            G.st[s * 3] = E.GS_WAITING;
             this.mG[mi] = NONE;
             this.ev.go(c.time, curG, GO_RUNNING, GO_WAITING, reason, stk, stk, curG, curP);
             return true;
@@ -264,11 +260,11 @@ export class Ordering {
         const gid = a[0];
         const G = this.g;
         const s = G.index.get(gid);
-        if (s < 0 || G.status[s] !== E.GS_WAITING || G.seqGen[s] !== this.genOrd || a[1] !== G.seq[s] + 1) return false;
+        if (s < 0 || G.st[s * 3] !== E.GS_WAITING || G.st[s * 3 + 1] !== this.genOrd || a[1] !== G.st[s * 3 + 2] + 1) return false;
         const stk = a[2] === 0 ? 0 : this.stkTab.get(a[2]);
         if (stk >= 0) {
-          G.status[s] = E.GS_RUNNABLE;
-          G.seq[s] = a[1];
+          G.st[s * 3] = E.GS_RUNNABLE;
+          G.st[s * 3 + 2] = a[1];
           this.ev.go(c.time, gid, GO_WAITING, GO_RUNNABLE, 0, stk, 0, this.mG[mi], this.mP[mi]);
           return true;
         }
@@ -404,7 +400,7 @@ export class Ordering {
     const P = this.p;
     const s = P.live(pid);
     if (s >= 0) {
-      const cur = P.status[s];
+      const cur = P.st[s * 3];
       if (status === E.PS_SYSCALL_ABANDONED && cur === E.PS_SYSCALL) {
         oldState = PROC_RUNNING;
         status = E.PS_SYSCALL;
@@ -413,13 +409,13 @@ export class Ordering {
       } else if (cur !== status) {
         this.fail(`inconsistent status for proc ${pid}: old ${cur} vs. new ${status}`);
       }
-      P.seqGen[s] = this.genOrd;
-      P.seq[s] = 0;
+      P.st[s * 3 + 1] = this.genOrd;
+      P.st[s * 3 + 2] = 0;
     } else {
       const ns = P.slot(pid);
-      P.status[ns] = status;
-      P.seqGen[ns] = this.genOrd;
-      P.seq[ns] = 0;
+      P.st[ns * 3] = status;
+      P.st[ns * 3 + 1] = this.genOrd;
+      P.st[ns * 3 + 2] = 0;
       oldState = this.genNum === this.initialGen ? PROC_UNDETERMINED : PROC_NOT_EXIST;
     }
     if (status === E.PS_RUNNING || status === E.PS_SYSCALL) this.newP = pid;
@@ -445,13 +441,13 @@ export class Ordering {
     const pid = a[0];
     const P = this.p;
     const s = P.live(pid);
-    if (s < 0 || P.status[s] !== E.PS_IDLE || !this.seqOk(P.seqGen[s], P.seq[s], a[1]) || this.curP !== NONE) {
+    if (s < 0 || P.st[s * 3] !== E.PS_IDLE || !this.seqOk(P.st[s * 3 + 1], P.st[s * 3 + 2], a[1]) || this.curP !== NONE) {
       return false;
     }
     this.validate(REQ_MUST, REQ_NOT, REQ_MAY);
-    P.status[s] = E.PS_RUNNING;
-    P.seqGen[s] = this.genOrd;
-    P.seq[s] = a[1];
+    P.st[s * 3] = E.PS_RUNNING;
+    P.st[s * 3 + 1] = this.genOrd;
+    P.st[s * 3 + 2] = a[1];
     this.newP = pid;
     this.ev.proc(this.evTime, pid, PROC_IDLE, PROC_RUNNING, this.curG, this.curP);
     return true;
@@ -461,11 +457,11 @@ export class Ordering {
     const P = this.p;
     const s = P.live(this.curP);
     if (s < 0) this.fail(`ProcStop event for proc (${this.curP}) that doesn't exist`);
-    if (P.status[s] !== E.PS_RUNNING && P.status[s] !== E.PS_SYSCALL) {
+    if (P.st[s * 3] !== E.PS_RUNNING && P.st[s * 3] !== E.PS_SYSCALL) {
       this.fail("ProcStop event for proc that's not Running or Syscall");
     }
     this.validate(REQ_MUST, REQ_MUST, REQ_MAY);
-    P.status[s] = E.PS_IDLE;
+    P.st[s * 3] = E.PS_IDLE;
     this.newP = NONE;
     this.ev.proc(this.evTime, this.curP, PROC_RUNNING, PROC_IDLE, this.curG, this.curP);
     return true;
@@ -477,16 +473,16 @@ export class Ordering {
     const s = P.live(pid);
     if (
       s < 0 ||
-      (P.status[s] !== E.PS_SYSCALL && P.status[s] !== E.PS_SYSCALL_ABANDONED) ||
-      !this.seqOk(P.seqGen[s], P.seq[s], a[1])
+      (P.st[s * 3] !== E.PS_SYSCALL && P.st[s * 3] !== E.PS_SYSCALL_ABANDONED) ||
+      !this.seqOk(P.st[s * 3 + 1], P.st[s * 3 + 2], a[1])
     ) {
       return false;
     }
     this.validate(REQ_MUST, REQ_MAY, REQ_MAY);
-    const oldStatus = P.status[s];
-    P.status[s] = E.PS_IDLE;
-    P.seqGen[s] = this.genOrd;
-    P.seq[s] = a[1];
+    const oldStatus = P.st[s * 3];
+    P.st[s * 3] = E.PS_IDLE;
+    P.st[s * 3 + 1] = this.genOrd;
+    P.st[s * 3 + 2] = a[1];
     const before = oldStatus === E.PS_SYSCALL_ABANDONED ? PROC_IDLE : PROC_RUNNING;
     if (oldStatus === E.PS_SYSCALL_ABANDONED) {
       this.ev.proc(this.evTime, pid, before, PROC_IDLE, this.curG, this.curP);
@@ -516,14 +512,14 @@ export class Ordering {
     const G = this.g;
     const s = G.live(gid);
     if (s >= 0) {
-      if (G.status[s] !== status) this.fail(`inconsistent status for goroutine ${gid}: old ${G.status[s]} vs. new ${status}`);
-      G.seqGen[s] = this.genOrd;
-      G.seq[s] = 0;
+      if (G.st[s * 3] !== status) this.fail(`inconsistent status for goroutine ${gid}: old ${G.st[s * 3]} vs. new ${status}`);
+      G.st[s * 3 + 1] = this.genOrd;
+      G.st[s * 3 + 2] = 0;
     } else if (this.genNum === this.initialGen) {
       const ns = G.slot(gid);
-      G.status[ns] = status;
-      G.seqGen[ns] = this.genOrd;
-      G.seq[ns] = 0;
+      G.st[ns * 3] = status;
+      G.st[ns * 3 + 1] = this.genOrd;
+      G.st[ns * 3 + 2] = 0;
       oldState = GO_UNDETERMINED;
     } else {
       this.fail(`found goroutine status for new goroutine after the first generation: id=${gid} status=${status}`);
@@ -560,15 +556,15 @@ export class Ordering {
     const G = this.g;
     if (this.curG !== NONE) {
       const cs = G.live(this.curG);
-      if (cs >= 0 && G.status[cs] !== E.GS_RUNNING) this.fail("GoCreate event for goroutine that's not Running");
+      if (cs >= 0 && G.st[cs * 3] !== E.GS_RUNNING) this.fail("GoCreate event for goroutine that's not Running");
     }
     const newg = a[0];
     if (G.live(newg) >= 0) this.fail(`tried to create goroutine (${newg}) that already exists`);
     const status = typ === E.EV_GO_CREATE_BLOCKED ? E.GS_WAITING : E.GS_RUNNABLE;
     const ns = G.slot(newg);
-    G.status[ns] = status;
-    G.seqGen[ns] = this.genOrd;
-    G.seq[ns] = 0;
+    G.st[ns * 3] = status;
+    G.st[ns * 3 + 1] = this.genOrd;
+    G.st[ns * 3 + 2] = 0;
     const newStack = this.stack(a[1], 'GoCreate');
     const stk = this.stack(a[2], 'GoCreate');
     const to = status === E.GS_WAITING ? GO_WAITING : GO_RUNNABLE;
@@ -581,12 +577,12 @@ export class Ordering {
     const G = this.g;
     const s = G.live(this.curG);
     if (s < 0) this.fail(`event ${typ} for goroutine (${this.curG}) that doesn't exist`);
-    if (G.status[s] !== E.GS_RUNNING) this.fail(`event ${typ} for goroutine that's not Running`);
+    if (G.st[s * 3] !== E.GS_RUNNING) this.fail(`event ${typ} for goroutine that's not Running`);
     return s;
   }
 
   private dropG(gid: number, s: number): void {
-    this.g.status[s] = ABSENT;
+    this.g.st[s * 3] = ABSENT;
     if (this.gRegions.size > 0) this.gRegions.delete(gid);
     if (this.gRanges.size > 0) this.gRanges.delete(gid);
   }
@@ -605,7 +601,7 @@ export class Ordering {
     const what = stop ? 'GoStop' : 'GoBlock';
     const reason = this.str(a[0], what);
     const stk = this.stack(a[1], what);
-    this.g.status[s] = stop ? E.GS_RUNNABLE : E.GS_WAITING;
+    this.g.st[s * 3] = stop ? E.GS_RUNNABLE : E.GS_WAITING;
     this.ev.go(this.evTime, g, GO_RUNNING, stop ? GO_RUNNABLE : GO_WAITING, reason, stk, stk, g, this.curP);
     return true;
   }
@@ -614,11 +610,11 @@ export class Ordering {
     const gid = a[0];
     const G = this.g;
     const s = G.live(gid);
-    if (s < 0 || G.status[s] !== E.GS_RUNNABLE || !this.seqOk(G.seqGen[s], G.seq[s], a[1])) return false;
+    if (s < 0 || G.st[s * 3] !== E.GS_RUNNABLE || !this.seqOk(G.st[s * 3 + 1], G.st[s * 3 + 2], a[1])) return false;
     if (this.curM === NONE || this.curP === NONE || this.curG !== NONE) this.validate(REQ_MUST, REQ_MUST, REQ_NOT);
-    G.status[s] = E.GS_RUNNING;
-    G.seqGen[s] = this.genOrd;
-    G.seq[s] = a[1];
+    G.st[s * 3] = E.GS_RUNNING;
+    G.st[s * 3 + 1] = this.genOrd;
+    G.st[s * 3 + 2] = a[1];
     this.newG = gid;
     this.ev.go(this.evTime, gid, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
     return true;
@@ -628,10 +624,10 @@ export class Ordering {
     const gid = a[0];
     const G = this.g;
     const s = G.live(gid);
-    if (s < 0 || G.status[s] !== E.GS_WAITING || !this.seqOk(G.seqGen[s], G.seq[s], a[1])) return false;
-    G.status[s] = E.GS_RUNNABLE;
-    G.seqGen[s] = this.genOrd;
-    G.seq[s] = a[1];
+    if (s < 0 || G.st[s * 3] !== E.GS_WAITING || !this.seqOk(G.st[s * 3 + 1], G.st[s * 3 + 2], a[1])) return false;
+    G.st[s * 3] = E.GS_RUNNABLE;
+    G.st[s * 3 + 1] = this.genOrd;
+    G.st[s * 3 + 2] = a[1];
     const stk = this.stack(a[2], 'GoUnblock');
     this.ev.go(this.evTime, gid, GO_WAITING, GO_RUNNABLE, 0, stk, 0, this.curG, this.curP);
     return true;
@@ -642,24 +638,24 @@ export class Ordering {
     const G = this.g;
     const cs = G.live(this.curG);
     if (cs < 0) this.fail(`GoSwitch for goroutine (${this.curG}) that doesn't exist`);
-    if (G.status[cs] !== E.GS_RUNNING) this.fail("GoSwitch event for goroutine that's not Running");
+    if (G.st[cs * 3] !== E.GS_RUNNING) this.fail("GoSwitch event for goroutine that's not Running");
     const nextg = a[0];
     const ns = G.live(nextg);
-    if (ns < 0 || G.status[ns] !== E.GS_WAITING || !this.seqOk(G.seqGen[ns], G.seq[ns], a[1])) return false;
+    if (ns < 0 || G.st[ns * 3] !== E.GS_WAITING || !this.seqOk(G.st[ns * 3 + 1], G.st[ns * 3 + 2], a[1])) return false;
     const g = this.curG;
     const p = this.curP;
     // One wire event, three reader events: unblock next, block/destroy current, start next.
     this.ev.go(this.evTime, nextg, GO_WAITING, GO_RUNNABLE, 0, 0, 0, g, p);
     if (typ === E.EV_GO_SWITCH) {
-      G.status[cs] = E.GS_WAITING;
+      G.st[cs * 3] = E.GS_WAITING;
       this.ev.go(this.evTime, g, GO_RUNNING, GO_WAITING, 0, 0, 0, g, p);
     } else {
       this.dropG(g, cs);
       this.ev.go(this.evTime, g, GO_RUNNING, GO_NOT_EXIST, 0, 0, 0, g, p);
     }
-    G.status[ns] = E.GS_RUNNING;
-    G.seqGen[ns] = this.genOrd;
-    G.seq[ns] = a[1];
+    G.st[ns * 3] = E.GS_RUNNING;
+    G.st[ns * 3 + 1] = this.genOrd;
+    G.st[ns * 3 + 2] = a[1];
     this.newG = nextg;
     this.ev.go(this.evTime, nextg, GO_RUNNABLE, GO_RUNNING, 0, 0, 0, NONE, p);
     return true;
@@ -670,17 +666,17 @@ export class Ordering {
     const G = this.g;
     const s = G.live(this.curG);
     if (s < 0) this.fail(`GoSyscallBegin for goroutine (${this.curG}) that doesn't exist`);
-    if (G.status[s] !== E.GS_RUNNING) this.fail("GoSyscallBegin event for goroutine that's not Running");
-    G.status[s] = E.GS_SYSCALL;
+    if (G.st[s * 3] !== E.GS_RUNNING) this.fail("GoSyscallBegin event for goroutine that's not Running");
+    G.st[s * 3] = E.GS_SYSCALL;
     const P = this.p;
     const ps = P.live(this.curP);
     if (ps < 0) this.fail(`uninitialized proc ${this.curP} found during GoSyscallBegin`);
-    P.status[ps] = E.PS_SYSCALL;
-    if (!this.seqOk(P.seqGen[ps], P.seq[ps], a[0])) {
-      this.fail(`failed to advance GoSyscallBegin: can't make sequence: ${P.seq[ps]} -> ${a[0]}`);
+    P.st[ps * 3] = E.PS_SYSCALL;
+    if (!this.seqOk(P.st[ps * 3 + 1], P.st[ps * 3 + 2], a[0])) {
+      this.fail(`failed to advance GoSyscallBegin: can't make sequence: ${P.st[ps * 3 + 2]} -> ${a[0]}`);
     }
-    P.seqGen[ps] = this.genOrd;
-    P.seq[ps] = a[0];
+    P.st[ps * 3 + 1] = this.genOrd;
+    P.st[ps * 3 + 2] = a[0];
     const stk = this.stack(a[1], 'GoSyscallBegin');
     this.ev.go(this.evTime, this.curG, GO_RUNNING, GO_SYSCALL, 0, stk, stk, this.curG, this.curP);
     return true;
@@ -691,13 +687,13 @@ export class Ordering {
     const G = this.g;
     const s = G.live(this.curG);
     if (s < 0) this.fail(`GoSyscallEnd for goroutine (${this.curG}) that doesn't exist`);
-    if (G.status[s] !== E.GS_SYSCALL) this.fail("GoSyscallEnd event for goroutine that's not Syscall");
-    G.status[s] = E.GS_RUNNING;
+    if (G.st[s * 3] !== E.GS_SYSCALL) this.fail("GoSyscallEnd event for goroutine that's not Syscall");
+    G.st[s * 3] = E.GS_RUNNING;
     const P = this.p;
     const ps = P.live(this.curP);
     if (ps < 0) this.fail(`uninitialized proc ${this.curP} found during GoSyscallEnd`);
-    if (P.status[ps] !== E.PS_SYSCALL) this.fail(`expected proc ${this.curP} in state Syscall, but got ${P.status[ps]} instead`);
-    P.status[ps] = E.PS_RUNNING;
+    if (P.st[ps * 3] !== E.PS_SYSCALL) this.fail(`expected proc ${this.curP} in state Syscall, but got ${P.st[ps * 3]} instead`);
+    P.st[ps * 3] = E.PS_RUNNING;
     this.ev.go(this.evTime, this.curG, GO_SYSCALL, GO_RUNNING, 0, 0, 0, this.curG, this.curP);
     return true;
   }
@@ -708,15 +704,15 @@ export class Ordering {
       const ps = P.live(this.curP);
       if (ps < 0) this.fail(`uninitialized proc ${this.curP} found during GoSyscallEndBlocked`);
       // The steal of our P has not been ordered yet: wait for it.
-      if (P.status[ps] === E.PS_SYSCALL) return false;
+      if (P.st[ps * 3] === E.PS_SYSCALL) return false;
     }
     this.validate(REQ_MUST, REQ_MAY, REQ_MUST);
     const G = this.g;
     const s = G.live(this.curG);
     if (s < 0) this.fail(`GoSyscallEndBlocked for goroutine (${this.curG}) that doesn't exist`);
-    if (G.status[s] !== E.GS_SYSCALL) this.fail("GoSyscallEndBlocked event for goroutine that's not Syscall");
+    if (G.st[s * 3] !== E.GS_SYSCALL) this.fail("GoSyscallEndBlocked event for goroutine that's not Syscall");
     this.newG = NONE;
-    G.status[s] = E.GS_RUNNABLE;
+    G.st[s * 3] = E.GS_RUNNABLE;
     this.ev.go(this.evTime, this.curG, GO_SYSCALL, GO_RUNNABLE, 0, 0, 0, this.curG, this.curP);
     return true;
   }
@@ -727,9 +723,9 @@ export class Ordering {
     const G = this.g;
     if (G.live(newg) >= 0) this.fail(`tried to create goroutine (${newg}) in syscall that already exists`);
     const ns = G.slot(newg);
-    G.status[ns] = E.GS_SYSCALL;
-    G.seqGen[ns] = this.genOrd;
-    G.seq[ns] = 0;
+    G.st[ns * 3] = E.GS_SYSCALL;
+    G.st[ns * 3 + 1] = this.genOrd;
+    G.st[ns * 3 + 2] = 0;
     this.newG = newg;
     this.ev.go(this.evTime, newg, GO_NOT_EXIST, GO_SYSCALL, 0, 0, 0, this.curG, this.curP);
     return true;
@@ -740,16 +736,16 @@ export class Ordering {
     const G = this.g;
     const s = G.live(this.curG);
     if (s < 0) this.fail(`GoDestroySyscall for goroutine (${this.curG}) that doesn't exist`);
-    if (G.status[s] !== E.GS_SYSCALL) this.fail("GoDestroySyscall event for goroutine that's not Syscall");
+    if (G.st[s * 3] !== E.GS_SYSCALL) this.fail("GoDestroySyscall event for goroutine that's not Syscall");
     this.dropG(this.curG, s);
     this.newG = NONE;
     if (this.curP !== NONE) {
       const P = this.p;
       const ps = P.live(this.curP);
       if (ps < 0) this.fail(`found invalid proc ${this.curP} during GoDestroySyscall`);
-      if (P.status[ps] !== E.PS_SYSCALL) this.fail(`proc ${this.curP} in unexpected state ${P.status[ps]} during GoDestroySyscall`);
+      if (P.st[ps * 3] !== E.PS_SYSCALL) this.fail(`proc ${this.curP} in unexpected state ${P.st[ps * 3]} during GoDestroySyscall`);
       // The P stays in syscall with no M to return to it: it is abandoned (self-steal).
-      P.status[ps] = E.PS_SYSCALL_ABANDONED;
+      P.st[ps * 3] = E.PS_SYSCALL_ABANDONED;
       this.newP = NONE;
       this.ev.proc(this.evTime, this.curP, PROC_RUNNING, PROC_IDLE, this.curG, this.curP);
     }
