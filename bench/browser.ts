@@ -54,7 +54,7 @@ async function measure(run: () => Promise<void>): Promise<{ ms: number; peakByte
 
 const nextPaint = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-async function ours(page: Page, file: string): Promise<{ ms: number; peakBytes: number; zoomMs: number }> {
+async function ours(page: Page, file: string): Promise<{ ms: number; peakBytes: number; zoomMs: number; diffMs: number }> {
   await page.goto(`http://127.0.0.1:${PORT}/app/`);
   await page.locator('[data-testid=file-row][data-status=ready]').first().waitFor();
   await page.locator('[data-testid=flame-chart] g.frame').first().waitFor();
@@ -102,7 +102,16 @@ async function ours(page: Page, file: string): Promise<{ ms: number; peakBytes: 
   const zoomMs = (await (
     await page.waitForFunction(() => (window as unknown as { __zoomMs?: number }).__zoomMs)
   ).jsonValue()) as number;
-  return { ...r, zoomMs };
+  // Compare: the same profile again under another name, then the Compare tab with the
+  // suggested pair (the two just opened): from the tab click to a painted diff flame graph.
+  const copy = `copy-of-${name}`;
+  await page.getByTestId('file-input').setInputFiles({ name: copy, mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+  await page.locator(`[data-testid=file-row][data-file-name="${copy}"][data-status=ready]`).waitFor({ timeout: 120_000 });
+  const d0 = performance.now();
+  await page.getByRole('tab', { name: /Compare/ }).click();
+  await page.getByTestId('diff-flame-chart').locator('g.frame').first().waitFor({ timeout: 120_000 });
+  await nextPaint(page);
+  return { ...r, zoomMs, diffMs: performance.now() - d0 };
 }
 
 async function speedscope(page: Page, file: string): Promise<{ ms: number; peakBytes: number }> {
@@ -148,6 +157,7 @@ export async function benchBrowser(file: string): Promise<void> {
     console.log(line('goroscope: file → painted flame', a));
     console.log(line('speedscope: file → painted flame', b));
     console.log(`  goroscope zoom click → painted        ${a.zoomMs.toFixed(0).padStart(7)} ms (target < 100 ms)`);
+    console.log(`  goroscope Compare tab → painted diff  ${a.diffMs.toFixed(0).padStart(7)} ms (target < 500 ms; cpu default: -diff_base -normalize)`);
     console.log(`  → time ${(a.ms / b.ms).toFixed(2)}× speedscope (target ≤ 0.10), memory ${(a.peakBytes / b.peakBytes).toFixed(2)}× (target ≤ 0.20)`);
   } finally {
     await browser.close();
