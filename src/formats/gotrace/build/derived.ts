@@ -76,7 +76,7 @@ export class DerivedAccumulator implements SummaryListener {
     let n = this.tr.length / 3;
     if (slot < n) return;
     n = Math.max(n, 16);
-    while (n <= slot) n += n >> 1;
+    while (n <= slot) n += (n >> 2) + 1024;
     const tr = new Float64Array(n * 3);
     for (let i = this.tr.length; i < tr.length; i += 3) tr[i] = -1;
     tr.set(this.tr);

@@ -328,7 +328,7 @@ export class Summarizer {
   }
 
   private grow(): void {
-    const n = this.cap + (this.cap >> 1);
+    const n = this.cap + (this.cap >> 2) + 1024;
     this.cap = n;
     this.id = growF64(this.id, n);
     this.name = growI32(this.name, n);
