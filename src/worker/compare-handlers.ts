@@ -92,7 +92,7 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
     // The flame tab's cached call trees serve as the sides (the target's unless scaled).
     buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options, {
       base: session.callTree(p.base, { ...view, sampleType: bi }),
-      target: p.normalize ? undefined : session.callTree(p.target, { ...view, sampleType: ti }),
+      target: session.callTree(p.target, { ...view, sampleType: ti }),
     }),
   );
 }

@@ -3,7 +3,7 @@
  * name filters applied. Built in one pass over the stack trie and one over the
  * samples; flame graphs, top tables and searches are all read from it.
  */
-import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
+import { GrowableInt32 } from '../../model/growable';
 import type { LocationStacks, Profile } from '../../model/profile';
 import { buildTrie, childrenOf, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
@@ -27,6 +27,8 @@ export interface CallTree {
   keys: FrameKeys;
   /** Sum of all samples before filters: what pprof's "of N total" and every % refers to. */
   profileTotal: number;
+  /** The node each sample lands in (-1 when the view drops it): lets withValues reuse the shape. */
+  sampleNode: Int32Array;
 }
 
 /** What one view keeps of a stack: its frame keys root first, or nothing (dropped). */
@@ -100,15 +102,21 @@ function locationKeys(loc: LocationStacks, keyOf: Int32Array, flags: Uint8Array 
   return { start, keys, flag };
 }
 
+/** A view's stacks as sequences of keys, and which sequence each sample is (-1: dropped). */
+interface ViewStacks {
+  seq: Sequences;
+  sampleSeq: Int32Array;
+}
+
 /** The view's stacks from pprof's per-sample location lists, with one tight loop per sample. */
-function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: ViewSpec, values: Float64Array) {
+function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: ViewSpec): ViewStacks {
   const lk = locationKeys(loc, keys.ofFrame, frameFilterFlags(p, spec));
   const { start, data, count } = loc.stacks;
   let size = 0;
   for (let i = 0; i < data.length; i++) size += lk.start[data[i] + 1] - lk.start[data[i]];
   const outData = new Int32Array(size);
   const outStart = new Int32Array(count + 1);
-  const value = new Float64Array(count);
+  const sampleSeq = new Int32Array(count).fill(-1);
   const needFocus = !!spec.focus;
   let used = 0;
   let kept = 0;
@@ -127,10 +135,10 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
       used = from;
       continue;
     }
-    value[kept] = values[s];
+    sampleSeq[s] = kept;
     outStart[++kept] = used;
   }
-  return { seq: { count: kept, start: outStart.subarray(0, kept + 1), data: outData.subarray(0, used) }, value: value.subarray(0, kept) };
+  return { seq: { count: kept, start: outStart.subarray(0, kept + 1), data: outData.subarray(0, used) }, sampleSeq };
 }
 
 /**
@@ -138,43 +146,54 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
  * parser kept them, else once per distinct trie node (samples sharing a stack
  * share a node, so a million goroutines on ten stacks is ten sequences).
  */
-function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec, values: Float64Array): { seq: Sequences; value: Float64Array } {
-  if (p.sampleLocations) return locationStacks(p, p.sampleLocations, keys, spec, values);
-  const nodeValue = new Float64Array(p.stacks.count);
-  const hasSample = new Uint8Array(p.stacks.count);
-  for (let s = 0; s < p.samples.count; s++) {
-    nodeValue[p.samples.stack[s]] += values[s];
-    hasSample[p.samples.stack[s]] = 1;
-  }
+function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec): ViewStacks {
+  if (p.sampleLocations) return locationStacks(p, p.sampleLocations, keys, spec);
+  // One sequence per distinct stack node that has samples.
+  const seqOfNode = new Int32Array(p.stacks.count).fill(-2);
+  for (let s = 0; s < p.samples.count; s++) seqOfNode[p.samples.stack[s]] = -1;
   const { parent, frame } = p.stacks;
-  const out = new GrowableFloat64(1024);
   const filter = new SequenceFilter(p, keys, spec, 1024);
-  for (let leaf = 0; leaf < hasSample.length; leaf++) {
-    if (!hasSample[leaf]) continue;
+  let kept = 0;
+  for (let leaf = 0; leaf < seqOfNode.length; leaf++) {
+    if (seqOfNode[leaf] === -2) continue;
     const from = filter.data.length;
     filter.begin();
     for (let n = leaf; n > 0; n = parent[n]) filter.frame(frame[n]);
-    if (filter.end(from, true)) out.push(nodeValue[leaf]);
+    seqOfNode[leaf] = filter.end(from, true) ? kept++ : -1;
   }
-  return { seq: filter.sequences(), value: out.finish() };
+  const sampleSeq = new Int32Array(p.samples.count);
+  for (let s = 0; s < p.samples.count; s++) sampleSeq[s] = seqOfNode[p.samples.stack[s]];
+  return { seq: filter.sequences(), sampleSeq };
 }
 
 export function buildCallTree(p: Profile, spec: ViewSpec): CallTree {
   const keys = buildFrameKeys(p, spec.granularity);
   const values = p.samples.values[spec.sampleType] ?? new Float64Array(p.samples.count);
-  let profileTotal = 0;
-  for (let s = 0; s < values.length; s++) profileTotal += values[s];
-  const { seq, value } = viewStacks(p, keys, spec, values);
+  const { seq, sampleSeq } = viewStacks(p, keys, spec);
   const trie = buildTrie(seq);
-  const count = trie.parent.length;
+  const sampleNode = new Int32Array(sampleSeq.length);
+  for (let s = 0; s < sampleSeq.length; s++) sampleNode[s] = sampleSeq[s] < 0 ? -1 : trie.leaf[sampleSeq[s]];
+  const { childStart, childList } = childrenOf(trie.parent);
+  const shape = { count: trie.parent.length, parent: trie.parent, key: trie.label, childStart, childList, keys, sampleNode };
+  return withValues(shape, values);
+}
+
+/**
+ * The same tree with other sample values (e.g. another sample type, or pprof's
+ * -normalize scaling): only self and total are recomputed, in two linear passes.
+ */
+export function withValues(tree: Omit<CallTree, 'self' | 'total' | 'profileTotal'>, values: Float64Array): CallTree {
+  const { count, parent, sampleNode } = tree;
   const self = new Float64Array(count);
-  for (let i = 0; i < seq.count; i++) self[trie.leaf[i]] += value[i];
-  const parent = trie.parent;
+  let profileTotal = 0;
+  for (let s = 0; s < sampleNode.length; s++) {
+    profileTotal += values[s];
+    if (sampleNode[s] >= 0) self[sampleNode[s]] += values[s];
+  }
   const total = self.slice();
   // Children always have larger indexes than their parents, so one backward pass sums subtrees.
   for (let n = count - 1; n > 0; n--) total[parent[n]] += total[n];
-  const { childStart, childList } = childrenOf(parent);
-  return { count, parent, key: trie.label, self, total, childStart, childList, keys, profileTotal };
+  return { ...tree, self, total, profileTotal };
 }
 
 /**

@@ -5,7 +5,7 @@
  * The top table reads the two trees; flame answers merge them lazily, only where they
  * are visible (flame.ts); merge.ts builds the whole merged tree when one is needed.
  */
-import { buildCallTree, type CallTree } from '../calltree/calltree';
+import { buildCallTree, withValues, type CallTree } from '../calltree/calltree';
 import type { Granularity } from '../calltree/frame-keys';
 import type { NameFilters } from '../calltree/filters';
 import type { Profile } from '../../model/profile';
@@ -77,7 +77,7 @@ function unifyKeys(a: CallTree, b: CallTree) {
 
 /**
  * Call trees already built for this view (e.g. cached for the flame tab) can be passed
- * in; the target's is used only when it is not scaled by -normalize.
+ * in; under -normalize the target's shape is reused with scaled values.
  */
 export interface PrebuiltTrees {
   base?: CallTree;
@@ -98,7 +98,8 @@ export function buildDiffTree(
   const targetView = singleTypeView(target.profile, target.sampleType, scale);
   const spec = { ...view, sampleType: 0 };
   const baseTree = prebuilt.base ?? buildCallTree(baseView, spec);
-  const targetTree = (scale === 1 && prebuilt.target) || buildCallTree(targetView, spec);
+  const targetShape = prebuilt.target ?? buildCallTree(singleTypeView(target.profile, target.sampleType), spec);
+  const targetTree = scale === 1 ? targetShape : withValues(targetShape, targetView.samples.values[0]);
   const { names, files, keyIndex, baseKey, targetKey } = unifyKeys(baseTree, targetTree);
   const totals: DiffTotals = {
     base: baseTree.profileTotal,
