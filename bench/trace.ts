@@ -4,8 +4,13 @@
  * so the scan says how fast it is right now). Runs are repeated and the best is reported.
  * Make a big trace with `go run ./test/fixtures/gen/trace-big /tmp/big.trace`.
  * Run: node --expose-gc --import tsx bench/trace.ts /tmp/big.trace [runs]
+ *      node --import tsx bench/trace.ts /tmp/big.trace --browser   (parse in a Chromium worker)
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseTrace, parseTraceAsync } from '../src/formats/gotrace';
 
 export interface TraceBench {
@@ -79,6 +84,124 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
   };
 }
 
+export interface TraceBrowserBench {
+  bytes: number;
+  /** parseTraceAsync in a dedicated worker of headless Chromium (fetch excluded). */
+  ms: number;
+  mbPerSec: number;
+  /** The bare byte scan, in the same worker. */
+  byteScanMbPerSec: number;
+  /** Peak resident size of the renderer processes above their size before the load. */
+  peakRssBytes: number;
+  events: number;
+  goroutines: number;
+}
+
+/** Resident size (bytes) of Chromium's renderer processes, from /proc. */
+function rendererRss(): number {
+  const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  let kb = 0;
+  for (const line of ps.split('\n')) {
+    if (!line.includes('--type=renderer')) continue;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${line.trim().split(/\s+/)[0]}/status`, 'utf8'));
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      // gone
+    }
+  }
+  return kb * 1024;
+}
+
+/**
+ * The same parse in a Web Worker of headless Chromium: the trace is fetched into the
+ * worker, then parsed with parseTraceAsync (as the app's worker does; `--sync`: parseTrace). Needs /usr/bin/chromium
+ * (or CHROMIUM_PATH).
+ */
+export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 'sync' = 'async'): Promise<TraceBrowserBench> {
+  const { build } = await import('esbuild');
+  const { chromium } = await import('@playwright/test');
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const worker = await build({
+    stdin: {
+      contents: `
+        import { parseTrace, parseTraceAsync } from './src/formats/gotrace';
+        self.onmessage = async (e) => {
+          const bytes = new Uint8Array(await (await fetch('/trace')).arrayBuffer());
+          let scan = Infinity;
+          for (let k = 0; k < 3; k++) {
+            const t = performance.now();
+            let n = 0;
+            for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x80) n++;
+            scan = Math.min(scan, performance.now() - t);
+          }
+          const t0 = performance.now();
+          const m = e.data === 'sync' ? parseTrace(bytes) : await parseTraceAsync(bytes);
+          const ms = performance.now() - t0;
+          self.postMessage({ ms, scan, bytes: bytes.length, events: m.summary.events, goroutines: m.summary.goroutines });
+        };`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+  });
+  const js = worker.outputFiles[0].text;
+  const size = statSync(path).size;
+  const server = createServer((req, res) => {
+    if (req.url === '/worker.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else if (req.url === '/trace') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
+      createReadStream(path).pipe(res);
+    } else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>trace bench</title>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  let best: TraceBrowserBench | null = null;
+  try {
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const base = rendererRss();
+      let peak = base;
+      const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 100);
+      const out = (await page.evaluate(
+        (m) =>
+          new Promise((resolve, reject) => {
+            const w = new Worker('/worker.js');
+            w.onmessage = (e) => resolve(e.data);
+            w.onerror = (e) => reject(new Error(e.message));
+            w.postMessage(m);
+          }),
+        mode,
+      )) as { ms: number; scan: number; bytes: number; events: number; goroutines: number };
+      clearInterval(timer);
+      const mb = out.bytes / 1e6;
+      const res: TraceBrowserBench = {
+        bytes: out.bytes,
+        ms: out.ms,
+        mbPerSec: mb / (out.ms / 1000),
+        byteScanMbPerSec: mb / (out.scan / 1000),
+        peakRssBytes: Math.max(peak, rendererRss()) - base,
+        events: out.events,
+        goroutines: out.goroutines,
+      };
+      if (!best || res.ms < best.ms) best = res;
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return best!;
+}
+
 const isMain = process.argv[1]?.endsWith('bench/trace.ts');
 if (isMain) {
   const path = process.argv[2];
@@ -86,7 +209,15 @@ if (isMain) {
     console.error('usage: bench/trace.ts FILE.trace [runs]');
     process.exit(2);
   }
-  void benchTrace(path, Number(process.argv[3] ?? 3)).then((r) => {
+  if (process.argv.includes('--browser')) {
+    void benchTraceBrowser(path, 2, process.argv.includes('--sync') ? 'sync' : 'async').then((r) =>
+      console.log(
+        `Chromium worker: ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms = ${r.mbPerSec.toFixed(1)} MB/s ` +
+          `(bare byte scan ${r.byteScanMbPerSec.toFixed(0)} MB/s in the same worker); renderer RSS peak +${(r.peakRssBytes / 1e6).toFixed(0)} MB ` +
+          `(${(r.peakRssBytes / r.bytes).toFixed(2)}× file); ${r.events} events, ${r.goroutines} goroutines`,
+      ),
+    );
+  } else void benchTrace(path, Number(process.argv[3] ?? 3)).then((r) => {
     console.log(
       `${(r.bytes / 1e6).toFixed(1)} MB: best ${r.ms.toFixed(0)} ms = ${r.mbPerSec.toFixed(1)} MB/s ` +
         `(async ${r.asyncMbPerSec.toFixed(1)} MB/s; bare byte scan ${r.byteScanMbPerSec.toFixed(0)} MB/s in the same run); ` +

@@ -67,10 +67,27 @@ export async function scanTraceAsync(
   return s.result();
 }
 
+/**
+ * Resolves after a macrotask, so messages queued for the worker (a "cancel") are handled
+ * first. A MessageChannel message where there is one: setTimeout(0) is clamped to 4 ms
+ * once timers nest, and Chromium may delay it further.
+ */
+function macrotask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
 async function runSliced(s: TraceScanner, opts: ParseTraceAsyncOptions): Promise<void> {
   const slice = opts.yieldEveryMs ?? 50;
   while (!s.run(performance.now() + slice)) {
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await macrotask();
     if (opts.signal?.aborted) throw cancelledError();
   }
 }
