@@ -1,8 +1,9 @@
 /** The worker's answers to each API call. Pure over the Session; no messaging here. */
 import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
-import { sortTop, topEntries } from '../analysis/calltree/top';
+import { sortTop, topEntries, type TopEntry } from '../analysis/calltree/top';
+import type { CallTree } from '../analysis/calltree/calltree';
 import { compileFilter } from '../analysis/calltree/filters';
-import type { FileInfo, FlameAnswer, Params, SearchAnswer, TopAnswer } from './api';
+import type { FileInfo, FlameAnswer, Params, SearchAnswer, TopAnswer, TopSortKey } from './api';
 import { loadFile, LoadError } from './load';
 import type { Session } from './session';
 import { summarize } from './summary';
@@ -45,10 +46,29 @@ export function flame(session: Session, p: Params<'flame'>): FlameAnswer {
   return { root, total: tree.profileTotal, path, unit: unitOf(session, p.file, p.sampleType), nodeCount };
 }
 
+/**
+ * Sorted top rows per call tree and order: a virtualised table asks for many pages of
+ * the same list, and building it walks the whole tree.
+ */
+const sortedTops = new WeakMap<CallTree, Map<string, TopEntry[]>>();
+
+function sortedTop(tree: CallTree, sort: TopSortKey, descending: boolean): TopEntry[] {
+  let byOrder = sortedTops.get(tree);
+  if (!byOrder) sortedTops.set(tree, (byOrder = new Map()));
+  const key = `${sort}|${descending}`;
+  let rows = byOrder.get(key);
+  if (!rows) {
+    const entries = byOrder.values().next().value ?? topEntries(tree);
+    rows = sortTop(entries, tree.keys.names, sort, descending);
+    byOrder.set(key, rows);
+  }
+  return rows;
+}
+
 export function top(session: Session, p: Params<'top'>): TopAnswer {
   const tree = session.callTree(p.file, p);
   const names = tree.keys.names;
-  let entries = sortTop(topEntries(tree), names, p.sort, p.descending);
+  let entries = sortedTop(tree, p.sort, p.descending);
   if (p.filter) {
     const needle = p.filter.toLowerCase();
     entries = entries.filter((e) => names[e.key].toLowerCase().includes(needle));
