@@ -1,15 +1,17 @@
 /**
  * Diff speed in Node: from two decoded profiles to the diff and the first pruned diff
  * flame answer (what the worker does when the user picks a pair), with CPU's default
- * meaning (-diff_base -normalize). "cold" builds both call trees; "warm" reuses the
- * base's (the worker's cache after the flame tab showed it). With one file, the target
- * is a changed copy: every third sample dropped, every fifth doubled.
+ * meaning (-diff_base -normalize). "cold": no call tree built (the answer reads trees
+ * grown on demand); "warm": the base's whole tree built (the worker's cache after the
+ * flame tab showed it). "whole" then builds both whole trees, as the diff table needs.
+ * With one file, the target is a changed copy: every third sample dropped, every fifth
+ * doubled.
  *   node --import tsx bench/diff.ts [a.pb.gz] [b.pb.gz]
  */
 import { readFileSync } from 'node:fs';
-import { buildCallTree } from '../src/analysis/calltree/calltree';
+import { LazyCallTree } from '../src/analysis/calltree/lazy';
 import { diffFlame } from '../src/analysis/diff/flame';
-import { buildDiffTree, type PrebuiltTrees } from '../src/analysis/diff/tree';
+import { buildDiffTree, type SideTrees } from '../src/analysis/diff/tree';
 import type { Profile } from '../src/model/profile';
 import { loadFile } from '../src/worker/load';
 import { timeIt } from './measure';
@@ -44,25 +46,26 @@ async function pairOf(a: string, b: string): Promise<Pair> {
   return { base, target, type, targetType };
 }
 
-async function timeDiff(p: Pair, prebuilt: PrebuiltTrees): Promise<{ ms: number; nodes: number }> {
+/** The diff and its first flame answer; `whole` also builds both sides' whole trees. */
+async function timeDiff(p: Pair, sides: () => SideTrees, whole = false): Promise<{ ms: number; nodes: number }> {
   const t = await timeIt(3, () => {
     const diff = buildDiffTree(
       { profile: p.base, sampleType: p.type },
       { profile: p.target, sampleType: p.targetType },
       { granularity: 'function' },
       { meaning: 'diff_base', normalize: true },
-      prebuilt,
+      sides(),
     );
-    diffFlame(diff, [], 1 / (2 * FLAME_WIDTH_PX));
-    // The size of what was compared: both sides' call-tree nodes.
-    return diff.baseTree.count + diff.targetTree.count;
+    const { nodeCount } = diffFlame(diff, [], 1 / (2 * FLAME_WIDTH_PX));
+    // The size of what was compared: frames answered, or both sides' call-tree nodes.
+    return whole ? diff.baseTree.count + diff.targetTree.count : nodeCount;
   });
   return { ms: t.ms, nodes: t.result };
 }
 
-/** Cold: both call trees built, then the diff and its first flame answer. */
+/** Cold, as `npm run bench -- diff` reports it: the first flame answer and both whole call trees. */
 export async function benchDiff(a: string, b: string): Promise<{ ms: number; nodes: number }> {
-  return timeDiff(await pairOf(a, b), {});
+  return timeDiff(await pairOf(a, b), () => ({}), true);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -70,9 +73,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const b = process.argv[3] ?? a;
   const p = await pairOf(a, b);
   const what = `${a} vs ${b === a ? 'a changed copy' : b}`;
-  const cold = await timeDiff(p, {});
-  console.log(`diff cold ${what}: ${cold.ms.toFixed(0)} ms, ${cold.nodes} call-tree nodes compared`);
-  const base = buildCallTree(p.base, { sampleType: p.type, granularity: 'function' });
-  const warm = await timeDiff(p, { base });
+  const cold = await timeDiff(p, () => ({}));
+  console.log(`diff cold ${what}: ${cold.ms.toFixed(0)} ms to the first flame answer (${cold.nodes} frames)`);
+  const base = new LazyCallTree(p.base, { sampleType: p.type, granularity: 'function' });
+  base.tree;
+  const warm = await timeDiff(p, () => ({ base }));
   console.log(`diff warm (base call tree cached): ${warm.ms.toFixed(0)} ms`);
+  const whole = await benchDiff(a, b);
+  console.log(`diff cold, then both whole call trees (the table's): ${whole.ms.toFixed(0)} ms, ${whole.nodes} call-tree nodes`);
 }

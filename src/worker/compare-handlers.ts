@@ -89,10 +89,10 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
   const view = { granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide };
   const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
   return cache.get(key, base, target, () =>
-    // The flame tab's cached call trees serve as the sides (the target's unless scaled).
+    // The flame tab's cached call trees serve as the sides (built or not).
     buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options, {
-      base: session.callTree(p.base, { ...view, sampleType: bi }),
-      target: session.callTree(p.target, { ...view, sampleType: ti }),
+      base: session.lazyCallTree(p.base, { ...view, sampleType: bi }),
+      target: session.lazyCallTree(p.target, { ...view, sampleType: ti }),
     }),
   );
 }

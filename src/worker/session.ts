@@ -1,11 +1,14 @@
 /**
  * The worker's registry of open files and the call trees computed for them.
- * Call trees are cached per view, so flipping between tabs or zooming is cheap.
+ * Call trees are cached per view, so flipping between tabs or zooming is cheap; a
+ * diff may first read one grown on demand, and the whole tree built later (by the
+ * diff table or the flame tab) reuses the same cache entry and its stacks.
  */
 import type { GoroutineDump } from '../model/goroutines';
 import type { Profile } from '../model/profile';
 import type { TraceModel } from '../model/trace';
-import { buildCallTree, type CallTree, type ViewSpec } from '../analysis/calltree/calltree';
+import type { CallTree, ViewSpec } from '../analysis/calltree/calltree';
+import { LazyCallTree } from '../analysis/calltree/lazy';
 import type { FileId, FileInfo } from './api';
 
 export interface OpenFile {
@@ -20,7 +23,7 @@ const TREE_CACHE = 6;
 export class Session {
   private readonly files = new Map<FileId, OpenFile>();
   /** Most recently used last. */
-  private readonly trees = new Map<string, CallTree>();
+  private readonly trees = new Map<string, LazyCallTree>();
 
   add(file: OpenFile): void {
     this.files.set(file.info.id, file);
@@ -44,12 +47,17 @@ export class Session {
   }
 
   callTree(id: FileId, spec: ViewSpec): CallTree {
+    return this.lazyCallTree(id, spec).tree;
+  }
+
+  /** The view's call tree, not built until its `tree` is read. */
+  lazyCallTree(id: FileId, spec: ViewSpec): LazyCallTree {
     const key = `${id}|${spec.sampleType}|${spec.granularity}|${spec.focus ?? ''}|${spec.ignore ?? ''}|${spec.hide ?? ''}`;
     let tree = this.trees.get(key);
     if (tree) {
       this.trees.delete(key);
     } else {
-      tree = buildCallTree(this.profile(id), spec);
+      tree = new LazyCallTree(this.profile(id), spec);
       if (this.trees.size >= TREE_CACHE) this.trees.delete(this.trees.keys().next().value!);
     }
     this.trees.set(key, tree);

@@ -41,7 +41,7 @@ class SequenceFilter {
   private focused = false;
   private dropped = false;
 
-  constructor(p: Profile, keys: FrameKeys, spec: ViewSpec, expected: number) {
+  constructor(p: Profile, keys: FrameKeys, spec: NameFilters, expected: number) {
     this.flags = frameFilterFlags(p, spec);
     this.keyOf = keys.ofFrame;
     this.needFocus = !!spec.focus;
@@ -102,14 +102,20 @@ function locationKeys(loc: LocationStacks, keyOf: Int32Array, flags: Uint8Array 
   return { start, keys, flag };
 }
 
-/** A view's stacks as sequences of keys, and which sequence each sample is (-1: dropped). */
-interface ViewStacks {
+/**
+ * A view's stacks: its frame keys, the kept stacks as sequences of keys (root first), and
+ * which sequence each sample is (-1: dropped). Independent of the sample type, and all a
+ * call tree is built from, so a tree grown on demand (grown.ts) and the whole tree built
+ * later share one of these.
+ */
+export interface ViewStacks {
+  keys: FrameKeys;
   seq: Sequences;
   sampleSeq: Int32Array;
 }
 
 /** The view's stacks from pprof's per-sample location lists, with one tight loop per sample. */
-function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: ViewSpec): ViewStacks {
+function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: NameFilters): Omit<ViewStacks, 'keys'> {
   const lk = locationKeys(loc, keys.ofFrame, frameFilterFlags(p, spec));
   const { start, data, count } = loc.stacks;
   let size = 0;
@@ -146,7 +152,7 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
  * parser kept them, else once per distinct trie node (samples sharing a stack
  * share a node, so a million goroutines on ten stacks is ten sequences).
  */
-function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec): ViewStacks {
+function viewSequences(p: Profile, keys: FrameKeys, spec: NameFilters): Omit<ViewStacks, 'keys'> {
   if (p.sampleLocations) return locationStacks(p, p.sampleLocations, keys, spec);
   // One sequence per distinct stack node that has samples.
   const seqOfNode = new Int32Array(p.stacks.count).fill(-2);
@@ -166,10 +172,22 @@ function viewStacks(p: Profile, keys: FrameKeys, spec: ViewSpec): ViewStacks {
   return { seq: filter.sequences(), sampleSeq };
 }
 
-export function buildCallTree(p: Profile, spec: ViewSpec): CallTree {
+export function buildViewStacks(p: Profile, spec: Omit<ViewSpec, 'sampleType'>): ViewStacks {
   const keys = buildFrameKeys(p, spec.granularity);
-  const values = p.samples.values[spec.sampleType] ?? new Float64Array(p.samples.count);
-  const { seq, sampleSeq } = viewStacks(p, keys, spec);
+  return { keys, ...viewSequences(p, keys, spec) };
+}
+
+/** A sample type's values, or zeros for a type the profile lacks. */
+export function sampleValues(p: Profile, sampleType: number): Float64Array {
+  return p.samples.values[sampleType] ?? new Float64Array(p.samples.count);
+}
+
+export function buildCallTree(p: Profile, spec: ViewSpec): CallTree {
+  return callTreeFromStacks(buildViewStacks(p, spec), sampleValues(p, spec.sampleType));
+}
+
+/** The call tree of a view's stacks with one value per sample. */
+export function callTreeFromStacks({ keys, seq, sampleSeq }: ViewStacks, values: Float64Array): CallTree {
   const trie = buildTrie(seq);
   const sampleNode = new Int32Array(sampleSeq.length);
   for (let s = 0; s < sampleSeq.length; s++) sampleNode[s] = sampleSeq[s] < 0 ? -1 : trie.leaf[sampleSeq[s]];

@@ -33,14 +33,54 @@ const SHIFT = 67108864; // 2^26: node ids stay below it
 export function sortedChildren(t: KeyedTrie, n: number, keyMap: Int32Array, s: ChildScratch): number {
   const from = t.childStart[n];
   const count = t.childStart[n + 1] - from;
-  const { keys, nodes } = s;
-  let sorted = true;
   for (let i = 0; i < count; i++) {
     const c = t.childList[from + i];
-    keys[i] = keyMap[t.key[c]];
-    nodes[i] = c;
-    if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
+    s.keys[i] = keyMap[t.key[c]];
+    s.nodes[i] = c;
   }
+  return sortByKey(s, count);
+}
+
+/**
+ * A tree as a walk from the root reads it: a whole call tree, or one grown on demand
+ * (calltree/grown.ts), which learns a node's children only when asked.
+ */
+export interface WalkedTree {
+  total(n: number): number;
+  self(n: number): number;
+  /** Writes node n's children and their own keys from index 0; returns how many. */
+  children(n: number, nodes: Int32Array, keys: Int32Array): number;
+}
+
+/** A whole call tree read as a walked one. */
+export function walkOf(t: KeyedTrie & { total: Float64Array; self: Float64Array }): WalkedTree {
+  return {
+    total: (n) => t.total[n],
+    self: (n) => t.self[n],
+    children(n, nodes, keys) {
+      const from = t.childStart[n];
+      const count = t.childStart[n + 1] - from;
+      for (let i = 0; i < count; i++) {
+        nodes[i] = t.childList[from + i];
+        keys[i] = t.key[nodes[i]];
+      }
+      return count;
+    },
+  };
+}
+
+/** Like sortedChildren, for a walked tree. */
+export function sortedWalkChildren(t: WalkedTree, n: number, keyMap: Int32Array, s: ChildScratch): number {
+  const count = t.children(n, s.nodes, s.keys);
+  for (let i = 0; i < count; i++) s.keys[i] = keyMap[s.keys[i]];
+  return sortByKey(s, count);
+}
+
+/** Sorts the first `count` (key, node) pairs of s by key; returns count. */
+function sortByKey(s: ChildScratch, count: number): number {
+  const { keys, nodes } = s;
+  let sorted = true;
+  for (let i = 1; i < count && sorted; i++) if (keys[i] < keys[i - 1]) sorted = false;
   if (sorted) return count;
   // Key and node packed in one double: a numeric typed-array sort, no comparator.
   const p = s.packed.subarray(0, count);

@@ -8,7 +8,7 @@
  * room, or overflow their parent). Frames too narrow to draw count by their larger side.
  */
 import { FLAME_MAX_NODES } from '../calltree/flame';
-import { childScratch, maxChildren, sortedChildren, type ChildScratch } from './children';
+import { childScratch, sortedWalkChildren, type ChildScratch, type WalkedTree } from './children';
 import type { DiffStatus } from './top';
 import type { DiffTree } from './tree';
 
@@ -30,36 +30,36 @@ export interface DiffFlameNode {
 
 const scratchCache = new WeakMap<DiffTree, [ChildScratch, ChildScratch]>();
 
+/** Children have distinct keys, so no node has more children than its side has keys. */
 function scratchFor(diff: DiffTree): [ChildScratch, ChildScratch] {
   let s = scratchCache.get(diff);
   if (!s) {
-    const w = Math.max(maxChildren(diff.baseTree), maxChildren(diff.targetTree));
-    s = [childScratch(w), childScratch(w)];
+    s = [childScratch(diff.baseKey.length), childScratch(diff.targetKey.length)];
     scratchCache.set(diff, s);
   }
   return s;
 }
 
 /** Child of node n (or -1) whose unified key is k; -1 when absent. */
-function childByKey(t: DiffTree['baseTree'], n: number, keyMap: Int32Array, k: number): number {
+function childByKey(t: WalkedTree, n: number, keyMap: Int32Array, k: number, s: ChildScratch): number {
   if (n < 0) return -1;
-  for (let i = t.childStart[n]; i < t.childStart[n + 1]; i++) {
-    const c = t.childList[i];
-    if (keyMap[t.key[c]] === k) return c;
-  }
+  const count = t.children(n, s.nodes, s.keys);
+  for (let i = 0; i < count; i++) if (keyMap[s.keys[i]] === k) return s.nodes[i];
   return -1;
 }
 
 /** Follows names from the root on both sides; stops at the first name neither side has. */
 export function resolveDiffPath(diff: DiffTree, path: string[]): { a: number; b: number; path: string[] } {
+  const { base, target } = diff.walks();
+  const [sa, sb] = scratchFor(diff);
   let a = 0;
   let b = 0;
   const found: string[] = [];
   for (const name of path) {
     const k = diff.keyIndex.get(name);
     if (k === undefined) break;
-    const na = childByKey(diff.baseTree, a, diff.baseKey, k);
-    const nb = childByKey(diff.targetTree, b, diff.targetKey, k);
+    const na = childByKey(base, a, diff.baseKey, k, sa);
+    const nb = childByKey(target, b, diff.targetKey, k, sb);
     if (na < 0 && nb < 0) break;
     a = na;
     b = nb;
@@ -74,13 +74,12 @@ export function diffFlame(
   minFraction: number,
   maxNodes = FLAME_MAX_NODES,
 ): { root: DiffFlameNode; path: string[]; nodeCount: number } {
-  const A = diff.baseTree;
-  const B = diff.targetTree;
+  const { base: A, target: B } = diff.walks();
   const [sa, sb] = scratchFor(diff);
   const { a: ra, b: rb, path } = resolveDiffPath(diff, zoomPath);
   const make = (a: number, b: number, name: string): DiffFlameNode => {
-    const before = a >= 0 ? A.total[a] : 0;
-    const after = b >= 0 ? B.total[b] : 0;
+    const before = a >= 0 ? A.total(a) : 0;
+    const after = b >= 0 ? B.total(b) : 0;
     const status: DiffStatus = before === 0 && after !== 0 ? 'new' : after === 0 && before !== 0 ? 'gone' : 'both';
     return {
       name,
@@ -88,8 +87,8 @@ export function diffFlame(
       before,
       after,
       delta: after - before,
-      selfBefore: a >= 0 ? A.self[a] : 0,
-      selfAfter: b >= 0 ? B.self[b] : 0,
+      selfBefore: a >= 0 ? A.self(a) : 0,
+      selfAfter: b >= 0 ? B.self(b) : 0,
       hidden: 0,
       status: name === 'root' ? 'both' : status,
       children: [],
@@ -102,8 +101,8 @@ export function diffFlame(
   const queue: [number, number, DiffFlameNode][] = [[ra, rb, root]];
   for (let q = 0; q < queue.length; q++) {
     const [a, b, out] = queue[q];
-    const ca = a >= 0 ? sortedChildren(A, a, diff.baseKey, sa) : 0;
-    const cb = b >= 0 ? sortedChildren(B, b, diff.targetKey, sb) : 0;
+    const ca = a >= 0 ? sortedWalkChildren(A, a, diff.baseKey, sa) : 0;
+    const cb = b >= 0 ? sortedWalkChildren(B, b, diff.targetKey, sb) : 0;
     const kids: DiffFlameNode[] = [];
     const next: [number, number, DiffFlameNode][] = [];
     for (let i = 0, j = 0; i < ca || j < cb; ) {
@@ -112,7 +111,7 @@ export function diffFlame(
       const k = x < y ? x : y;
       const na = x === k ? sa.nodes[i++] : -1;
       const nb = y === k ? sb.nodes[j++] : -1;
-      const size = Math.max(na >= 0 ? Math.abs(A.total[na]) : 0, nb >= 0 ? Math.abs(B.total[nb]) : 0);
+      const size = Math.max(na >= 0 ? Math.abs(A.total(na)) : 0, nb >= 0 ? Math.abs(B.total(nb)) : 0);
       if (size === 0) continue;
       if (size < min || nodeCount + kids.length >= maxNodes) {
         out.hidden += size;
