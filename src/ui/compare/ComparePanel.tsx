@@ -17,7 +17,8 @@ import { SeriesView } from './SeriesView';
 import { SideBySide } from './SideBySide';
 import type { Palette } from './diff-colour';
 import { useElementSize } from '../shared/useElementSize';
-import { useCall } from './useCall';
+import { callKey, useCall } from './useCall';
+import { useTableRequest } from './useTableRequest';
 import './compare.css';
 
 export interface ComparePanelProps {
@@ -90,14 +91,13 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
   const [box, setBox] = useState<HTMLElement | null>(null);
   const { width } = useElementSize(box);
   const flameWidth = mode === 'sides' ? Math.floor((width - 12) / 2) : width;
-  const flame = useCall(
-    client,
-    'diffFlame',
+  const flameRequest =
     request && mode !== 'series' && width > 0
       ? { ...request, zoomPath, minFraction: 1 / (2 * Math.max(1, flameWidth)), sides: mode === 'sides' }
-      : null,
-  );
+      : null;
+  const flame = useCall(client, 'diffFlame', flameRequest);
   const answer = flame.data;
+  const tableRequest = useTableRequest(request, flame.key !== null && flame.key === callKey(flameRequest));
   const name = (id: FileId | null) => files.find((f) => f.id === id)?.name ?? '';
   const percentLabel = meaning === 'diff_base' ? 'of base total' : 'of total change';
 
@@ -188,7 +188,7 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
               <SideBySide sides={answer?.sides ?? null} baseName={name(base)} targetName={name(target)} search={search} dark={dark} onZoom={setZoomPath} />
             )}
           </div>
-          {mode === 'diff' && !flame.error && <DiffTable client={client} request={request} onPick={(n) => setSearch(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)} />}
+          {mode === 'diff' && !flame.error && <DiffTable client={client} request={tableRequest} onPick={(n) => setSearch(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)} />}
         </>
       )}
     </section>

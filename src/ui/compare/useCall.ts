@@ -10,25 +10,30 @@ export interface Call<T> {
   data: T | null;
   error: string | null;
   loading: boolean;
+  /** The request (as JSON) that data or error answers: tells a fresh answer from a kept one. */
+  key: string | null;
 }
 
+/** The key useCall gives a request. */
+export const callKey = (params: unknown): string | null => (params ? JSON.stringify(params) : null);
+
 export function useCall<M extends Method>(client: WorkerClient, method: M, params: Params<M> | null): Call<Result<M>> {
-  const key = params ? JSON.stringify(params) : null;
-  const [state, setState] = useState<Call<Result<M>>>({ data: null, error: null, loading: false });
+  const key = callKey(params);
+  const [state, setState] = useState<Call<Result<M>>>({ data: null, error: null, loading: false, key: null });
   const latest = useRef<string | null>(null);
   useEffect(() => {
     latest.current = key;
     if (!key || !params) {
-      setState({ data: null, error: null, loading: false });
+      setState({ data: null, error: null, loading: false, key: null });
       return;
     }
     setState((s) => ({ ...s, loading: true }));
     client.call(method, params).then(
       (data) => {
-        if (latest.current === key) setState({ data, error: null, loading: false });
+        if (latest.current === key) setState({ data, error: null, loading: false, key });
       },
       (e: unknown) => {
-        if (latest.current === key) setState({ data: null, error: e instanceof Error ? e.message : String(e), loading: false });
+        if (latest.current === key) setState({ data: null, error: e instanceof Error ? e.message : String(e), loading: false, key });
       },
     );
     // params is captured through key.

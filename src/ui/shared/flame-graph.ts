@@ -5,8 +5,8 @@
  * text-only tooltip, and a click that only reports the frame's zoom path (the caller
  * asks the worker again and draws the new answer).
  */
-import { select } from 'd3';
-import { flamegraph } from 'd3-flame-graph';
+import { select, timerFlush } from 'd3';
+import flamegraph from 'd3-flame-graph/src/flamegraph.js';
 import 'd3-flame-graph/dist/d3-flamegraph.css';
 import { searchRegex, zoomPathFor } from '../flame/zoom';
 import { createFrameTooltip, type TooltipFrame } from './frame-tooltip';
@@ -67,11 +67,17 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
     chart.setSearchMatch((d: DrawnFrame<T>) => !!re && re.test(d.data.name));
     if (re) chart.search(term);
     else chart.clear();
+    // Widths, places and labels are set through d3 transitions, which start on the next
+    // animation frame even at duration 0: run them now, so that frame paints the chart
+    // once, whole (not bare frames first, then a second layout and paint of them all).
+    timerFlush();
   };
   select(host).selectAll('*').remove();
   select(host).datum(o.answer.root).call(chart);
   o.decorate?.(host);
-  applySearch(search);
+  // A new chart highlights nothing: only a search term needs another pass over its frames.
+  if (searchRegex(search)) applySearch(search);
+  else timerFlush();
   return {
     applySearch,
     destroy() {
