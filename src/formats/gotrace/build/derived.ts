@@ -22,6 +22,7 @@ import {
   isSyncReason,
 } from '../../../model/trace';
 import { F64, I32, U8 } from './columns';
+import { SlotF64, blockOf, indexIn } from './slot-columns';
 import type { Summarizer, SummaryListener } from './summarizer';
 
 const KINDS = 4;
@@ -29,12 +30,7 @@ const STATE = [GO_WAITING, GO_WAITING, GO_SYSCALL, GO_RUNNABLE]; // indexed by P
 
 export class DerivedAccumulator implements SummaryListener {
   /** Per slot, side by side: tracked profile kind (-1 none), since when, with which stack. */
-  private tr: Float64Array = DerivedAccumulator.trackers(1024);
-  private static trackers(n: number): Float64Array {
-    const tr = new Float64Array(n * 3);
-    for (let i = 0; i < tr.length; i += 3) tr[i] = -1;
-    return tr;
-  }
+  private readonly tr = new SlotF64(-1, 3);
   /** Further concurrent trackers of a slot (rare): k, start, stack triples. */
   private readonly extra = new Map<number, number[]>();
   private reasonMask: Int8Array = new Int8Array(64).fill(-1);
@@ -72,24 +68,14 @@ export class DerivedAccumulator implements SummaryListener {
     return v;
   }
 
-  private ensure(slot: number): void {
-    let n = this.tr.length / 3;
-    if (slot < n) return;
-    n = Math.max(n, 16);
-    while (n <= slot) n += (n >> 2) + 1024;
-    const tr = new Float64Array(n * 3);
-    for (let i = this.tr.length; i < tr.length; i += 3) tr[i] = -1;
-    tr.set(this.tr);
-    this.tr = tr;
-  }
-
   /** A goroutine transition (after the summarizer saw it). */
   transition(slot: number, to: number, reason: number, evStack: number): void {
     if (slot < 0) return;
     const t = this.sum.now;
-    const tb = slot * 3;
-    if (tb >= this.tr.length) this.ensure(slot);
-    const tr = this.tr;
+    const bi = blockOf(slot);
+    if (bi >= this.tr.blocks.length) this.tr.ensure(slot);
+    const tr = this.tr.blocks[bi];
+    const tb = indexIn(slot) * 3;
     const k1 = tr[tb];
     if (k1 >= 0 && to !== STATE[k1]) {
       tr[tb] = -1;
@@ -147,11 +133,11 @@ export class DerivedAccumulator implements SummaryListener {
 
   private record(k: number, slot: number, s: number, e: number, stack: number): void {
     const sum = this.sum;
-    const start = sum.start[slot];
+    const start = sum.start.get(slot);
     if (start === start) {
       const clipped = e - (s > start ? s : start);
       if (clipped <= 0) return;
-      const name = sum.name[slot];
+      const name = sum.name.get(slot);
       if (name !== 0) {
         this.add(k, stack, name, clipped);
         return;
@@ -184,7 +170,7 @@ export class DerivedAccumulator implements SummaryListener {
     const p = this.pending.get(slot);
     if (!p) return;
     const keep: number[] = [];
-    const name = this.sum.name[slot];
+    const name = this.sum.name.get(slot);
     for (let i = 0; i < p.length; i += 5) {
       if (Number.isNaN(p[i + 4])) keep.push(...p.slice(i, i + 5));
       else this.add(p[i], p[i + 3], name, p[i + 4]);
@@ -242,14 +228,14 @@ export class DerivedAccumulator implements SummaryListener {
   /** At the end: goroutines that never ran count whole intervals (their start is "0"). */
   finish(): DerivedRecords {
     for (const [slot, p] of this.pending) {
-      const name = this.sum.name[slot];
+      const name = this.sum.name.get(slot);
       for (let i = 0; i < p.length; i += 5) {
         const clipped = Number.isNaN(p[i + 4]) ? p[i + 2] - p[i + 1] : p[i + 4];
         if (clipped > 0) this.add(p[i], p[i + 3], name, clipped);
       }
     }
     this.pending.clear();
-    this.tr = new Float64Array(0);
+    this.tr.release();
     return {
       count: this.kind.length,
       kind: this.kind.finish(),

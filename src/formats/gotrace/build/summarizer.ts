@@ -27,6 +27,7 @@ import {
 } from '../../../model/trace';
 import { F64, I32, SmallIndex } from './columns';
 import { IdIndex } from './idmap';
+import { SlotF64, SlotI32, blockOf, indexIn, startsBlock } from './slot-columns';
 
 // What the goroutine's `since` measures (summary.go's last*Time fields; only one is set).
 const S_NONE = 0;
@@ -70,12 +71,12 @@ class KeyedTimes {
   ns = new F64(1024);
   next = new I32(1024);
 
-  /** Adds `dt` to (slot, key); `head` is the slot's chain head array (-1 = empty). */
-  add(head: Int32Array, s: number, key: number, dt: number): void {
-    const h = head[s];
+  /** Adds `dt` to (slot, key); `head` holds each slot's chain head (-1 = empty). */
+  add(head: SlotI32, s: number, key: number, dt: number): void {
+    const h = head.get(s);
     const r = this.find(h, key);
     if (r >= 0) this.ns.data[r] += dt;
-    else head[s] = this.append(s, key, dt, h);
+    else head.set(s, this.append(s, key, dt, h));
   }
 
   private find(h: number, key: number): number {
@@ -170,27 +171,27 @@ function growI32(a: Int32Array, n: number, fill?: number): Int32Array {
 export class Summarizer {
   readonly slotOf = new IdIndex();
   count = 0;
-  private cap = 1024;
-  // Columns, one row per goroutine slot (capacity `cap`, `count` used).
-  id: Float64Array = new Float64Array(1024);
-  name: Int32Array = new Int32Array(1024);
-  creation: Float64Array = new Float64Array(1024);
-  start: Float64Array = new Float64Array(1024).fill(NaN);
-  end: Float64Array = new Float64Array(1024).fill(NaN);
-  creator: Float64Array = new Float64Array(1024).fill(-1);
-  creationStack: Int32Array = new Int32Array(1024);
-  exec: Float64Array = new Float64Array(1024);
-  schedWait: Float64Array = new Float64Array(1024);
-  syscall: Float64Array = new Float64Array(1024);
-  syscallBlock: Float64Array = new Float64Array(1024);
-  total: Float64Array = new Float64Array(1024);
-  regionCount: Int32Array = new Int32Array(1024);
+  /** Time the analysis ended (the last event), for goroutines still alive then. */
+  private endedAt = NaN;
+  // Columns, one row per goroutine slot.
+  readonly id = new SlotF64();
+  readonly name = new SlotI32();
+  readonly creation = new SlotF64();
+  readonly start = new SlotF64(NaN);
+  readonly end = new SlotF64(NaN);
+  readonly creator = new SlotF64(-1);
+  readonly creationStack = new SlotI32();
+  readonly exec = new SlotF64();
+  readonly schedWait = new SlotF64();
+  readonly syscall = new SlotF64();
+  readonly syscallBlock = new SlotF64();
+  readonly regionCount = new SlotI32();
   /** Working state per slot, side by side (one cache line): state flags, since when, block reason. */
-  private w: Float64Array = new Float64Array(1024 * 3);
-  private blockHead: Int32Array = new Int32Array(1024).fill(-1);
-  private rangeHead: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly w = new SlotF64(0, 3);
+  private readonly blockHead = new SlotI32(-1);
+  private readonly rangeHead = new SlotI32(-1);
   /** Open (begun or active) ranges, chained per slot: range name, since when. */
-  private openHead: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly openHead = new SlotI32(-1);
   private readonly open = new OpenRanges();
 
   private readonly rangeNames = new SmallIndex();
@@ -259,8 +260,8 @@ export class Summarizer {
     if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) {
       slot = this.newSlot(goid, from === GO_UNDETERMINED ? this.syncTs : t);
       if (from === GO_NOT_EXIST && ctxG !== NONE) {
-        this.creator[slot] = ctxG;
-        this.creationStack[slot] = evStack;
+        this.creator.set(slot, ctxG);
+        this.creationStack.set(slot, evStack);
       }
       // A goroutine created inside a region inherits the creator's task (synthetic region).
       if (this.activeRegions.size > 0 && ctxG >= 0) {
@@ -274,37 +275,46 @@ export class Summarizer {
     } else {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
-      if ((this.w[slot * 3] & 7) !== S_NONE) this.closeState(slot, t);
     }
-    if (stStack !== 0 && this.name[slot] === 0) {
-      const n = this.startName(stStack);
-      if (n !== 0) {
-        this.name[slot] = n;
-        this.listener?.onNamed(slot);
+    const bi = blockOf(slot);
+    const o = indexIn(slot);
+    const w = this.w.blocks[bi];
+    const wo = o * 3;
+    if ((w[wo] & 7) !== S_NONE) this.closeState(slot, t);
+    if (stStack !== 0) {
+      const names = this.name.blocks[bi];
+      if (names[o] === 0) {
+        const n = this.startName(stStack);
+        if (n !== 0) {
+          names[o] = n;
+          this.listener?.onNamed(slot);
+        }
       }
     }
     // A goroutine first seen in a status event existed since the last Sync: Go 1.27's
     // summarizer credits that time to the state it is found in.
     const tIn = from === GO_UNDETERMINED ? this.syncTs : t;
-    const fin = this.w[slot * 3] & S_FINAL;
+    const fin = w[wo] & S_FINAL;
     switch (to) {
-      case GO_RUNNING:
-        this.w[slot * 3] = S_RUNNING | fin;
-        this.w[slot * 3 + 1] = tIn;
-        if (this.start[slot] !== this.start[slot]) {
-          this.start[slot] = t;
+      case GO_RUNNING: {
+        w[wo] = S_RUNNING | fin;
+        w[wo + 1] = tIn;
+        const start = this.start.blocks[bi];
+        if (start[o] !== start[o]) {
+          start[o] = t;
           this.listener?.onStart(slot);
         }
         break;
+      }
       case GO_RUNNABLE:
-        this.w[slot * 3] = S_RUNNABLE | fin;
-        this.w[slot * 3 + 1] = tIn;
+        w[wo] = S_RUNNABLE | fin;
+        w[wo + 1] = tIn;
         break;
       case GO_WAITING:
         if (reason !== this.forever) {
-          this.w[slot * 3] = S_WAITING | fin;
-          this.w[slot * 3 + 1] = tIn;
-          this.w[slot * 3 + 2] = reason;
+          w[wo] = S_WAITING | fin;
+          w[wo + 1] = tIn;
+          w[wo + 2] = reason;
         } else {
           this.finalize(slot, t, true); // blocked forever counts as the end
         }
@@ -315,71 +325,55 @@ export class Summarizer {
       case GO_SYSCALL:
         this.syscallingP.set(ctxP, goid);
         this.syscallingG.set(goid, ctxP);
-        this.w[slot * 3] = S_SYSCALL | fin;
-        this.w[slot * 3 + 1] = tIn;
+        w[wo] = S_SYSCALL | fin;
+        w[wo + 1] = tIn;
         if (from === GO_UNDETERMINED && ctxP === NONE) {
           // Found in a syscall without a P: it was blocked in it since the Sync.
-          this.syscallBlock[slot] += t - this.syncTs;
-          this.w[slot * 3 + 1] = t;
+          this.syscallBlock.add(slot, t - this.syncTs);
+          w[wo + 1] = t;
         }
         break;
     }
     return slot;
   }
 
-  private grow(): void {
-    const n = this.cap + (this.cap >> 2) + 1024;
-    this.cap = n;
-    this.id = growF64(this.id, n);
-    this.name = growI32(this.name, n);
-    this.creation = growF64(this.creation, n);
-    this.start = growF64(this.start, n, NaN);
-    this.end = growF64(this.end, n, NaN);
-    this.creator = growF64(this.creator, n, -1);
-    this.creationStack = growI32(this.creationStack, n);
-    this.exec = growF64(this.exec, n);
-    this.schedWait = growF64(this.schedWait, n);
-    this.syscall = growF64(this.syscall, n);
-    this.syscallBlock = growF64(this.syscallBlock, n);
-    this.total = growF64(this.total, n);
-    this.regionCount = growI32(this.regionCount, n);
-    this.w = growF64(this.w, n * 3);
-    this.blockHead = growI32(this.blockHead, n, -1);
-    this.rangeHead = growI32(this.rangeHead, n, -1);
-    this.openHead = growI32(this.openHead, n, -1);
-  }
-
   private newSlot(goid: number, creation: number): number {
-    const slot = this.count;
-    if (slot === this.cap) this.grow();
-    this.count++;
-    this.id[slot] = goid;
-    this.creation[slot] = creation;
+    const slot = this.count++;
+    if (startsBlock(slot)) {
+      for (const c of [this.id, this.creation, this.start, this.end, this.creator, this.exec, this.schedWait, this.syscall, this.syscallBlock, this.w]) c.ensure(slot);
+      for (const c of [this.name, this.creationStack, this.regionCount, this.blockHead, this.rangeHead, this.openHead]) c.ensure(slot);
+    }
+    this.id.set(slot, goid);
+    this.creation.set(slot, creation);
     this.slotOf.set(goid, slot);
     return slot;
   }
 
   private closeState(slot: number, t: number): void {
-    const st = this.w[slot * 3] & 7;
-    const dt = t - this.w[slot * 3 + 1];
-    if (st === S_RUNNING) this.exec[slot] += dt;
-    else if (st === S_RUNNABLE) this.schedWait[slot] += dt;
-    else if (st === S_WAITING) this.blockTimes.add(this.blockHead, slot, this.w[slot * 3 + 2], dt);
+    const bi = blockOf(slot);
+    const o = indexIn(slot);
+    const w = this.w.blocks[bi];
+    const wo = o * 3;
+    const st = w[wo] & 7;
+    const dt = t - w[wo + 1];
+    if (st === S_RUNNING) this.exec.blocks[bi][o] += dt;
+    else if (st === S_RUNNABLE) this.schedWait.blocks[bi][o] += dt;
+    else if (st === S_WAITING) this.blockTimes.add(this.blockHead, slot, w[wo + 2], dt);
     else if (st === S_SYSCALL) {
       const sbs = this.syscallBlockSince.get(slot);
       if (sbs !== undefined) {
-        this.syscallBlock[slot] += t - sbs;
-        this.syscall[slot] += sbs - this.w[slot * 3 + 1];
+        this.syscallBlock.add(slot, t - sbs);
+        this.syscall.add(slot, sbs - w[wo + 1]);
         this.syscallBlockSince.delete(slot);
       } else {
-        this.syscall[slot] += dt;
+        this.syscall.add(slot, dt);
       }
-      const goid = this.id[slot];
+      const goid = this.id.get(slot);
       const p = this.syscallingG.get(goid);
       if (p !== undefined) this.syscallingP.delete(p);
       this.syscallingG.delete(goid);
     }
-    this.w[slot * 3] &= S_FINAL;
+    w[wo] &= S_FINAL;
   }
 
   private addRange(slot: number, name: number, dt: number): void {
@@ -417,14 +411,14 @@ export class Summarizer {
         if (slot >= 0) this.rangesP.set(scopeId * KEY + ri, ctxG);
       }
       if (slot < 0) return;
-      const e = open.find(this.openHead[slot], name);
+      const e = open.find(this.openHead.get(slot), name);
       if (kind === 1) {
         if (e >= 0) {
           this.addRange(slot, name, this.syncTs - open.since[e]);
           open.since[e] = this.syncTs;
-        } else this.openHead[slot] = open.add(this.openHead[slot], name, this.syncTs);
+        } else this.openHead.set(slot, open.add(this.openHead.get(slot), name, this.syncTs));
       } else if (e >= 0) open.since[e] = t;
-      else this.openHead[slot] = open.add(this.openHead[slot], name, t);
+      else this.openHead.set(slot, open.add(this.openHead.get(slot), name, t));
       return;
     }
     if (scope === SCOPE_GOROUTINE) slot = this.slotOf.get(scopeId);
@@ -437,10 +431,10 @@ export class Summarizer {
       }
     }
     if (slot < 0) return;
-    const e = open.find(this.openHead[slot], name);
+    const e = open.find(this.openHead.get(slot), name);
     if (e < 0) return;
     this.addRange(slot, name, t - open.since[e]);
-    this.openHead[slot] = open.remove(this.openHead[slot], e);
+    this.openHead.set(slot, open.remove(this.openHead.get(slot), e));
   }
 
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
@@ -470,9 +464,9 @@ export class Summarizer {
   }
 
   private pushRegion(slot: number, r: ActiveRegion, end: number | null): void {
-    this.regionCount[slot]++;
+    this.regionCount.add(slot, 1);
     this.regions.push({
-      goroutine: this.id[slot],
+      goroutine: this.id.get(slot),
       task: r.task,
       name: this.syms.strings[r.name],
       startNs: r.start,
@@ -510,42 +504,41 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    const st = this.w[slot * 3];
+    const st = this.w.get(slot);
     if (st & S_FINAL) return;
-    this.w[slot * 3] = S_FINAL;
-    if (ended) this.end[slot] = t;
-    this.total[slot] = t - this.creation[slot];
-    const dt = t - this.w[slot * 3 + 1];
+    this.w.set(slot, S_FINAL);
+    if (ended) this.end.set(slot, t);
+    const dt = t - this.w.get(slot, 1);
     switch (st & 7) {
       case S_RUNNING:
-        this.exec[slot] += dt;
+        this.exec.add(slot, dt);
         break;
       case S_RUNNABLE:
-        this.schedWait[slot] += dt;
+        this.schedWait.add(slot, dt);
         break;
       case S_WAITING:
-        this.blockTimes.add(this.blockHead, slot, this.w[slot * 3 + 2], dt);
+        this.blockTimes.add(this.blockHead, slot, this.w.get(slot, 2), dt);
         break;
       case S_SYSCALL: {
         // As summary.go's snapshotStat: the whole syscall counts, and a blocked tail also
         // counts as scheduler wait.
-        this.syscall[slot] += dt;
+        this.syscall.add(slot, dt);
         const sbs = this.syscallBlockSince.get(slot);
-        if (sbs !== undefined) this.schedWait[slot] += t - sbs;
+        if (sbs !== undefined) this.schedWait.add(slot, t - sbs);
         break;
       }
     }
-    let e = this.openHead[slot];
+    let e = this.openHead.get(slot);
     if (e >= 0) {
       const open = this.open;
       for (; e >= 0; e = open.next[e]) this.addRange(slot, open.name[e], t - open.since[e]);
-      open.freeChain(this.openHead[slot]);
-      this.openHead[slot] = -1;
+      open.freeChain(this.openHead.get(slot));
+      this.openHead.set(slot, -1);
     }
     if (this.activeRegions.size > 0) {
       const active = this.activeRegions.get(slot);
       if (active) {
-        if (!isSystemGoroutine(this.syms.strings[this.name[slot]])) {
+        if (!isSystemGoroutine(this.syms.strings[this.name.get(slot)])) {
           for (const r of active) this.pushRegion(slot, r, ended ? t : null);
         }
         this.activeRegions.delete(slot);
@@ -555,6 +548,7 @@ export class Summarizer {
 
   /** Ends the analysis at time `t` (the last event). */
   finish(t: number): void {
+    this.endedAt = t;
     for (let s = 0; s < this.count; s++) this.finalize(s, t, false);
   }
 
@@ -565,10 +559,19 @@ export class Summarizer {
   goroutineTable(): { table: GoroutineTable; blockByReason: SparseTimes; rangeTimes: SparseTimes } {
     const n = this.count;
     // Working state is no longer needed.
-    this.w = new Float64Array(0);
-    this.blockHead = new Int32Array(0);
-    this.rangeHead = new Int32Array(0);
-    this.openHead = new Int32Array(0);
+    this.w.release();
+    this.blockHead.release();
+    this.rangeHead.release();
+    this.openHead.release();
+    // Each column leaves its blocks as it is copied out, so the copies never double memory.
+    const creationNs = this.creation.take(n);
+    const endNs = this.end.take(n);
+    const totalNs = new Float64Array(n);
+    for (let s = 0; s < n; s++) totalNs[s] = (endNs[s] === endNs[s] ? endNs[s] : this.endedAt) - creationNs[s];
+    const execNs = this.exec.take(n);
+    const schedWaitNs = this.schedWait.take(n);
+    const syscallNs = this.syscall.take(n);
+    const syscallBlockNs = this.syscallBlock.take(n);
     const blockSync = new Float64Array(n);
     const blockNet = new Float64Array(n);
     const blockOther = new Float64Array(n);
@@ -599,30 +602,30 @@ export class Summarizer {
       else if (name === 'GC incremental sweep') gcSweep[r.slot.data[i]] += r.ns.data[i];
     }
     for (let s = 0; s < n; s++) {
-      const sum = this.exec[s] + this.schedWait[s] + this.syscall[s] + this.syscallBlock[s] + blockSync[s] + blockNet[s] + blockOther[s];
-      unknown[s] = sum < this.total[s] ? this.total[s] - sum : 0;
+      const sum = execNs[s] + schedWaitNs[s] + syscallNs[s] + syscallBlockNs[s] + blockSync[s] + blockNet[s] + blockOther[s];
+      unknown[s] = sum < totalNs[s] ? totalNs[s] - sum : 0;
     }
     const table: GoroutineTable = {
       count: n,
-      id: this.id.subarray(0, n),
-      name: this.name.subarray(0, n),
-      creationNs: this.creation.subarray(0, n),
-      startNs: this.start.subarray(0, n),
-      endNs: this.end.subarray(0, n),
-      creator: this.creator.subarray(0, n),
-      creationStack: this.creationStack.subarray(0, n),
-      execNs: this.exec.subarray(0, n),
-      schedWaitNs: this.schedWait.subarray(0, n),
-      syscallNs: this.syscall.subarray(0, n),
-      syscallBlockNs: this.syscallBlock.subarray(0, n),
+      id: this.id.take(n),
+      name: this.name.take(n),
+      creationNs,
+      startNs: this.start.take(n),
+      endNs,
+      creator: this.creator.take(n),
+      creationStack: this.creationStack.take(n),
+      execNs,
+      schedWaitNs,
+      syscallNs,
+      syscallBlockNs,
       blockSyncNs: blockSync,
       blockNetNs: blockNet,
       blockOtherNs: blockOther,
       gcAssistNs: gcAssist,
       gcSweepNs: gcSweep,
-      totalNs: this.total.subarray(0, n),
+      totalNs,
       unknownNs: unknown,
-      regions: this.regionCount.subarray(0, n),
+      regions: this.regionCount.take(n),
     };
     return { table, blockByReason: b.sparse(), rangeTimes: r.sparse() };
   }
@@ -642,9 +645,5 @@ export class Summarizer {
       });
     }
     return out.sort((a, b) => a.id - b.id);
-  }
-
-  isStarted(slot: number): boolean {
-    return this.start[slot] === this.start[slot];
   }
 }

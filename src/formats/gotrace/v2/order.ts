@@ -66,12 +66,15 @@ const REQ_MUST = 2;
 /**
  * Slot tables for goroutines or procs: per slot, three int32s side by side (status,
  * generation ordinal and number of the last sequenced event), so an event touches one
- * cache line of state.
+ * cache line of state. Slots of ended goroutines are reused, so the table stays as small
+ * as the most goroutines alive at once, not the million a trace may create.
  */
 class StateTable {
   readonly index = new IdIndex();
   st: Int32Array = StateTable.fresh(64);
   count = 0;
+  private used = 0;
+  private free: number[] = [];
   /** Number of ids ever given a slot (for "procs seen"). */
   get slots(): number {
     return this.count;
@@ -87,7 +90,13 @@ class StateTable {
   slot(id: number): number {
     let s = this.index.get(id);
     if (s >= 0) return s;
-    s = this.count++;
+    this.count++;
+    if (this.free.length > 0) {
+      s = this.free.pop()!;
+      this.index.set(id, s);
+      return s;
+    }
+    s = this.used++;
     if (s * 3 === this.st.length) {
       const b = StateTable.fresh(s + (s >> 1));
       b.set(this.st);
@@ -95,6 +104,13 @@ class StateTable {
     }
     this.index.set(id, s);
     return s;
+  }
+
+  /** Forgets `id` (it will not come back) and frees its slot `s`. */
+  drop(id: number, s: number): void {
+    this.st[s * 3] = ABSENT;
+    this.index.set(id, -1);
+    this.free.push(s);
   }
 
   /** Slot of a live id, or -1. */
@@ -582,7 +598,7 @@ export class Ordering {
   }
 
   private dropG(gid: number, s: number): void {
-    this.g.st[s * 3] = ABSENT;
+    this.g.drop(gid, s);
     if (this.gRegions.size > 0) this.gRegions.delete(gid);
     if (this.gRanges.size > 0) this.gRanges.delete(gid);
   }
