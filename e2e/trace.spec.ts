@@ -116,6 +116,8 @@ test.describe('incident 2 trace', () => {
     const derived = row(page, /^sync blocking · main-1-trace-/);
     await expect(derived).toHaveAttribute('data-status', 'ready');
     await expect(derived).toHaveAttribute('aria-current', 'true');
+    // It has no bytes of its own: the list says where it comes from instead of "0 B".
+    await expect(derived.locator('.file-size')).toHaveText('from trace');
     await expect(page.getByRole('tab', { name: /Flame graph/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('flame-total')).toContainText('delay');
     const names = await frameNames(page);

@@ -40,6 +40,8 @@ export interface FileInfo {
   kind: FileKind;
   /** Present once a Profile was built from the file. */
   profile?: ProfileSummary;
+  /** For a profile made from another file (inside a trace): that file's name. It has no bytes of its own. */
+  derivedFrom?: string;
   warnings: string[];
   /** Set when the file could not be opened: what it seemed to be and what is wrong. */
   error?: string;

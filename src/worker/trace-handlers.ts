@@ -274,9 +274,20 @@ function registered(session: Session, key: string): FileInfo | null {
   }
 }
 
-function register(session: Session, key: string, name: string, kind: FileKind, profile: Profile, warnings: string[] = []): FileInfo {
+interface Derived {
+  key: string;
+  name: string;
+  /** Name of the trace it comes from. */
+  from: string;
+  kind: FileKind;
+  profile: Profile;
+  warnings?: string[];
+}
+
+function register(session: Session, d: Derived): FileInfo {
   const id = nextDerivedId++;
-  const info: FileInfo = { id, name, size: 0, kind, warnings, profile: summarize(profile) };
+  const info: FileInfo = { id, name: d.name, size: 0, kind: d.kind, warnings: d.warnings ?? [], profile: summarize(d.profile), derivedFrom: d.from };
+  const { key, profile } = d;
   session.add({ info, profile });
   let m = openedDerived.get(session);
   if (!m) openedDerived.set(session, (m = new Map()));
@@ -305,7 +316,7 @@ export function openDerived(session: Session, p: OpenDerivedRequest): FileInfo {
   const kind: FileKind =
     p.kind === 'cpu' ? { kind: 'pprof', profile: 'cpu' } : { kind: 'pprof', profile: p.kind === 'sched' ? 'other' : 'block' };
   const warnings = profile.samples.count === 0 ? [`the trace has no ${KIND_LABEL[p.kind]}${p.group !== undefined ? ' for this group' : ''}`] : [];
-  return register(session, key, derivedName(info.name, p.kind, p.group), kind, profile, warnings);
+  return register(session, { key, name: derivedName(info.name, p.kind, p.group), from: info.name, kind, profile, warnings });
 }
 
 // ---------- snapshots ----------
@@ -387,7 +398,7 @@ export function openSnapshot(session: Session, p: OpenSnapshotRequest): FileInfo
   const existing = registered(session, key);
   if (existing) return existing;
   const name = `goroutines at ${(s.timeNs / 1e9).toFixed(3)} s · ${t.info.name}`;
-  return register(session, key, name, { kind: 'pprof', profile: 'goroutine' }, s.profile);
+  return register(session, { key, name, from: t.info.name, kind: { kind: 'pprof', profile: 'goroutine' }, profile: s.profile });
 }
 
 // ---------- heap, GC, tasks, regions ----------

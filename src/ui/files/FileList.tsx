@@ -28,7 +28,11 @@ function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
         <span className="file-name" title={f.name}>{f.name}</span>
         <span className="file-meta">
           <span className="file-kind" data-testid="file-kind">{kindLabel(f)}</span>
-          <span className="file-size">{formatSize(f.size)}</span>
+          {f.info?.derivedFrom !== undefined ? (
+            <span className="file-size" title={`Made from ${f.info.derivedFrom}; no bytes of its own`}>from trace</span>
+          ) : (
+            <span className="file-size">{formatSize(f.size)}</span>
+          )}
         </span>
         {f.status === 'parsing' && (
           <progress className="file-progress" max={1} value={f.progress} aria-label={`Parsing ${f.name}`} />
