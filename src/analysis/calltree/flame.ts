@@ -38,8 +38,8 @@ export function resolvePath(tree: CallTree, path: string[]): { node: number; pat
  */
 export const FLAME_MAX_NODES = 600;
 
-/** A max-heap of tree nodes by weight, in parallel arrays (no object per entry). */
-class NodeHeap {
+/** A max-heap of tree nodes (or any integer ids) by weight, in parallel arrays (no object per entry). */
+export class NodeHeap {
   private readonly node: number[] = [];
   private readonly weight: number[] = [];
 

@@ -1,13 +1,15 @@
 /**
  * Diff flame answers, merged lazily: both call trees are walked together from the zoom
  * path down, only through frames wide enough to draw, so the answer costs what is
- * visible, not the millions of nodes a large profile has.
+ * visible, not the millions of nodes a large profile has. As in the flame tab's answers
+ * (calltree/flame.ts), the widest frames come first, so a cut at maxNodes never hides a
+ * frame wider than one it keeps.
  *
  * Widths: a frame is as wide as its target value; a frame only in the base is as wide as
  * its base value, and its ancestors widen to hold it (else removed frames would have no
  * room, or overflow their parent). Frames too narrow to draw count by their larger side.
  */
-import { FLAME_MAX_NODES } from '../calltree/flame';
+import { FLAME_MAX_NODES, NodeHeap } from '../calltree/flame';
 import { childScratch, sortedWalkChildren, type ChildScratch, type WalkedTree } from './children';
 import type { DiffStatus } from './top';
 import type { DiffTree } from './tree';
@@ -96,15 +98,22 @@ export function diffFlame(
   };
   const root = make(ra, rb, path.length ? path[path.length - 1] : 'root');
   const min = Math.max(Math.abs(root.before), Math.abs(root.after)) * Math.max(0, minFraction);
-  let nodeCount = 1;
-  // Breadth-first, so that if maxNodes cuts, it cuts the deepest, narrowest detail.
-  const queue: [number, number, DiffFlameNode][] = [[ra, rb, root]];
-  for (let q = 0; q < queue.length; q++) {
-    const [a, b, out] = queue[q];
+  // Frames made so far, parents before children, with their node on each side.
+  const made = [root];
+  const madeA = [ra];
+  const madeB = [rb];
+  // Children waiting to be made, by size: their nodes, key and parent (an index into made).
+  const heap = new NodeHeap();
+  const waitA: number[] = [];
+  const waitB: number[] = [];
+  const waitKey: number[] = [];
+  const waitParent: number[] = [];
+  const waitSize: number[] = [];
+  const expand = (m: number) => {
+    const a = madeA[m];
+    const b = madeB[m];
     const ca = a >= 0 ? sortedWalkChildren(A, a, diff.baseKey, sa) : 0;
     const cb = b >= 0 ? sortedWalkChildren(B, b, diff.targetKey, sb) : 0;
-    const kids: DiffFlameNode[] = [];
-    const next: [number, number, DiffFlameNode][] = [];
     for (let i = 0, j = 0; i < ca || j < cb; ) {
       const x = i < ca ? sa.keys[i] : 0x7fffffff;
       const y = j < cb ? sb.keys[j] : 0x7fffffff;
@@ -113,26 +122,42 @@ export function diffFlame(
       const nb = y === k ? sb.nodes[j++] : -1;
       const size = Math.max(na >= 0 ? Math.abs(A.total(na)) : 0, nb >= 0 ? Math.abs(B.total(nb)) : 0);
       if (size === 0) continue;
-      if (size < min || nodeCount + kids.length >= maxNodes) {
-        out.hidden += size;
+      if (size < min) {
+        made[m].hidden += size;
         continue;
       }
-      const child = make(na, nb, diff.names[k]);
-      kids.push(child);
-      next.push([na, nb, child]);
+      heap.push(waitA.length, size);
+      waitA.push(na);
+      waitB.push(nb);
+      waitKey.push(k);
+      waitParent.push(m);
+      waitSize.push(size);
     }
-    nodeCount += kids.length;
-    kids.sort((p, r) => (p.name < r.name ? -1 : p.name > r.name ? 1 : 0));
-    out.children = kids;
-    queue.push(...next);
+  };
+  expand(0);
+  while (heap.size > 0) {
+    const w = heap.pop();
+    const parent = made[waitParent[w]];
+    if (made.length >= maxNodes) {
+      parent.hidden += waitSize[w];
+      continue;
+    }
+    const child = make(waitA[w], waitB[w], diff.names[waitKey[w]]);
+    parent.children.push(child);
+    made.push(child);
+    madeA.push(waitA[w]);
+    madeB.push(waitB[w]);
+    expand(made.length - 1);
   }
-  // Bottom-up widths: the queue is in breadth-first order, so children come after parents.
-  for (let q = queue.length - 1; q >= 0; q--) {
-    const n = queue[q][2];
+  // Bottom-up widths: parents were made before their children.
+  for (let m = made.length - 1; m >= 0; m--) {
+    const n = made[m];
     let inside = n.hidden;
     for (const c of n.children) inside += c.value;
     const own = n.after > 0 ? n.after : n.before > 0 ? n.before : 0;
     n.value = Math.max(own, inside);
+    // Drawing order, as pprof's flame graph: children by name.
+    if (n.children.length > 1) n.children.sort((p, r) => (p.name < r.name ? -1 : p.name > r.name ? 1 : 0));
   }
-  return { root, path, nodeCount };
+  return { root, path, nodeCount: made.length };
 }
