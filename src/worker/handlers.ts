@@ -5,6 +5,7 @@ import type { CallTree } from '../analysis/calltree/calltree';
 import { compileFilter } from '../analysis/calltree/filters';
 import type { FileInfo, FlameAnswer, Params, SearchAnswer, TopAnswer, TopSortKey } from './api';
 import { loadFile, LoadError } from './load';
+import { warmCompareCandidates } from './compare-warm';
 import type { Session } from './session';
 import { summarize } from './summary';
 
@@ -24,6 +25,7 @@ export async function openFile(
       profile: loaded.profile ? summarize(loaded.profile) : undefined,
     };
     session.add({ info, profile: loaded.profile, goroutines: loaded.goroutines, trace: loaded.trace });
+    warmCompareCandidates(session, p.id);
     return info;
   } catch (e) {
     if (e instanceof LoadError) {

@@ -34,6 +34,11 @@ export class Session {
     for (const key of [...this.trees.keys()]) if (key.startsWith(`${id}|`)) this.trees.delete(key);
   }
 
+  /** Open files' ids, in the order they were added. */
+  ids(): FileId[] {
+    return [...this.files.keys()];
+  }
+
   get(id: FileId): OpenFile {
     const f = this.files.get(id);
     if (!f) throw new Error(`no open file with id ${id}`);

@@ -22,6 +22,16 @@ export class LazyCallTree {
     return this.whole !== null;
   }
 
+  /** Whether the stacks or the whole tree exist: a grown or whole tree starts from them. */
+  get prepared(): boolean {
+    return this.whole !== null || this.stacks !== null;
+  }
+
+  /** Makes the view stacks now (say while the worker is idle) rather than on first use. */
+  prepare(): void {
+    if (!this.whole) this.viewStacks();
+  }
+
   get keys(): FrameKeys {
     return this.whole?.keys ?? this.viewStacks().keys;
   }

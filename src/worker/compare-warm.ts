@@ -1,0 +1,32 @@
+/**
+ * Compare candidates are warmed while the worker is idle. Once a second profile is open,
+ * the newly opened one and the one opened before it (the pair the Compare tab suggests
+ * first) get the view stacks of their default view made in a task of their own, right
+ * after the file's answer is posted: a diff's first flame answer grows its call trees
+ * from those stacks (analysis/diff/tree.ts), and the flame tab builds whole trees from
+ * them. Only the stacks: a whole tree takes long enough to keep a request waiting.
+ */
+import type { FileId } from './api';
+import type { Session } from './session';
+
+/** The default view's call tree of a file; null when it has no profile or was closed. */
+function defaultView(session: Session, id: FileId) {
+  try {
+    const profile = session.profile(id);
+    return session.lazyCallTree(id, { sampleType: profile.defaultSampleType, granularity: 'function' });
+  } catch {
+    return null;
+  }
+}
+
+/** Which files to warm after `opened` was added: it and the profile opened before it. */
+export function compareCandidates(session: Session, opened: FileId): FileId[] {
+  const profiles = session.ids().filter((id) => session.get(id).profile);
+  const at = profiles.indexOf(opened);
+  return at > 0 ? [opened, profiles[at - 1]] : [];
+}
+
+export function warmCompareCandidates(session: Session, opened: FileId, later: (run: () => void) => void = (run) => setTimeout(run, 0)): void {
+  const ids = compareCandidates(session, opened);
+  if (ids.length > 0) later(() => ids.forEach((id) => defaultView(session, id)?.prepare()));
+}
