@@ -18,6 +18,8 @@ export function useFlameGraph<T extends { name: string }>(
   const searchNow = useRef(search);
   searchNow.current = search;
   const chart = useRef<FlameGraph | null>(null);
+  /** The search the chart shows: a chart just drawn already shows the current one. */
+  const shown = useRef(search);
 
   useEffect(() => {
     const el = host.current;
@@ -33,6 +35,7 @@ export function useFlameGraph<T extends { name: string }>(
       searchNow.current,
     );
     chart.current = drawn;
+    shown.current = searchNow.current;
     return () => {
       drawn.destroy();
       chart.current = null;
@@ -41,5 +44,10 @@ export function useFlameGraph<T extends { name: string }>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, redrawOn);
 
-  useEffect(() => chart.current?.applySearch(search), [search]);
+  useEffect(() => {
+    // Searching redraws every frame: not again for the search a chart was just drawn with.
+    if (!chart.current || shown.current === search) return;
+    chart.current.applySearch(search);
+    shown.current = search;
+  }, [search]);
 }
