@@ -81,6 +81,8 @@ export interface ProfileMeta {
   comments: string[];
   dropFrames: string;
   keepFrames: string;
+  /** Set when drop_frames/keep_frames could not be applied: why (pprof then shows all frames too). */
+  pruneError?: string;
   mappings: Mapping[];
 }
 

@@ -28,6 +28,8 @@ export interface ProfileSummary {
   totals: number[];
   dropFrames: string;
   keepFrames: string;
+  /** Why drop_frames could not be applied, when it could not. */
+  pruneError?: string;
   mappingCount: number;
   locationCount: number;
   functionCount: number;

@@ -72,7 +72,8 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
       } catch (e) {
         throw new LoadError({ kind: 'pprof', profile: 'other' }, `pprof profile: ${(e as Error).message}`);
       }
-      return { kind: { kind: 'pprof', profile: classifyPprof(profile) }, profile, warnings: [] };
+      const warnings = profile.pruneError ? [`drop_frames not applied: ${profile.pruneError}`] : [];
+      return { kind: { kind: 'pprof', profile: classifyPprof(profile) }, profile, warnings };
     }
     case 'folded': {
       const text = new TextDecoder().decode(data);

@@ -17,6 +17,7 @@ export function summarize(p: Profile): ProfileSummary {
     totals: p.samples.values.map((col) => col.reduce((a, b) => a + b, 0)),
     dropFrames: p.dropFrames,
     keepFrames: p.keepFrames,
+    ...(p.pruneError ? { pruneError: p.pruneError } : {}),
     mappingCount: p.mappings.length,
     locationCount: p.frames.count,
     functionCount: distinctFunctions.size,

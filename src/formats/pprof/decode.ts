@@ -6,10 +6,11 @@
  * No object is made per sample or per location.
  */
 import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
-import type { Mapping, Profile, StackTrie, ValueType } from '../../model/profile';
+import type { FrameTable, Mapping, Profile, StackTrie, ValueType } from '../../model/profile';
 import { buildTrie, type BuiltTrie, type Sequences } from '../../model/stack-trie';
 import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
 import { PairIndex } from './pair-index';
+import { type LocationFrames, type PruneRules, pruneFrames } from './prune';
 import { decodeString, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
 export class PprofError extends Error {
@@ -258,6 +259,8 @@ interface Locations {
   /** Frames of location l, outermost first: frames[frameStart[l] .. frameStart[l+1]). */
   frameStart: Int32Array;
   frames: Int32Array;
+  /** Frames the decoder named itself (an address, "?"): they have no function to match. */
+  madeUp: Set<number>;
 }
 
 /** The pprof string table, plus the few names the decoder makes up (addresses, "?"). */
@@ -293,6 +296,7 @@ function readLocations(
   const lineFn: number[] = [];
   const lineNo: number[] = [];
   const unknownFn = strings.intern('?');
+  const madeUp = new Set<number>();
   // (function, line) → frame: far cheaper than the frame table's own string keys.
   const cache = new PairIndex(count * 2);
   const frameOf = (f: number, line: number): number => {
@@ -344,17 +348,24 @@ function readLocations(
     if (lineFn.length === 0) {
       // Unsymbolized: pprof shows the address, and the binary it belongs to.
       const m = mappings.list[mappings.index.get(mappingId)];
-      frames.push(frameTable.frame(strings.intern(`0x${address.toString(16)}`), strings.intern(m?.file ?? ''), 0));
+      const fr = frameTable.frame(strings.intern(`0x${address.toString(16)}`), strings.intern(m?.file ?? ''), 0);
+      madeUp.add(fr);
+      frames.push(fr);
     } else {
       // pprof lists a location's lines innermost first; we keep them outermost first.
       for (let k = lineFn.length - 1; k >= 0; k--) {
         const f = fns.index.get(lineFn[k]);
-        frames.push(f < 0 ? frameTable.frame(unknownFn, 0, lineNo[k]) : frameOf(f, lineNo[k]));
+        if (f >= 0) frames.push(frameOf(f, lineNo[k]));
+        else {
+          const fr = frameTable.frame(unknownFn, 0, lineNo[k]);
+          madeUp.add(fr);
+          frames.push(fr);
+        }
       }
     }
   }
   frameStart[count] = frames.length;
-  return { index, frameStart, frames: frames.finish() };
+  return { index, frameStart, frames: frames.finish(), madeUp };
 }
 
 interface Samples {
@@ -454,8 +465,22 @@ function readSamples(
   };
 }
 
+/** The profile's drop_frames/keep_frames applied (when it has them), as pprof does on reading. */
+function applyPruning(
+  stacks: Sequences,
+  locs: Locations,
+  frames: FrameTable,
+  strings: string[],
+  rules: PruneRules,
+): { stacks: Sequences; locations: LocationFrames; error?: string } {
+  if (rules.dropFrames === '') return { stacks, locations: locs };
+  const name = (fr: number) => (locs.madeUp.has(fr) ? '' : strings[frames.func[fr]]);
+  const r = pruneFrames(stacks, locs, name, rules);
+  return r.ok ? { stacks: r.stacks, locations: r.locations } : { stacks, locations: locs, error: r.error };
+}
+
 /** Each sample's frames root first (locations expanded): the input of the trie builder. */
-function expandFrames(stacks: Sequences, locs: Locations): Sequences {
+function expandFrames(stacks: Sequences, locs: LocationFrames): Sequences {
   const { frameStart, frames } = locs;
   const { start, data, count } = stacks;
   const outStart = new Int32Array(count + 1);
@@ -515,8 +540,10 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
     const frameTable = new FrameTableBuilder();
     const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
     const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, onProgress);
+    const frames = frameTable.finish();
+    const pruned = applyPruning(samples.stacks, locs, frames, strings.list, { dropFrames: s(top.dropFrames), keepFrames: s(top.keepFrames) });
     let trie: BuiltTrie | null = null;
-    const lazyTrie = () => (trie ??= buildTrie(expandFrames(samples.stacks, locs)));
+    const lazyTrie = () => (trie ??= buildTrie(expandFrames(pruned.stacks, pruned.locations)));
     const sampleTypes: ValueType[] = top.sampleTypes.map(([t, u]) => ({ type: s(t), unit: s(u) }));
     const defaultName = s(top.defaultSampleType);
     const byName = defaultName ? sampleTypes.findIndex((t) => t.type === defaultName) : -1;
@@ -532,9 +559,10 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
       comments: top.comments.map(s),
       dropFrames: s(top.dropFrames),
       keepFrames: s(top.keepFrames),
+      ...(pruned.error ? { pruneError: pruned.error } : {}),
       mappings: mappings.list,
       strings: strings.list,
-      frames: frameTable.finish(),
+      frames,
       get stacks(): StackTrie {
         const t = lazyTrie();
         return { count: t.parent.length, parent: t.parent, frame: t.label };
@@ -547,7 +575,7 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
         values: samples.values,
       },
       labels: samples.labels.finish(),
-      sampleLocations: { stacks: samples.stacks, frameStart: locs.frameStart, frames: locs.frames },
+      sampleLocations: { stacks: pruned.stacks, frameStart: pruned.locations.frameStart, frames: pruned.locations.frames },
     };
   } catch (e) {
     if (e instanceof WireError) throw new PprofError(`corrupt pprof profile: ${e.message}`);

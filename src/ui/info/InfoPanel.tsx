@@ -56,6 +56,7 @@ export function InfoPanel({ current }: { current: CurrentProfile }) {
         {(p.dropFrames || p.keepFrames) && (
           <Item label="Drop / keep frames">
             <span className="mono">{p.dropFrames || '—'}</span> / <span className="mono">{p.keepFrames || '—'}</span>
+            {p.dropFrames && <span className="muted"> · {p.pruneError ? 'not applied' : 'applied, as pprof does: matching frames and their callees are cut'}</span>}
           </Item>
         )}
         <Item label="Contents">
