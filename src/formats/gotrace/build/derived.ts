@@ -133,11 +133,13 @@ export class DerivedAccumulator implements SummaryListener {
 
   private record(k: number, slot: number, s: number, e: number, stack: number): void {
     const sum = this.sum;
-    const start = sum.start.get(slot);
+    const bi = blockOf(slot);
+    const o = indexIn(slot);
+    const start = sum.start.blocks[bi][o];
     if (start === start) {
       const clipped = e - (s > start ? s : start);
       if (clipped <= 0) return;
-      const name = sum.name.get(slot);
+      const name = sum.name.blocks[bi][o];
       if (name !== 0) {
         this.add(k, stack, name, clipped);
         return;

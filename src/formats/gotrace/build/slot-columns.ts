@@ -24,18 +24,21 @@ export function indexIn(s: number): number {
   return s & MASK;
 }
 
-export class SlotF64 {
-  blocks: Float64Array[] = [];
-  /** `width` numbers per slot (side by side, so a slot's fields share a cache line). */
+type Typed = Float64Array | Int32Array;
+
+/** One column: `width` numbers per slot, side by side (so a slot's fields share a cache line). */
+class SlotColumn<T extends Typed> {
+  blocks: T[] = [];
   constructor(
-    private readonly fill = 0,
-    private readonly width = 1,
+    private readonly make: (n: number) => T,
+    private readonly fill: number,
+    private readonly width: number,
   ) {}
 
   /** Makes slot `s` addressable (slots are added in order). */
   ensure(s: number): void {
     while (s >>> BLOCK_BITS >= this.blocks.length) {
-      const b = new Float64Array(BLOCK * this.width);
+      const b = this.make(BLOCK * this.width);
       if (this.fill !== 0) b.fill(this.fill);
       this.blocks.push(b);
     }
@@ -53,47 +56,15 @@ export class SlotF64 {
     this.blocks[s >>> BLOCK_BITS][(s & MASK) * this.width + k] += v;
   }
 
-  /** Slots [0, n) as one array (one field per slot only); the blocks are released. */
-  take(n: number): Float64Array {
-    if (this.width !== 1) throw new Error('SlotF64.take: one field per slot only');
-    const out = new Float64Array(n);
-    copyBlocks(this.blocks, out, n);
-    this.blocks = [];
-    return out;
-  }
-
-  release(): void {
-    this.blocks = [];
-  }
-}
-
-export class SlotI32 {
-  blocks: Int32Array[] = [];
-  constructor(private readonly fill = 0) {}
-
-  ensure(s: number): void {
-    while (s >>> BLOCK_BITS >= this.blocks.length) {
-      const b = new Int32Array(BLOCK);
-      if (this.fill !== 0) b.fill(this.fill);
-      this.blocks.push(b);
+  /** Slots [0, n) as one array (one field per slot only); each block is released once copied. */
+  take(n: number): T {
+    if (this.width !== 1) throw new Error('SlotColumn.take: one field per slot only');
+    const out = this.make(n);
+    for (let i = 0, at = 0; at < n; i++, at += BLOCK) {
+      const b = this.blocks[i];
+      out.set(n - at >= BLOCK ? b : b.subarray(0, n - at), at);
+      this.blocks[i] = undefined as unknown as T;
     }
-  }
-
-  get(s: number): number {
-    return this.blocks[s >>> BLOCK_BITS][s & MASK];
-  }
-
-  set(s: number, v: number): void {
-    this.blocks[s >>> BLOCK_BITS][s & MASK] = v;
-  }
-
-  add(s: number, v: number): void {
-    this.blocks[s >>> BLOCK_BITS][s & MASK] += v;
-  }
-
-  take(n: number): Int32Array {
-    const out = new Int32Array(n);
-    copyBlocks(this.blocks, out, n);
     this.blocks = [];
     return out;
   }
@@ -103,11 +74,14 @@ export class SlotI32 {
   }
 }
 
-function copyBlocks<T extends Float64Array | Int32Array>(blocks: T[], out: T, n: number): void {
-  for (let i = 0, at = 0; at < n; i++, at += BLOCK) {
-    const b = blocks[i];
-    const len = Math.min(BLOCK, n - at);
-    out.set(len === b.length ? b : (b.subarray(0, len) as T), at);
-    blocks[i] = undefined as unknown as T; // free each block as soon as it is copied
+export class SlotF64 extends SlotColumn<Float64Array> {
+  constructor(fill = 0, width = 1) {
+    super((n) => new Float64Array(n), fill, width);
+  }
+}
+
+export class SlotI32 extends SlotColumn<Int32Array> {
+  constructor(fill = 0) {
+    super((n) => new Int32Array(n), fill, 1);
   }
 }
