@@ -67,7 +67,7 @@ const parts: Record<string, () => Promise<void>> = {
     );
     console.log(
       `  goroscope, Node:             ${r.ms.toFixed(0).padStart(7)} ms  ${r.mbPerSec.toFixed(1).padStart(6)} MB/s  ` +
-        `peak ${(r.peakHeapBytes / r.bytes).toFixed(2)}× the file (heap + buffers, file included)`,
+        `peak RSS +${(r.peakRssBytes / r.bytes).toFixed(2)}× the file (a parse in a fresh process, file included)`,
     );
     const b = await benchTraceBrowser(trace);
     console.log(

@@ -22,8 +22,8 @@ export interface TraceBench {
   asyncMbPerSec: number;
   /** A loop over every byte (counts varint terminators), MB/s, best of the run. */
   byteScanMbPerSec: number;
-  /** Peak of heap + array buffers above the baseline, including the file itself. */
-  peakHeapBytes: number;
+  /** Peak resident memory of a parse in a fresh process (bench/trace-peak.ts), the file included. */
+  peakRssBytes: number;
   events: number;
   goroutines: number;
 }
@@ -34,18 +34,17 @@ function byteScan(b: Uint8Array): number {
   return n;
 }
 
+/** Peak resident memory of one parse in a child process (bench/trace-peak.ts). */
+function peakInFreshProcess(path: string): number {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'trace-peak.ts');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return (JSON.parse(out.trim().split('\n').pop()!) as { peakBytes: number }).peakBytes;
+}
+
 export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const base = process.memoryUsage();
   const bytes = new Uint8Array(readFileSync(path));
   const mb = bytes.length / 1e6;
-  let peak = 0;
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    // Heap plus array buffers (the file itself and typed-array columns), above the baseline.
-    peak = Math.max(peak, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers);
-  };
   let best = Infinity;
   let bestAsync = Infinity;
   let scan = Infinity;
@@ -59,17 +58,15 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     }
     gc?.();
     let t0 = performance.now();
-    let model = parseTrace(bytes, { onProgress: sample });
+    let model = parseTrace(bytes);
     best = Math.min(best, performance.now() - t0);
-    sample();
     events = model.summary.events;
     goroutines = model.summary.goroutines;
     model = undefined as never;
     gc?.();
     t0 = performance.now();
-    model = await parseTraceAsync(bytes, { onProgress: sample });
+    model = await parseTraceAsync(bytes);
     bestAsync = Math.min(bestAsync, performance.now() - t0);
-    sample();
     model = undefined as never;
   }
   return {
@@ -78,7 +75,7 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     mbPerSec: mb / (best / 1000),
     asyncMbPerSec: mb / (bestAsync / 1000),
     byteScanMbPerSec: mb / (scan / 1000),
-    peakHeapBytes: peak,
+    peakRssBytes: peakInFreshProcess(path),
     events,
     goroutines,
   };
@@ -221,7 +218,7 @@ if (isMain) {
     console.log(
       `${(r.bytes / 1e6).toFixed(1)} MB: best ${r.ms.toFixed(0)} ms = ${r.mbPerSec.toFixed(1)} MB/s ` +
         `(async ${r.asyncMbPerSec.toFixed(1)} MB/s; bare byte scan ${r.byteScanMbPerSec.toFixed(0)} MB/s in the same run); ` +
-        `peak ${(r.peakHeapBytes / 1e6).toFixed(0)} MB (${(r.peakHeapBytes / r.bytes).toFixed(2)}× file, file included); ` +
+        `peak RSS +${(r.peakRssBytes / 1e6).toFixed(0)} MB (${(r.peakRssBytes / r.bytes).toFixed(2)}× file, file included); ` +
         `${r.events} events, ${r.goroutines} goroutines`,
     );
   });

@@ -1,0 +1,18 @@
+/**
+ * Child process of the trace benchmark: parses one trace once and prints, as JSON, the
+ * peak resident memory (VmHWM) above the process's size before the file was read. A fresh
+ * process, so nothing else it did counts; the file itself (read without a copy) does.
+ * Run: node --import tsx bench/trace-peak.ts FILE
+ */
+import { readFileSync } from 'node:fs';
+import { parseTrace } from '../src/formats/gotrace';
+
+function status(field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : NaN;
+}
+
+const base = status('VmRSS');
+const file = readFileSync(process.argv[2]!);
+const model = parseTrace(new Uint8Array(file.buffer, file.byteOffset, file.length));
+console.log(JSON.stringify({ peakBytes: status('VmHWM') - base, bytes: file.length, goroutines: model.summary.goroutines }));
