@@ -56,3 +56,27 @@ test('the worker is asked for the diff flame graph before the diff table', async
   expect(rowsAtFlame[1]).toBeGreaterThan(0);
   await expect(page.getByTestId('diff-table').locator('tbody tr').first()).toBeVisible();
 });
+
+test('frames are drawn at their full width at once, not grown over an animation', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
+  // Checked when the frames appear, before any animation frame could widen them.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const frames = [...document.querySelectorAll('[data-testid=diff-flame-chart] g.frame')];
+      if (frames.length === 0) return;
+      observer.disconnect();
+      const short = frames.filter((g) => Number(g.querySelector('rect')?.getAttribute('width')) !== Number(g.getAttribute('width')));
+      Object.assign(window, { __short: short.length, __frames: frames.length });
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByRole('tab', { name: /Compare/ }).click();
+  await expect(page.getByTestId('diff-flame-chart').locator('g.frame').first()).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __short: number; __frames: number };
+    return { __short: w.__short, __frames: w.__frames };
+  });
+  expect(seen.__frames).toBeGreaterThan(10);
+  expect(seen.__short).toBe(0);
+});

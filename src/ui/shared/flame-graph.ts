@@ -74,6 +74,15 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
   };
   select(host).selectAll('*').remove();
   select(host).datum(o.answer.root).call(chart);
+  // New frames' rects grow from zero width over d3's default 250 ms (d3-flame-graph sets
+  // no duration on that transition): a redraw of every rect on every animation frame
+  // for a quarter second. Stop it, and give each rect its frame's width at once.
+  select(host)
+    .selectAll<SVGRectElement, unknown>('g.frame > rect')
+    .interrupt()
+    .attr('width', function () {
+      return this.parentElement?.getAttribute('width') ?? 0;
+    });
   o.decorate?.(host);
   // A new chart highlights nothing: only a search term needs another pass over its frames.
   if (searchRegex(search)) applySearch(search);
