@@ -4,7 +4,7 @@
  * the search does. Clicks and tooltips use the latest render's callbacks, so a parent
  * passing new closures each render does not force a redraw.
  */
-import { useEffect, useRef, type DependencyList, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type DependencyList, type RefObject } from 'react';
 import { drawFlameGraph, type FlameGraph, type FlameGraphOptions } from './flame-graph';
 
 export function useFlameGraph<T extends { name: string }>(
@@ -21,7 +21,9 @@ export function useFlameGraph<T extends { name: string }>(
   /** The search the chart shows: a chart just drawn already shows the current one. */
   const shown = useRef(search);
 
-  useEffect(() => {
+  // Drawn before the browser paints the commit that brings the answer: in a passive
+  // effect it would paint that commit without the chart first, then the chart a frame later.
+  useLayoutEffect(() => {
     const el = host.current;
     // No width yet (a box not measured): nothing to draw.
     if (!el || options.width <= 0) return;
