@@ -2,7 +2,7 @@
  * Asks the given worker client whenever the request changes; keeps the last answer on
  * screen while the next one is computed, and drops answers to requests no longer current.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Method, Params, Result } from '../../worker/api';
 import type { WorkerClient } from '../../worker/client';
 
@@ -21,7 +21,10 @@ export function useCall<M extends Method>(client: WorkerClient, method: M, param
   const key = callKey(params);
   const [state, setState] = useState<Call<Result<M>>>({ data: null, error: null, loading: false, key: null });
   const latest = useRef<string | null>(null);
-  useEffect(() => {
+  // Asked in the commit that makes the request, not in a passive effect that may wait for
+  // a paint: the worker starts a frame sooner (the first diff flame request follows the
+  // pairs answer this way).
+  useLayoutEffect(() => {
     latest.current = key;
     if (!key || !params) {
       setState({ data: null, error: null, loading: false, key: null });
