@@ -21,34 +21,7 @@ import {
   snapshotDelta,
   taskSummary,
 } from '../../src/analysis/trace';
-import type { TraceModel } from '../../src/model/trace';
-import { FIXTURES, fixture, pprofStats, profileStats, readPprof } from './helpers';
-
-/** Rows of the goroutines page of `go tool trace`: start location, count, exec time (ns). */
-function goroutinesPage(html: string): Map<string, { count: number; execNs: number }> {
-  const unescape = (s: string) =>
-    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  const units: Record<string, number> = { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9 };
-  const rows = new Map<string, { count: number; execNs: number }>();
-  const re = /<td><code><a href="[^"]*">([^<]*)<\/a><\/code><\/td>\s*<td>(\d+)<\/td>\s*<td>([\d.]+)(ns|µs|ms|s)<\/td>/g;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    rows.set(unescape(m[1]), { count: Number(m[2]), execNs: Math.round(Number(m[3]) * units[m[4]]) });
-  }
-  return rows;
-}
-
-function expectGroupsLikeGoTool(model: TraceModel, html: string, checkExec = true): void {
-  const page = goroutinesPage(html);
-  expect(page.size).toBeGreaterThan(3);
-  const groups = new Map(goroutineGroups(model).map((g) => [g.name, g]));
-  for (const [name, row] of page) {
-    // The page lists goroutines without a stack under a placeholder name.
-    const g = groups.get(name.startsWith('(') ? '' : name);
-    expect(g, name).toBeDefined();
-    expect(g!.count, name).toBe(row.count);
-    if (checkExec) expect(Math.abs(g!.total.execNs - row.execNs), name).toBeLessThan(1000); // page rounds
-  }
-}
+import { FIXTURES, expectGroupsLikeGoTool, fixture, pprofStats, profileStats, readPprof } from './helpers';
 
 describe('annotated trace (Go 1.26, tasks, regions, CPU samples)', () => {
   const bytes = fixture('annotated-go1.26.trace');

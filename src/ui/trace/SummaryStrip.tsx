@@ -1,10 +1,13 @@
-/** The trace at a glance: version, span, sizes, and any warning, in plain sight. */
+/**
+ * The trace at a glance: format, span, sizes, and any warning, in plain sight. The header
+ * names the format, not the runtime: Go 1.20 writes "go 1.19" traces, Go 1.24 "go 1.23".
+ */
 import { formatNanos, thousands } from '../../state/format';
 import type { TraceSummaryAnswer } from '../../worker/trace-api';
 
 export function SummaryStrip({ s }: { s: TraceSummaryAnswer }) {
   const items: [string, string][] = [
-    ['Go', s.goVersion],
+    ['Format', `go ${s.goVersion}`],
     ['Duration', formatNanos(s.durationNs)],
     ['Events', thousands(s.events)],
     ['Goroutines', thousands(s.goroutines)],
