@@ -25,7 +25,7 @@ test("incident 2's six files dropped at once are each listed with the right kind
     block: /^block profile$/,
     threadcreate: /^threadcreate profile$/,
     // Named .pprof, but its content is an execution trace.
-    trace: /^execution trace \(go [\d.]+ format\)$/,
+    trace: /^execution trace \(go [\d.]+\)$/,
   };
   for (const [part, kind] of Object.entries(expected)) {
     const r = row(page, new RegExp(`^main-1-${part}-\\d+\\.pprof$`));

@@ -26,7 +26,7 @@ export function describeKind(k: FileKind): string {
       if (k.profile === 'contention') return 'mutex or block profile (empty)';
       return `${k.profile} profile`;
     case 'trace':
-      return `execution trace (go ${k.goVersion} format)`;
+      return `execution trace (go ${k.goVersion})`;
     case 'goroutine-dump':
       return `goroutine dump (${k.form})`;
     case 'folded':

@@ -69,7 +69,8 @@ const handlers: Handlers = {
   traceProfiles: (p) => traceProfiles(session, p),
   openDerived: (p) => openDerived(session, p),
   openSnapshot: (p) => openSnapshot(session, p),
-  traceSnapshot: (p) => traceSnapshot(session, p),
+  // The replay can take seconds: its progress goes out under the trace's id (phase "snapshot").
+  traceSnapshot: (p) => traceSnapshot(session, p, (done, total) => post({ type: 'progress', file: p.file, done, total, phase: 'snapshot' })),
   traceSnapshotDelta: (p) => traceSnapshotDelta(session, p),
   traceHeap: (p) => traceHeap(session, p),
   traceTasks: (p) => traceTasks(session, p),

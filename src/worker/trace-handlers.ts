@@ -18,7 +18,7 @@ import {
   type TaskSummaryRow,
   type TimeCategory,
 } from '../analysis/trace';
-import { scanTrace } from '../formats/gotrace';
+import { scanTraceAsync } from '../formats/gotrace';
 import type { FileKind } from '../model/file-kind';
 import type { Profile } from '../model/profile';
 import { PPROF_KINDS, type TraceModel, type TraceSymbols } from '../model/trace';
@@ -323,14 +323,33 @@ export function openDerived(session: Session, p: OpenDerivedRequest): FileInfo {
 
 const SNAPSHOT_CACHE = 4;
 
-function snapshot(t: OpenTrace, timeNs: number): Snapshot {
+/**
+ * The scan behind the latest request of each kind per trace. A snapshot replays the trace
+ * up to its instant (seconds on a big trace), in slices so the worker keeps answering;
+ * a newer request of the same kind (the user moved the instant) stops the older scan.
+ */
+const latestScan = new Map<string, { aborted: boolean }>();
+
+function supersede(kind: string, file: FileId): { aborted: boolean } {
+  const key = `${file}|${kind}`;
+  const prev = latestScan.get(key);
+  if (prev) prev.aborted = true;
+  const signal = { aborted: false };
+  latestScan.set(key, signal);
+  return signal;
+}
+
+/** Bytes of the trace replayed so far, of all of them. */
+export type ScanProgress = (done: number, total: number) => void;
+
+async function snapshot(t: OpenTrace, timeNs: number, signal?: { aborted: boolean }, onProgress?: ScanProgress): Promise<Snapshot> {
   const time = Math.max(0, Math.min(Math.round(timeNs), t.model.summary.endNs));
   const c = cacheOf(t.model).snapshots;
   let s = c.get(time);
   if (s) {
     c.delete(time);
   } else {
-    s = snapshotAt(t.model, time, (sink) => scanTrace(t.bytes, sink, t.model.symbols));
+    s = await snapshotAt(t.model, time, (sink) => scanTraceAsync(t.bytes, sink, t.model.symbols, { signal, onProgress }));
     if (c.size >= SNAPSHOT_CACHE) c.delete(c.keys().next().value!);
   }
   c.set(time, s);
@@ -341,9 +360,9 @@ function stateLabel(state: string, reason: string): string {
   return state === 'Waiting' && reason ? `Waiting (${reason})` : state;
 }
 
-export function traceSnapshot(session: Session, p: SnapshotRequest): SnapshotAnswer {
+export async function traceSnapshot(session: Session, p: SnapshotRequest, onProgress?: ScanProgress): Promise<SnapshotAnswer> {
   const t = traceOf(session, p.file);
-  const s = snapshot(t, p.timeNs);
+  const s = await snapshot(t, p.timeNs, supersede('snapshot', p.file), onProgress);
   interface Acc {
     stack: number;
     count: number;
@@ -375,10 +394,11 @@ export function traceSnapshot(session: Session, p: SnapshotRequest): SnapshotAns
   return { timeNs: s.timeNs, total: s.rows.length, countsByState: s.countsByState, stacks, stackCount: all.length };
 }
 
-export function traceSnapshotDelta(session: Session, p: SnapshotDeltaRequest): SnapshotDeltaAnswer {
+export async function traceSnapshotDelta(session: Session, p: SnapshotDeltaRequest): Promise<SnapshotDeltaAnswer> {
   const t = traceOf(session, p.file);
-  const a = snapshot(t, p.aNs);
-  const b = snapshot(t, p.bNs);
+  const signal = supersede('delta', p.file);
+  const a = await snapshot(t, p.aNs, signal);
+  const b = await snapshot(t, p.bNs, signal);
   const rows = snapshotDelta(a, b).filter((r) => r.after !== r.before);
   return {
     aNs: a.timeNs,
@@ -391,9 +411,9 @@ export function traceSnapshotDelta(session: Session, p: SnapshotDeltaRequest): S
 }
 
 /** The goroutines at an instant as a goroutine profile file (for the flame graph and Compare). */
-export function openSnapshot(session: Session, p: OpenSnapshotRequest): FileInfo {
+export async function openSnapshot(session: Session, p: OpenSnapshotRequest): Promise<FileInfo> {
   const t = traceOf(session, p.file);
-  const s = snapshot(t, p.timeNs);
+  const s = await snapshot(t, p.timeNs);
   const key = `${p.file}|snapshot|${s.timeNs}`;
   const existing = registered(session, key);
   if (existing) return existing;

@@ -90,10 +90,10 @@ describe('annotated trace (Go 1.26, tasks, regions, CPU samples)', () => {
     expect(h.stw[0].kind).toMatch(/./);
   });
 
-  it('takes a snapshot at an instant', () => {
+  it('takes a snapshot at an instant', async () => {
     const replay = (sink: Parameters<typeof scanTrace>[1]) => void scanTrace(bytes, sink, model.symbols);
     const mid = model.summary.endNs / 2;
-    const snap = snapshotAt(model, mid, replay);
+    const snap = await snapshotAt(model, mid, replay);
     const live = liveGoroutines(model);
     let expected = 0;
     for (let i = 0; i < live.timeNs.length && live.timeNs[i] <= mid; i++) expected = live.count[i];
@@ -105,7 +105,7 @@ describe('annotated trace (Go 1.26, tasks, regions, CPU samples)', () => {
     let total = 0;
     for (let i = 0; i < snap.profile.samples.count; i++) total += snap.profile.samples.values[0][i];
     expect(total).toBe(snap.rows.length);
-    const end = snapshotAt(model, model.summary.endNs, replay);
+    const end = await snapshotAt(model, model.summary.endNs, replay);
     expect(snapshotDelta(snap, end).length).toBeGreaterThan(0);
   });
 });

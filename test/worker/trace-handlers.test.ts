@@ -22,6 +22,7 @@ import {
   traceTasks,
 } from '../../src/worker/trace-handlers';
 import { shortFuncName } from '../../src/worker/trace-api';
+import { isCancelled } from '../../src/formats/gotrace';
 
 const FIX = join(import.meta.dirname, '../fixtures');
 const INCIDENT2 = join(FIX, 'incident2/main-1-trace-1732262400.pprof');
@@ -131,10 +132,10 @@ describe('incident 2 trace', () => {
     expect(() => traceSummary(session, { file: 2 })).toThrow(/not an execution trace/);
   });
 
-  it('takes a snapshot at an instant and compares two', () => {
+  it('takes a snapshot at an instant and compares two', async () => {
     const s = traceSummary(session, { file: 1 });
-    const early = traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.05, limit: 20 });
-    const late = traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.95, limit: 20 });
+    const early = await traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.05, limit: 20 });
+    const late = await traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.95, limit: 20 });
     expect(late.total).toBeGreaterThan(early.total + 10000);
     expect(late.stacks.length).toBeLessThanOrEqual(20);
     expect(late.stacks.reduce((a, x) => a + x.count, 0)).toBeLessThanOrEqual(late.total);
@@ -146,17 +147,30 @@ describe('incident 2 trace', () => {
     expect(Object.keys(late.stacks[0].states)[0]).toMatch(/^Waiting/);
     expect(late.stacks[0].frames.length).toBeGreaterThan(0);
 
-    const d = traceSnapshotDelta(session, { file: 1, aNs: early.timeNs, bNs: late.timeNs, limit: 10 });
+    const d = await traceSnapshotDelta(session, { file: 1, aNs: early.timeNs, bNs: late.timeNs, limit: 10 });
     expect(d.totalA).toBe(early.total);
     expect(d.totalB).toBe(late.total);
     expect(d.rows[0].after - d.rows[0].before).toBeGreaterThan(5000);
     const net = d.rows.reduce((a, r) => a + r.after - r.before, 0);
     if (d.rowCount === d.rows.length) expect(net).toBe(late.total - early.total);
 
-    const snapFile = openSnapshot(session, { file: 1, timeNs: late.timeNs });
+    const snapFile = await openSnapshot(session, { file: 1, timeNs: late.timeNs });
     expect(snapFile.kind).toEqual({ kind: 'pprof', profile: 'goroutine' });
     expect(snapFile.name).toMatch(/^goroutines at \d+\.\d{3} s · main-1-trace-1732262400\.pprof$/);
     expect(snapFile.profile?.totals[0]).toBe(late.total);
+  });
+
+  it('a newer snapshot request stops the scan of the one it replaces', async () => {
+    const s = traceSummary(session, { file: 1 });
+    // Instants not asked before, so both replay the trace.
+    const first = traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.9, limit: 5 });
+    const second = traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.8, limit: 5 });
+    const [a, b] = await Promise.allSettled([first, second]);
+    expect(b.status).toBe('fulfilled');
+    // The first finishes only if its scan ended before the second came (a fast machine).
+    if (a.status === 'rejected') expect(isCancelled(a.reason)).toBe(true);
+    const again = await traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.8, limit: 5 });
+    expect(b.status === 'fulfilled' && b.value.total).toBe(again.total);
   });
 
   it('downsamples the heap series and marks GCs', () => {

@@ -106,12 +106,13 @@ export class SnapshotSink implements TraceEventSink {
 
 /**
  * `replay` must stream the same trace into the sink using `model.symbols` (the worker
- * passes `(sink) => scanTrace(bytes, sink, model.symbols)`), so stack ids agree.
+ * passes `(sink) => scanTraceAsync(bytes, sink, model.symbols)`), so stack ids agree.
  */
-export function snapshotAt(model: TraceModel, timeNs: number, replay: (sink: TraceEventSink) => void): Snapshot {
+export async function snapshotAt(model: TraceModel, timeNs: number, replay: (sink: TraceEventSink) => unknown): Promise<Snapshot> {
   const sink = new SnapshotSink(timeNs);
   sink.foreverId = model.symbols.strings.indexOf('forever');
-  replay(sink);
+  // The worker's replay is a sliced scan (a promise); a plain scan works too.
+  await replay(sink);
   const strings = model.symbols.strings;
   const nameById = new Map<number, number>();
   const g = model.goroutines;

@@ -149,7 +149,7 @@ export function TraceView({ file }: { file: FileEntry }) {
             blocked, as a goroutine dump would show it. Turn on “Compare with B” for the change between two instants.
           </p>
         ) : (
-          <SnapshotPanel file={id} aNs={debA} bNs={debB} />
+          <SnapshotPanel file={id} aNs={debA} bNs={debB} durationNs={duration} />
         )}
       </Section>
 
