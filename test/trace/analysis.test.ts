@@ -21,7 +21,7 @@ import {
   snapshotDelta,
   taskSummary,
 } from '../../src/analysis/trace';
-import { FIXTURES, expectGroupsLikeGoTool, fixture, pprofStats, profileStats, readPprof } from './helpers';
+import { FIXTURES, expectDerivedLikeGoTool, expectGroupsLikeGoTool, fixture, profileStats } from './helpers';
 
 describe('annotated trace (Go 1.26, tasks, regions, CPU samples)', () => {
   const bytes = fixture('annotated-go1.26.trace');
@@ -44,11 +44,7 @@ describe('annotated trace (Go 1.26, tasks, regions, CPU samples)', () => {
   });
 
   it.each(['net', 'sync', 'syscall', 'sched'] as const)('derives the %s profile of go tool trace -pprof', (kind) => {
-    const gold = pprofStats(readPprof(fixture(`annotated-go1.26.${kind}.pprof`)));
-    const mine = profileStats(derivedProfile(model, kind));
-    expect(mine.total).toBe(gold.total);
-    expect(mine.contentions).toBe(gold.contentions);
-    expect(mine.top).toEqual(gold.top);
+    expectDerivedLikeGoTool(model, kind, fixture(`annotated-go1.26.${kind}.pprof`));
   });
 
   it('restricts derived profiles to one group', () => {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ungzip } from 'pako';
 import { expect } from 'vitest';
-import { goroutineGroups } from '../../src/analysis/trace';
+import { derivedProfile, goroutineGroups } from '../../src/analysis/trace';
 import type { Profile } from '../../src/model/profile';
 import type { TraceModel } from '../../src/model/trace';
 
@@ -278,4 +278,13 @@ export function expectGroupsLikeGoTool(model: TraceModel, html: string, checkExe
     expect(g!.count, name).toBe(row.count);
     if (checkExec) expect(Math.abs(g!.total.execNs - row.execNs), name).toBeLessThan(1000); // page rounds
   }
+}
+
+/** Our derived profile of `kind` equals the one `go tool trace -pprof=kind` wrote (total, contentions, top 10). */
+export function expectDerivedLikeGoTool(model: TraceModel, kind: 'net' | 'sync' | 'syscall' | 'sched', goPprof: Uint8Array): void {
+  const gold = pprofStats(readPprof(goPprof));
+  const mine = profileStats(derivedProfile(model, kind));
+  expect(mine.total).toBe(gold.total);
+  expect(mine.contentions).toBe(gold.contentions);
+  expect(mine.top).toEqual(gold.top);
 }

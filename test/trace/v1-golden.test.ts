@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../src/formats/gotrace';
-import { cpuSamplesProfile, derivedProfile, goroutineGroups } from '../../src/analysis/trace';
-import { NS_TOLERANCE, fixture, goldenJson, goroutineDiffs, maybeGzipped, pprofStats, profileStats, readPprof, taskRows } from './helpers';
+import { cpuSamplesProfile, goroutineGroups } from '../../src/analysis/trace';
+import { NS_TOLERANCE, expectDerivedLikeGoTool, fixture, goldenJson, goroutineDiffs, maybeGzipped, profileStats, readPprof, taskRows } from './helpers';
 
 /** Go's test traces of the versions the Go ≥1.22 reader converts (file, stored gzipped). */
 const UPSTREAM: [string, boolean][] = [
@@ -82,11 +82,7 @@ describe.each(['go1.19-v1', 'go1.21-v1'])('%s (written by that runtime)', (base)
   const model = checkAgainstGolden(fixture('v1', `${base}.trace`), golden, base === 'go1.19-v1' ? '1.19' : '1.21');
 
   it.each(['net', 'sync', 'syscall', 'sched'] as const)('derives the %s profile of go tool trace -pprof', (kind) => {
-    const gold = pprofStats(readPprof(fixture('v1', `${base}.${kind}.pprof`)));
-    const mine = profileStats(derivedProfile(model, kind));
-    expect(mine.total).toBe(gold.total);
-    expect(mine.contentions).toBe(gold.contentions);
-    expect(mine.top).toEqual(gold.top);
+    expectDerivedLikeGoTool(model, kind, fixture('v1', `${base}.${kind}.pprof`));
   });
 
   it('has the CPU samples (1.19+), in the profile the CPU profiler wrote', () => {

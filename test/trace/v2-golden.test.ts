@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../src/formats/gotrace';
-import { derivedProfile, goroutineGroups } from '../../src/analysis/trace';
-import { fixture, goldenJson, goroutineDiffs, pprofStats, profileStats, readPprof, taskRows } from './helpers';
+import { goroutineGroups } from '../../src/analysis/trace';
+import { expectDerivedLikeGoTool, fixture, goldenJson, goroutineDiffs, taskRows } from './helpers';
 
 const TRACES = [
   'go1.22',
@@ -54,10 +54,6 @@ describe.each(TRACES)('%s', (base) => {
   });
 
   it.each(['net', 'sync', 'syscall', 'sched'] as const)('derives the %s profile of go tool trace -pprof', (kind) => {
-    const gold = pprofStats(readPprof(fixture('v2', `${base}.${kind}.pprof`)));
-    const mine = profileStats(derivedProfile(model, kind));
-    expect(mine.total).toBe(gold.total);
-    expect(mine.contentions).toBe(gold.contentions);
-    expect(mine.top).toEqual(gold.top);
+    expectDerivedLikeGoTool(model, kind, fixture('v2', `${base}.${kind}.pprof`));
   });
 });

@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { derivedProfile, regionSummary, taskSummary } from '../../src/analysis/trace';
+import { regionSummary, taskSummary } from '../../src/analysis/trace';
 import { parseTrace } from '../../src/formats/gotrace';
-import { FIXTURES, expectGroupsLikeGoTool, fixture, pprofStats, profileStats, readPprof } from './helpers';
+import { FIXTURES, expectDerivedLikeGoTool, expectGroupsLikeGoTool, fixture } from './helpers';
 
 const DIR = join(FIXTURES, 'versions');
 const names = readdirSync(DIR)
@@ -34,11 +34,7 @@ describe.each(names)('%s', (name) => {
   });
 
   it.each(['net', 'sync', 'syscall', 'sched'] as const)('derives the %s profile of go tool trace -pprof', (kind) => {
-    const gold = pprofStats(readPprof(fixture('versions', `${name}.${kind}.pprof`)));
-    const mine = profileStats(derivedProfile(model, kind));
-    expect(mine.total).toBe(gold.total);
-    expect(mine.contentions).toBe(gold.contentions);
-    expect(mine.top).toEqual(gold.top);
+    expectDerivedLikeGoTool(model, kind, fixture('versions', `${name}.${kind}.pprof`));
   });
 
   it('finds every task and region the program made', () => {
