@@ -61,28 +61,19 @@ const parts: Record<string, () => Promise<void>> = {
     const trace = generated('big.trace', 'test/fixtures/gen/trace-big', '.', ['$OUT']);
     if (!trace) return;
     const r = await benchTrace(trace);
-    const size = mb(r.bytes).toFixed(0);
+    const mbps = (ms: number) => (r.bytes / 1e6 / (ms / 1000)).toFixed(1);
+    const line = (who: string, ms: number, extra: string) =>
+      console.log(`  ${who.padEnd(30)} ${ms.toFixed(0).padStart(8)} ms ${mbps(ms).padStart(7)} MB/s  ${extra}`);
     console.log(
-      `trace: ${size} MB, ${r.events} events, ${r.goroutines} goroutines (targets: ≥ 100 MB/s in Node and in a Chromium worker, peak memory < 3× the file)`,
+      `trace: ${(r.bytes / 1e6).toFixed(0)} MB, ${r.events} events, ${r.goroutines} goroutines (targets: ≥ 100 MB/s in Node and in a Chromium worker, peak memory < 3× the file)`,
     );
-    console.log(
-      `  goroscope, Node:             ${r.ms.toFixed(0).padStart(7)} ms  ${r.mbPerSec.toFixed(1).padStart(6)} MB/s  ` +
-        `peak RSS +${(r.peakRssBytes / r.bytes).toFixed(2)}× the file (a parse in a fresh process, file included)`,
-    );
+    line('goroscope, Node', r.ms, `peak RSS ${(r.peakRssBytes / r.bytes).toFixed(2)}× the file (a parse in a fresh process, file included)`);
     const b = await benchTraceBrowser(trace);
-    console.log(
-      `  goroscope, Chromium worker:  ${b.ms.toFixed(0).padStart(7)} ms  ${b.mbPerSec.toFixed(1).padStart(6)} MB/s  ` +
-        `renderer RSS +${(b.peakRssBytes / r.bytes).toFixed(2)}× the file`,
-    );
+    line('goroscope, Chromium worker', b.ms, `renderer RSS +${(b.peakRssBytes / r.bytes).toFixed(2)}× the file`);
     const go = await goToolTraceLoad(trace);
     if (go && go.skipped !== undefined) console.log(`  go tool trace: skipped (${go.skipped})`);
-    else if (go) {
-      console.log(
-        `  go tool trace (${go.goVersion}): ${go.ms.toFixed(0).padStart(7)} ms  ${(r.bytes / 1e6 / (go.ms / 1000)).toFixed(1).padStart(6)} MB/s  ` +
-          `peak RSS ${(go.peakRssBytes / r.bytes).toFixed(2)}× the file (until its HTTP server answers)`,
-      );
-    }
-    console.log('  golang.org/x/exp/trace:       (quoted by the Go team)    ~25 MB/s');
+    else if (go) line(`go tool trace (${go.goVersion})`, go.ms, `peak RSS ${(go.peakRssBytes / r.bytes).toFixed(2)}× the file (until its HTTP server answers)`);
+    console.log(`  ${'golang.org/x/exp/trace'.padEnd(30)} ${'(quoted by the Go team)'.padStart(11)}   ~25 MB/s`);
   },
 };
 
