@@ -10,8 +10,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 
-/** What Go 1.26's `go tool trace` needed on a 170 MB trace here: 12.3 GB, 72× the file. */
-const MEMORY_PER_TRACE_BYTE = 80;
+/** Go 1.26's `go tool trace` needed 12–14 GB here for a 170 MB trace (72–83× the file); with a margin. */
+const MEMORY_PER_TRACE_BYTE = 90;
 
 export type GoTraceLoad = { skipped: string } | {
   skipped?: undefined;
