@@ -81,6 +81,11 @@ export function DiffTable({ client, request, onPick }: Props) {
           }}
         />
         {data && <span className="muted">{data.rowCount.toLocaleString()} functions</span>}
+        {top.loading && (
+          <span className="muted" role="status">
+            {data ? 'updating…' : 'comparing every function of both profiles…'}
+          </span>
+        )}
       </div>
       {top.error && <p className="view-error" role="alert">{top.error}</p>}
       <div className="compare-table-scroll">
