@@ -116,6 +116,22 @@ class Ordered {
   a2 = new F64(1024);
   a3 = new F64(1024);
   stk = new F64(1024);
+  /**
+   * Sizes the columns for `n` events at once (the index pass counts them): growing by
+   * doubling would copy tens of millions of rows and hold two copies at the peak.
+   */
+  reserve(n: number): void {
+    const cap = Math.max(1, n);
+    this.ts = new F64(cap);
+    this.typ = new U8(cap);
+    this.p = new I32(cap);
+    this.g = new F64(cap);
+    this.a0 = new F64(cap);
+    this.a1 = new F64(cap);
+    this.a2 = new F64(cap);
+    this.a3 = new F64(cap);
+    this.stk = new F64(cap);
+  }
   get length(): number {
     return this.ts.length;
   }
@@ -191,6 +207,8 @@ export class V1Scanner implements TraceScanner {
   private heapProc: ProcStream[] = [];
   private heapTs: number[] = [];
   private heapIdx: number[] = [];
+  /** Entries of the heap in use (the arrays only grow: resizing them per event is costly). */
+  private heapN = 0;
   private readonly gIndex = new IdIndex();
   private gStatus = new Uint8Array(1024);
   private gSeq = new Float64Array(1024);
@@ -198,6 +216,8 @@ export class V1Scanner implements TraceScanner {
   private gcSeq = 0;
   private gcStatus = G_DEAD;
   private readonly out = new Ordered();
+  /** Events the index pass saw (an upper bound of the events to order). */
+  private eventCount = 0;
   private cpuProc: ProcStream | null = null;
 
   // Phase 3/4 state.
@@ -450,6 +470,7 @@ export class V1Scanner implements TraceScanner {
       }
       if (!this.curProc) fail(`read event ${typ} with current P of 0, but P has no batches yet (offset ${at})`, at);
       this.checkArgs(at);
+      this.eventCount++;
       switch (typ) {
         case V.EV_FREQUENCY:
           this.ticksPerSec = raw.args[0];
@@ -539,6 +560,8 @@ export class V1Scanner implements TraceScanner {
     cp.bi = 0;
     this.cpuProc = cp;
     this.available = [...this.procs, cp];
+    // Every indexed event but the table ones can be ordered; CPU samples come on top.
+    this.out.reserve(this.eventCount + idx.length);
     this.phase = PHASE_ORDER;
   }
 
@@ -709,22 +732,30 @@ export class V1Scanner implements TraceScanner {
     this.tNextStatus = nextStatus;
   }
 
-  private currentOf(g: number): [number, number] {
-    if (g === -2) return [this.gcSeq, this.gcStatus];
+  /** Sequence number and status of goroutine `g` (-2: the GC), into curSeq / curStatus. */
+  private curSeq = 0;
+  private curStatus = G_DEAD;
+  private loadCurrent(g: number): void {
+    if (g === -2) {
+      this.curSeq = this.gcSeq;
+      this.curStatus = this.gcStatus;
+      return;
+    }
     const s = this.gIndex.get(g);
-    return s < 0 ? [0, G_DEAD] : [this.gSeq[s], this.gStatus[s]];
+    this.curSeq = s < 0 ? 0 : this.gSeq[s];
+    this.curStatus = s < 0 ? G_DEAD : this.gStatus[s];
   }
 
   private ready(): boolean {
     if (this.tG === -3) return true;
-    const [seq, status] = this.currentOf(this.tG);
-    return (this.tInitSeq === NOSEQ || this.tInitSeq === seq) && this.tInitStatus === status;
+    this.loadCurrent(this.tG);
+    return (this.tInitSeq === NOSEQ || this.tInitSeq === this.curSeq) && this.tInitStatus === this.curStatus;
   }
 
   private applyTransition(at: number): void {
     if (this.tG === -3) return;
     if (!this.ready()) fail('encountered impossible goroutine state transition', at);
-    const [seq] = this.currentOf(this.tG);
+    const seq = this.curSeq;
     let next = this.tNextSeq;
     if (next === NOSEQ) next = seq;
     else if (next === SEQINC) next = seq + 1;
@@ -754,10 +785,10 @@ export class V1Scanner implements TraceScanner {
     this.heapIdx[j] = x;
   }
   private heapPush(p: ProcStream, idx: number, ts: number): void {
-    this.heapProc.push(p);
-    this.heapIdx.push(idx);
-    this.heapTs.push(ts);
-    let j = this.heapTs.length - 1;
+    let j = this.heapN++;
+    this.heapProc[j] = p;
+    this.heapIdx[j] = idx;
+    this.heapTs[j] = ts;
     for (;;) {
       const i = Math.trunc((j - 1) / 2);
       if (i === j || !this.heapLess(j, i)) break;
@@ -766,7 +797,7 @@ export class V1Scanner implements TraceScanner {
     }
   }
   private heapPop(): number {
-    const n = this.heapTs.length - 1;
+    const n = --this.heapN;
     this.heapSwap(0, n);
     let i = 0;
     for (;;) {
@@ -815,16 +846,13 @@ export class V1Scanner implements TraceScanner {
         this.heapPush(p, e, p.ts[e]);
         i--;
       }
-      if (this.heapTs.length === 0) {
+      if (this.heapN === 0) {
         for (const p of this.procs) if (!p.done) fail('no consistent ordering of events possible', this.buf.length);
         return true;
       }
       const last = this.heapPop();
       const p = this.heapProc[last];
       const e = this.heapIdx[last];
-      this.heapProc.length = last;
-      this.heapIdx.length = last;
-      this.heapTs.length = last;
       let typ = p.typ[e];
       const b = e * 4;
       this.transitionOf(typ, p.g[e], p.a[b], p.a[b + 1]);
