@@ -1287,11 +1287,11 @@ class Converter {
       const order = this.order;
       const gs = this.out.g.data;
       const next = new Int32Array(order.length).fill(-1);
-      const seen = new Map<number, number>();
+      // Goroutine ids are mostly small and dense: an array index, not a Map, per event.
+      const seen = new IdIndex();
       for (let j = order.length - 1; j >= 0; j--) {
         const g = gs[order[j]];
-        const n = seen.get(g);
-        if (n !== undefined) next[j] = n;
+        next[j] = seen.get(g);
         seen.set(g, j);
       }
       this.nextOfG = next;
