@@ -114,7 +114,8 @@ class Ordered {
   a0 = new F64(1024);
   a1 = new F64(1024);
   a2 = new F64(1024);
-  a3 = new F64(1024);
+  /** The fourth argument, which only user logs have (their value string): by row, sparse. */
+  readonly a3 = new Map<number, number>();
   stk = new F64(1024);
   /**
    * Sizes the columns for `n` events at once (the index pass counts them): growing by
@@ -129,7 +130,6 @@ class Ordered {
     this.a0 = new F64(cap);
     this.a1 = new F64(cap);
     this.a2 = new F64(cap);
-    this.a3 = new F64(cap);
     this.stk = new F64(cap);
   }
   get length(): number {
@@ -143,7 +143,7 @@ class Ordered {
     this.a0.push(a0);
     this.a1.push(a1);
     this.a2.push(a2);
-    this.a3.push(a3);
+    if (typ === V.EV_USER_LOG && a3 !== 0) this.a3.set(this.ts.length - 1, a3);
     this.stk.push(stk);
   }
 }
@@ -1451,7 +1451,7 @@ class Converter {
         ev.region(t, a1 === 0, a0, this.str(a2), ctxG, stk);
         return;
       case V.EV_USER_LOG:
-        ev.log(t, a0, this.str(a1), out.a3.data[i], ctxG, stk);
+        ev.log(t, a0, this.str(a1), (out.a3.get(i) ?? 0), ctxG, stk);
         return;
       case V.EV_CPU_SAMPLE:
         ev.cpuSample(t, evG === 0 ? NONE : evG, a1, stk);
