@@ -116,7 +116,8 @@ class Ordered {
   a2 = new F64(1024);
   /** The fourth argument, which only user logs have (their value string): by row, sparse. */
   readonly a3 = new Map<number, number>();
-  stk = new F64(1024);
+  /** Stack ids (32-bit, as the parser keeps them) stored as int32: read them with `>>> 0`. */
+  stk = new I32(1024);
   /**
    * Sizes the columns for `n` events at once (the index pass counts them): growing by
    * doubling would copy tens of millions of rows and hold two copies at the peak.
@@ -130,7 +131,7 @@ class Ordered {
     this.a0 = new F64(cap);
     this.a1 = new F64(cap);
     this.a2 = new F64(cap);
-    this.stk = new F64(cap);
+    this.stk = new I32(cap);
   }
   get length(): number {
     return this.ts.length;
@@ -1214,7 +1215,7 @@ class PostCheck {
         break;
       }
     }
-    const stk = out.stk.data[i];
+    const stk = out.stk.data[i] >>> 0;
     if (stk !== 0 && !this.stackExists(stk)) out.stk.data[i] = 0;
   }
 }
@@ -1311,7 +1312,7 @@ class Converter {
     const a0 = out.a0.data[i];
     const a1 = out.a1.data[i];
     const a2 = out.a2.data[i];
-    const stk = this.stack(out.stk.data[i]);
+    const stk = this.stack(out.stk.data[i] >>> 0);
     const ctxG = evG === 0 ? NONE : evG;
     const ctxP = p;
     switch (typ) {
