@@ -26,6 +26,22 @@ export interface ScanResult {
   error: TraceWarning | null;
 }
 
+/** A result with nothing scanned yet; `firstGeneration` is 1 for v1 traces (one implicit generation). */
+export function emptyScanResult(firstGeneration: number): ScanResult {
+  return {
+    generations: 0,
+    firstGeneration,
+    clockBaseNs: 0,
+    wallClockBaseNs: 0,
+    endNs: 0,
+    events: 0,
+    procs: 0,
+    experimentalBatches: 0,
+    warnings: [],
+    error: null,
+  };
+}
+
 /** A scan that can be run in slices of work. */
 export interface TraceScanner {
   /** Works until done (true) or until `performance.now() >= deadline` (false). */

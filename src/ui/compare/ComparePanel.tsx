@@ -17,7 +17,7 @@ import { SeriesView } from './SeriesView';
 import { SideBySide } from './SideBySide';
 import type { Palette } from './diff-colour';
 import { useElementSize } from '../shared/useElementSize';
-import { callKey, useCall } from './useCall';
+import { callKey, useCall } from '../shared/useWorkerCall';
 import { useTableRequest } from './useTableRequest';
 import './compare.css';
 

@@ -7,7 +7,7 @@ import type { WorkerClient } from '../../worker/client';
 import type { DiffRequest, DiffSortKey, DiffTopRow } from '../../worker/compare-api';
 import { formatValue } from '../../state/format';
 import { formatDelta, formatDeltaPercent } from './format';
-import { useCall } from './useCall';
+import { useCall } from '../shared/useWorkerCall';
 
 interface Column {
   id: string;

@@ -9,7 +9,7 @@ import type { CompareView, SeriesMeasure } from '../../worker/compare-api';
 import { formatValue } from '../../state/format';
 import { formatDelta } from './format';
 import { Sparkline } from './Sparkline';
-import { useCall } from './useCall';
+import { useCall } from '../shared/useWorkerCall';
 
 interface Props {
   client: WorkerClient;

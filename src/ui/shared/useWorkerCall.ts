@@ -2,43 +2,52 @@
  * Asks the worker a question whenever the request changes, keeping the previous
  * answer on screen until the new one lands (no flicker) and dropping stale answers.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Method, Params, Result } from '../../worker/api';
+import type { WorkerClient } from '../../worker/client';
 import { worker } from '../../state/worker';
 
 export interface CallState<T> {
   data: T | null;
   error: string | null;
   loading: boolean;
-  /** The request the current data answers (lets callers tell stale data from fresh). */
+  /** The request (as JSON) that data or error answers: tells a fresh answer from a kept one. */
   key: string | null;
 }
 
+/** The key a request is known by. */
+export const callKey = (params: unknown): string | null => (params ? JSON.stringify(params) : null);
+
+/** The app's worker. */
 export function useWorkerCall<M extends Method>(method: M, params: Params<M> | null): CallState<Result<M>> {
-  const key = params ? JSON.stringify(params) : null;
+  return useCall(worker(), method, params);
+}
+
+/** Any worker client (the Compare panel is given its own). */
+export function useCall<M extends Method>(client: WorkerClient, method: M, params: Params<M> | null): CallState<Result<M>> {
+  const key = callKey(params);
   const [state, setState] = useState<CallState<Result<M>>>({ data: null, error: null, loading: false, key: null });
   const latest = useRef<string | null>(null);
-
-  useEffect(() => {
+  // Asked in the commit that makes the request, not in a passive effect that may wait for
+  // a paint: the worker starts a frame sooner (the first diff flame request follows the
+  // pairs answer this way).
+  useLayoutEffect(() => {
     latest.current = key;
     if (!key || !params) {
       setState({ data: null, error: null, loading: false, key: null });
       return;
     }
     setState((s) => ({ ...s, loading: true }));
-    worker()
-      .call(method, params)
-      .then(
-        (data) => {
-          if (latest.current === key) setState({ data, error: null, loading: false, key });
-        },
-        (e: unknown) => {
-          if (latest.current === key) setState({ data: null, error: e instanceof Error ? e.message : String(e), loading: false, key });
-        },
-      );
+    client.call(method, params).then(
+      (data) => {
+        if (latest.current === key) setState({ data, error: null, loading: false, key });
+      },
+      (e: unknown) => {
+        if (latest.current === key) setState({ data: null, error: e instanceof Error ? e.message : String(e), loading: false, key });
+      },
+    );
     // params is captured through key: same key, same request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [method, key]);
-
+  }, [client, method, key]);
   return state;
 }

@@ -36,7 +36,7 @@ import {
 } from '../../../model/trace';
 import { IdIndex, LocalIds } from '../build/idmap';
 import { F64, I32, U8 } from '../build/columns';
-import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError } from '../scan';
+import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError, emptyScanResult } from '../scan';
 import { CHUNK, EventBuffer, type EventConsumer } from '../events';
 import { HEADER_SIZE } from '../header';
 import { TraceFormatError, decodeUtf8 } from '../v2/bytes';
@@ -169,18 +169,7 @@ const PHASE_CONVERT = 3;
 const PHASE_DONE = 4;
 
 export class V1Scanner implements TraceScanner {
-  private readonly res: ScanResult = {
-    generations: 0,
-    firstGeneration: 1,
-    clockBaseNs: 0,
-    wallClockBaseNs: 0,
-    endNs: 0,
-    events: 0,
-    procs: 0,
-    experimentalBatches: 0,
-    warnings: [],
-    error: null,
-  };
+  private readonly res: ScanResult = emptyScanResult(1);
   private readonly ev: EventBuffer;
   private phase = PHASE_INDEX;
   private lastProgress = -Infinity;

@@ -8,7 +8,7 @@
  */
 import type { TraceSymbols } from '../../../model/trace';
 import { CHUNK, EventBuffer, type EventConsumer } from '../events';
-import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError } from '../scan';
+import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError, emptyScanResult } from '../scan';
 import { TraceFormatError } from './bytes';
 import { type BatchRef, type Generation, readCpuSamples, readGeneration, resolveTables } from './generation';
 import { Ordering } from './order';
@@ -295,18 +295,7 @@ function byTime(a: Cursor, b: Cursor): number {
 }
 
 export class V2Scanner implements TraceScanner {
-  private readonly res: ScanResult = {
-    generations: 0,
-    firstGeneration: 0,
-    clockBaseNs: 0,
-    wallClockBaseNs: 0,
-    endNs: 0,
-    events: 0,
-    procs: 0,
-    experimentalBatches: 0,
-    warnings: [],
-    error: null,
-  };
+  private readonly res: ScanResult = emptyScanResult(0);
   private readonly order: Ordering;
   private readonly ev: EventBuffer;
   private base = NaN;
