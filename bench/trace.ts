@@ -11,7 +11,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTrace, parseTraceAsync } from '../src/formats/gotrace';
+import { parseTrace, parseTraceAsync, parseTracePiped } from '../src/formats/gotrace';
+import { spawnNodeTraceReader } from './node-trace-reader';
 
 export interface TraceBench {
   bytes: number;
@@ -24,6 +25,9 @@ export interface TraceBench {
   byteScanMbPerSec: number;
   /** Peak resident memory of a parse in a fresh process (bench/trace-peak.ts), the file included. */
   peakRssBytes: number;
+  /** Best wall time of the piped parse: reader on a worker thread (started beforehand), model built here. */
+  pipedMs: number;
+  pipedPeakRssBytes: number;
   events: number;
   goroutines: number;
 }
@@ -35,9 +39,10 @@ function byteScan(b: Uint8Array): number {
 }
 
 /** Peak resident memory of one parse in a child process (bench/trace-peak.ts). */
-function peakInFreshProcess(path: string): number {
+function peakInFreshProcess(path: string, piped = false): number {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'trace-peak.ts');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const args = ['--import', 'tsx', script, path, ...(piped ? ['--piped'] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return (JSON.parse(out.trim().split('\n').pop()!) as { peakBytes: number }).peakBytes;
 }
 
@@ -47,6 +52,7 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
   const mb = bytes.length / 1e6;
   let best = Infinity;
   let bestAsync = Infinity;
+  let bestPiped = Infinity;
   let scan = Infinity;
   let events = 0;
   let goroutines = 0;
@@ -68,6 +74,12 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     model = await parseTraceAsync(bytes);
     bestAsync = Math.min(bestAsync, performance.now() - t0);
     model = undefined as never;
+    gc?.();
+    const reader = await spawnNodeTraceReader();
+    t0 = performance.now();
+    await parseTracePiped(bytes.slice(), reader.port);
+    bestPiped = Math.min(bestPiped, performance.now() - t0);
+    await reader.close();
   }
   return {
     bytes: bytes.length,
@@ -76,6 +88,8 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     asyncMbPerSec: mb / (bestAsync / 1000),
     byteScanMbPerSec: mb / (scan / 1000),
     peakRssBytes: peakInFreshProcess(path),
+    pipedMs: bestPiped,
+    pipedPeakRssBytes: peakInFreshProcess(path, true),
     events,
     goroutines,
   };
@@ -83,7 +97,7 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
 
 export interface TraceBrowserBench {
   bytes: number;
-  /** parseTraceAsync in a dedicated worker of headless Chromium (fetch excluded). */
+  /** The parse in a dedicated worker of headless Chromium (fetch excluded). */
   ms: number;
   mbPerSec: number;
   /** The bare byte scan, in the same worker. */
@@ -112,17 +126,26 @@ function rendererRss(): number {
 
 /**
  * The same parse in a Web Worker of headless Chromium: the trace is fetched into the
- * worker, then parsed with parseTraceAsync (as the app's worker does; `--sync`: parseTrace). Needs /usr/bin/chromium
- * (or CHROMIUM_PATH).
+ * worker, then parsed with parseTraceAsync (`sync`: parseTrace; `piped`: parseTracePiped
+ * with the reader in a nested worker started inside the timing, as the app's worker does
+ * for large traces). Needs /usr/bin/chromium (or CHROMIUM_PATH).
  */
-export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 'sync' = 'async'): Promise<TraceBrowserBench> {
+export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 'sync' | 'piped' = 'async'): Promise<TraceBrowserBench> {
   const { build } = await import('esbuild');
   const { chromium } = await import('@playwright/test');
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const worker = await build({
     stdin: {
       contents: `
-        import { parseTrace, parseTraceAsync } from './src/formats/gotrace';
+        import { parseTrace, parseTraceAsync, parseTracePiped } from './src/formats/gotrace';
+        async function piped(bytes) {
+          const reader = new Worker('/reader.js');
+          try {
+            return (await parseTracePiped(bytes.slice(), reader)).model;
+          } finally {
+            reader.terminate();
+          }
+        }
         self.onmessage = async (e) => {
           const bytes = new Uint8Array(await (await fetch('/trace')).arrayBuffer());
           let scan = Infinity;
@@ -133,7 +156,7 @@ export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 
             scan = Math.min(scan, performance.now() - t);
           }
           const t0 = performance.now();
-          const m = e.data === 'sync' ? parseTrace(bytes) : await parseTraceAsync(bytes);
+          const m = e.data === 'sync' ? parseTrace(bytes) : e.data === 'piped' ? await piped(bytes) : await parseTraceAsync(bytes);
           const ms = performance.now() - t0;
           self.postMessage({ ms, scan, bytes: bytes.length, events: m.summary.events, goroutines: m.summary.goroutines });
         };`,
@@ -146,9 +169,18 @@ export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 
     write: false,
   });
   const js = worker.outputFiles[0].text;
+  const reader = await build({
+    entryPoints: [join(root, 'src/worker/trace-reader.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+  });
+  const readerJs = reader.outputFiles[0].text;
   const size = statSync(path).size;
   const server = createServer((req, res) => {
     if (req.url === '/worker.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else if (req.url === '/reader.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(readerJs);
     else if (req.url === '/trace') {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
       createReadStream(path).pipe(res);
@@ -207,7 +239,8 @@ if (isMain) {
     process.exit(2);
   }
   if (process.argv.includes('--browser')) {
-    void benchTraceBrowser(path, 2, process.argv.includes('--sync') ? 'sync' : 'async').then((r) =>
+    const mode = process.argv.includes('--sync') ? 'sync' : process.argv.includes('--piped') ? 'piped' : 'async';
+    void benchTraceBrowser(path, 2, mode).then((r) =>
       console.log(
         `Chromium worker: ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms.toFixed(0)} ms = ${r.mbPerSec.toFixed(1)} MB/s ` +
           `(bare byte scan ${r.byteScanMbPerSec.toFixed(0)} MB/s in the same worker); renderer RSS peak +${(r.peakRssBytes / 1e6).toFixed(0)} MB ` +
@@ -217,7 +250,7 @@ if (isMain) {
   } else void benchTrace(path, Number(process.argv[3] ?? 3)).then((r) => {
     console.log(
       `${(r.bytes / 1e6).toFixed(1)} MB: best ${r.ms.toFixed(0)} ms = ${r.mbPerSec.toFixed(1)} MB/s ` +
-        `(async ${r.asyncMbPerSec.toFixed(1)} MB/s; bare byte scan ${r.byteScanMbPerSec.toFixed(0)} MB/s in the same run); ` +
+        `(async ${r.asyncMbPerSec.toFixed(1)} MB/s; piped ${(r.bytes / 1e3 / r.pipedMs).toFixed(1)} MB/s; bare byte scan ${r.byteScanMbPerSec.toFixed(0)} MB/s in the same run); ` +
         `peak RSS +${(r.peakRssBytes / 1e6).toFixed(0)} MB (${(r.peakRssBytes / r.bytes).toFixed(2)}× file, file included); ` +
         `${r.events} events, ${r.goroutines} goroutines`,
     );

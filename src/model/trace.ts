@@ -155,9 +155,80 @@ export class TraceSymbols {
 
   /** Function name of the outermost frame, "" for the empty stack. */
   rootFunc(stack: number): string {
-    const n = this.stackLength(stack);
-    return n === 0 ? '' : this.strings[this.frameFunc[this.stackFrame(stack, n - 1)]];
+    return this.strings[this.rootFuncId(stack)];
   }
+
+  /** String id of the outermost frame's function, 0 ("") for the empty stack. */
+  rootFuncId(stack: number): number {
+    const n = this.stackLength(stack);
+    return n === 0 ? 0 : this.frameFunc[this.stackFrame(stack, n - 1)];
+  }
+
+  /** How much is interned so far, for deltaSince. */
+  mark(): SymbolMark {
+    return { strings: this.strings.length, frames: this.frameCount, stacks: this.stackCount };
+  }
+
+  /**
+   * Everything interned after `m`, as copies (transferable). Applied in order to a replica
+   * that started equal, applyDelta gives every string, frame and stack the same id.
+   */
+  deltaSince(m: SymbolMark): SymbolDelta {
+    const f0 = m.frames;
+    const f1 = this.frameCount;
+    const firstStackFrame = m.stacks < this.stackCount ? this.stackOffset[m.stacks] : this.stackFramesUsed;
+    return {
+      strings: this.strings.slice(m.strings),
+      frameFunc: this.frameFunc.slice(f0, f1),
+      frameFile: this.frameFile.slice(f0, f1),
+      frameLine: this.frameLine.slice(f0, f1),
+      framePc: this.framePc.slice(f0, f1),
+      stackLen: this.stackLen.slice(m.stacks, this.stackCount),
+      stackFrames: this.stackFrames.slice(firstStackFrame, this.stackFramesUsed),
+    };
+  }
+
+  applyDelta(d: SymbolDelta): void {
+    const expect = this.mark();
+    for (const s of d.strings) this.intern(s);
+    for (let i = 0; i < d.frameFunc.length; i++) this.frame(d.framePc[i], d.frameFunc[i], d.frameFile[i], d.frameLine[i]);
+    let at = 0;
+    for (let i = 0; i < d.stackLen.length; i++) {
+      this.stack(d.stackFrames.subarray(at, at + d.stackLen[i]));
+      at += d.stackLen[i];
+    }
+    const got = this.mark();
+    if (
+      got.strings !== expect.strings + d.strings.length ||
+      got.frames !== expect.frames + d.frameFunc.length ||
+      got.stacks !== expect.stacks + d.stackLen.length
+    ) {
+      throw new Error('trace symbols out of step with their source');
+    }
+  }
+
+  /** Every transferable buffer of a delta. */
+  static transferables(d: SymbolDelta): ArrayBuffer[] {
+    return [d.frameFunc, d.frameFile, d.frameLine, d.framePc, d.stackLen, d.stackFrames].map((a) => a.buffer as ArrayBuffer);
+  }
+}
+
+export interface SymbolMark {
+  strings: number;
+  frames: number;
+  stacks: number;
+}
+
+/** Strings, frames and stacks interned since a mark (see TraceSymbols.deltaSince). */
+export interface SymbolDelta {
+  strings: string[];
+  frameFunc: Int32Array;
+  frameFile: Int32Array;
+  frameLine: Int32Array;
+  framePc: Float64Array;
+  stackLen: Int32Array;
+  /** Frame ids of the new stacks, back to back. */
+  stackFrames: Int32Array;
 }
 
 function grow32(a: Int32Array): Int32Array {

@@ -12,7 +12,7 @@ import { sniff } from '../formats/sniff';
 import { parseGoroutineText } from '../formats/goroutine-text';
 import type { GoroutineDump } from '../model/goroutines';
 import type { TraceModel } from '../model/trace';
-import { parseTraceAsync } from '../formats/gotrace';
+import { ReaderUnavailableError, parseTraceAsync, parseTracePiped } from '../formats/gotrace';
 import { cpuSamplesProfile } from '../analysis/trace';
 
 export interface Loaded {
@@ -102,16 +102,16 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
 }
 
 async function loadTrace(
-  data: Uint8Array,
+  bytes: Uint8Array,
   version: number,
   onProgress: ProgressFn,
   signal?: { aborted: boolean },
 ): Promise<Loaded> {
   const kind: FileKind = { kind: 'trace', goVersion: `1.${version}` };
   let model: TraceModel;
+  let data = bytes;
   try {
-    // Sliced: the worker stays able to take a cancel, or another file, between slices.
-    model = await parseTraceAsync(data, { onProgress, signal });
+    ({ model, bytes: data } = await parseTraceOnTwoThreads(data, onProgress, signal));
   } catch (e) {
     throw new LoadError(kind, `execution trace: ${(e as Error).message}`);
   }
@@ -123,6 +123,32 @@ async function loadTrace(
     trace: { model, bytes: data },
     warnings: model.summary.warnings.map((w) => w.message),
   };
+}
+
+/** Below this size a second thread costs more to start than it saves. */
+const PIPE_MIN_BYTES = 4 << 20;
+
+/**
+ * A large trace is read (decoded, ordered) on a second thread while this one builds the
+ * model; otherwise, or when no thread can be started, it is parsed here in slices, so the
+ * worker stays able to take a cancel, or another file, between them.
+ */
+async function parseTraceOnTwoThreads(
+  data: Uint8Array,
+  onProgress: ProgressFn,
+  signal?: { aborted: boolean },
+): Promise<{ model: TraceModel; bytes: Uint8Array }> {
+  if (data.length >= PIPE_MIN_BYTES && typeof Worker !== 'undefined') {
+    const reader = new Worker(new URL('./trace-reader.ts', import.meta.url), { type: 'module', name: 'trace reader' });
+    try {
+      return await parseTracePiped(data, reader, { onProgress, signal });
+    } catch (e) {
+      if (!(e instanceof ReaderUnavailableError)) throw e;
+    } finally {
+      reader.terminate();
+    }
+  }
+  return { model: await parseTraceAsync(data, { onProgress, signal }), bytes: data };
 }
 
 function loadGoroutineText(data: Uint8Array, form: 'debug=1' | 'debug=2', onProgress: ProgressFn): Loaded {

@@ -39,14 +39,22 @@ export const N = 8;
 export const CHUNK = 4096;
 export const CHUNK_SLACK = 16;
 
+/** Row columns in the layout above (an EventBuffer, or a batch of them sent between workers). */
+export interface EventRows {
+  readonly kind: Uint8Array;
+  readonly time: Float64Array;
+  readonly f: Float64Array;
+  readonly n: Int32Array;
+}
+
 export interface EventConsumer {
   /** Rows [0, n) of `ev` are the next events, in order. */
-  consume(ev: EventBuffer, n: number): void;
+  consume(ev: EventRows, n: number): void;
   /** True once the consumer wants no more events (snapshots stop at their instant). */
   readonly stopped?: boolean;
 }
 
-export class EventBuffer {
+export class EventBuffer implements EventRows {
   readonly kind = new Uint8Array(CHUNK + CHUNK_SLACK);
   readonly time = new Float64Array(CHUNK + CHUNK_SLACK);
   readonly f = new Float64Array((CHUNK + CHUNK_SLACK) * F);
@@ -170,7 +178,7 @@ export class SinkAdapter implements EventConsumer {
     return this.sink.stopped === true;
   }
 
-  consume(ev: EventBuffer, count: number): void {
+  consume(ev: EventRows, count: number): void {
     const s = this.sink;
     const f = ev.f;
     const n = ev.n;

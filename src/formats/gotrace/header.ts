@@ -33,3 +33,17 @@ export const V1_VERSIONS = [11, 19, 21];
 export const V2_VERSIONS = [22, 23, 25, 26];
 /** Accepted by the go1.21 parser only; too old for us. */
 export const ANCIENT_VERSIONS = [5, 7, 8, 9, 10];
+
+/** Checks the header; throws a clear Error when it is not a trace we can read. */
+export function traceVersion(bytes: Uint8Array): number {
+  const h = sniffTraceHeader(bytes);
+  if (!h) throw new Error('not a Go execution trace: the file does not start with a "go 1.N trace" header');
+  const v = h.version;
+  if (ANCIENT_VERSIONS.includes(v)) {
+    throw new Error(`unsupported trace version go 1.${v}: traces from Go 1.5–1.10 are too old (Go 1.11+ is supported)`);
+  }
+  if (!V1_VERSIONS.includes(v) && !V2_VERSIONS.includes(v)) {
+    throw new Error(`unknown or unsupported trace version go 1.${v}`);
+  }
+  return v;
+}

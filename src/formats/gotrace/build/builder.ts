@@ -14,8 +14,10 @@ import {
   type TraceModel,
   type TraceSummary,
   type TraceSymbols,
+  type TraceWarning,
 } from '../../../model/trace';
-import { type EventBuffer, type EventConsumer, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
+import type { ScanResult } from '../scan';
+import { type EventConsumer, type EventRows, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
 import { F64, I32, U8 } from './columns';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
@@ -70,20 +72,19 @@ export class TraceModelBuilder implements EventConsumer {
   private readonly sTime = new F64(64);
   private readonly sG = new F64(64);
   private readonly sStack = new I32(64);
-  private readonly gcMarkName: number;
   /** Per range name (string id): 1 when it is a stop-the-world range, -1 when not, 0 unknown. */
   private stwName: Int8Array = new Int8Array(64);
   lastTs = NaN;
   maxProcs = 0;
 
+  /** Reads `syms` and never interns into it, so it can be a replica of a reader's (pipe/). */
   constructor(readonly syms: TraceSymbols) {
     this.sum = new Summarizer(syms);
     this.derived = new DerivedAccumulator(syms, this.sum);
     this.sum.listener = this.derived;
-    this.gcMarkName = syms.intern('GC concurrent mark phase');
   }
 
-  consume(ev: EventBuffer, count: number): void {
+  consume(ev: EventRows, count: number): void {
     const kind = ev.kind;
     const time = ev.time;
     const f = ev.f;
@@ -183,7 +184,7 @@ export class TraceModelBuilder implements EventConsumer {
     this.kinds[KN_RANGE_BEGIN + kind]++;
     if (kind === 0) this.rangeBegins.set(name, (this.rangeBegins.get(name) ?? 0) + 1);
     this.sum.range(time, kind, name, scope, scopeId, ctxG);
-    if (scope === SCOPE_NONE && name === this.gcMarkName) {
+    if (scope === SCOPE_NONE && this.syms.strings[name] === 'GC concurrent mark phase') {
       if (kind === 2) this.gcs.finishRange(0, time);
       else if (!this.gcs.open.has(0)) this.gcs.begin(0, kind === 1 ? this.sum.syncTs : time, name);
     } else if (scope === SCOPE_GOROUTINE && this.isStw(name)) {
@@ -249,4 +250,36 @@ export class TraceModelBuilder implements EventConsumer {
       derived,
     };
   }
+}
+
+/**
+ * The model once a scan has ended. Throws when nothing at all could be decoded; a
+ * truncated or corrupt tail becomes `summary.error` plus a warning naming where it stopped.
+ */
+export function modelFromScan(builder: TraceModelBuilder, res: ScanResult, version: number, fileBytes: number): TraceModel {
+  const warnings: TraceWarning[] = [...res.warnings];
+  if (res.error) {
+    if (res.events === 0) throw new Error(`cannot read trace: ${res.error.message}`);
+    warnings.push({
+      offset: res.error.offset,
+      message: `stopped at byte ${res.error.offset} of ${fileBytes}: ${res.error.message}; showing everything before it`,
+    });
+  }
+  if (res.experimentalBatches > 0) {
+    warnings.push({ offset: -1, message: `${res.experimentalBatches} experimental batches skipped` });
+  }
+  const model = builder.build({
+    goVersion: `1.${version}`,
+    formatMinor: version,
+    clockBaseNs: res.clockBaseNs,
+    wallClockBaseNs: res.wallClockBaseNs,
+    generations: res.generations,
+    procs: res.procs,
+    warnings,
+    error: res.error,
+  });
+  if (model.summary.experimentalEvents > 0) {
+    warnings.push({ offset: -1, message: `${model.summary.experimentalEvents} experimental events skipped` });
+  }
+  return model;
 }

@@ -206,35 +206,29 @@ export class Summarizer {
   private readonly activeRegions = new Map<number, ActiveRegion[]>();
   readonly regions: RegionInfo[] = [];
   private readonly tasks = new Map<number, TaskAcc>();
-  /** Start function (interned string id + 1) per global stack id; 0 = not computed yet. */
-  private rootName: Int32Array = new Int32Array(1024);
 
   syncTs = NaN;
   listener: SummaryListener | null = null;
 
-  private readonly forever: number;
+  /** Per reason string id: 1 when it is "forever" (blocked for good), -1 when not, 0 unknown. */
+  private foreverReason: Int8Array = new Int8Array(64);
 
-  constructor(private readonly syms: TraceSymbols) {
-    this.forever = syms.intern('forever');
+  /** Reads `syms` and never interns into it, so it can be a replica of a reader's (pipe/). */
+  constructor(private readonly syms: TraceSymbols) {}
+
+  private isForever(reason: number): boolean {
+    if (reason >= this.foreverReason.length) {
+      const m = new Int8Array(Math.max(reason + 1, this.foreverReason.length * 2));
+      m.set(this.foreverReason);
+      this.foreverReason = m;
+    }
+    let v = this.foreverReason[reason];
+    if (v === 0) this.foreverReason[reason] = v = this.syms.strings[reason] === 'forever' ? 1 : -1;
+    return v > 0;
   }
 
   sync(t: number): void {
     this.syncTs = t;
-  }
-
-  private startName(stack: number): number {
-    if (stack >= this.rootName.length) {
-      let n = this.rootName.length;
-      while (n <= stack) n *= 2;
-      this.rootName = growI32(this.rootName, n);
-    }
-    let v = this.rootName[stack];
-    if (v === 0) {
-      const s = this.syms.rootFunc(stack);
-      v = (s === '' ? 0 : this.syms.intern(s)) + 1;
-      this.rootName[stack] = v;
-    }
-    return v - 1;
   }
 
   /** Time of the transition being delivered (a field, so no boxed double per call). */
@@ -284,7 +278,7 @@ export class Summarizer {
     if (stStack !== 0) {
       const names = this.name.blocks[bi];
       if (names[o] === 0) {
-        const n = this.startName(stStack);
+        const n = this.syms.rootFuncId(stStack);
         if (n !== 0) {
           names[o] = n;
           this.listener?.onNamed(slot);
@@ -311,7 +305,7 @@ export class Summarizer {
         w[wo + 1] = tIn;
         break;
       case GO_WAITING:
-        if (reason !== this.forever) {
+        if (!this.isForever(reason)) {
           w[wo] = S_WAITING | fin;
           w[wo + 1] = tIn;
           w[wo + 2] = reason;

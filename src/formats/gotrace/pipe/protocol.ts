@@ -1,0 +1,53 @@
+/**
+ * Messages between the two halves of a piped trace parse: a reader thread decodes and
+ * orders events (reader-side.ts) and sends them, in batches of rows, to the thread that
+ * builds the model (builder-side.ts). Batches travel by transfer and come back empty, so a
+ * few buffers are reused for the whole trace and at most IN_FLIGHT wait in the queue.
+ */
+import type { SymbolDelta } from '../../../model/trace';
+import { type EventRows, F, N } from '../events';
+import type { ScanResult } from '../scan';
+
+/** What both a Web Worker (or its global scope) and a MessagePort offer. */
+export interface PipePort {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+  /** A Worker's: fires when its script cannot load or throws. */
+  onerror?: ((e: ErrorEvent) => void) | null;
+}
+
+/** Rows per batch: ~2.4 MB of columns, about 5 ms of work for the builder. */
+export const BATCH_ROWS = 32768;
+/** Batches the reader may have sent and not got back before it waits. */
+export const IN_FLIGHT = 4;
+
+export type RowBatch = EventRows;
+
+export function newBatch(): RowBatch {
+  return {
+    kind: new Uint8Array(BATCH_ROWS),
+    time: new Float64Array(BATCH_ROWS),
+    f: new Float64Array(BATCH_ROWS * F),
+    n: new Int32Array(BATCH_ROWS * N),
+  };
+}
+
+export function batchBuffers(b: RowBatch): ArrayBuffer[] {
+  return [b.kind.buffer as ArrayBuffer, b.time.buffer as ArrayBuffer, b.f.buffer as ArrayBuffer, b.n.buffer as ArrayBuffer];
+}
+
+/**
+ * Builder → reader. The file's buffer is lent to the reader once it says it is ready
+ * (so a reader that never starts costs nothing), and handed back at the end.
+ */
+export type ToReader =
+  | { t: 'start'; buffer: ArrayBuffer; offset: number; length: number }
+  | { t: 'free'; rows: RowBatch };
+
+/** Reader → builder. `syms` carries what was interned since the previous batch. */
+export type FromReader =
+  | { t: 'ready' }
+  | { t: 'rows'; rows: RowBatch; len: number; syms: SymbolDelta }
+  | { t: 'progress'; done: number; total: number }
+  | { t: 'end'; result: ScanResult; buffer: ArrayBuffer }
+  | { t: 'failed'; message: string; buffer: ArrayBuffer };
