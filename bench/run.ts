@@ -14,6 +14,7 @@ import { mb } from './measure';
 import { benchPprof } from './pprof';
 import { goToolTraceLoad } from './go-trace-tool';
 import { benchTrace, benchTraceBrowser } from './trace';
+import { xexpRead } from './xexp-trace';
 
 const LARGE_CPU = 'test/fixtures/large/cpu-large.pb.gz';
 const OUT = resolve('bench/out');
@@ -63,17 +64,22 @@ const parts: Record<string, () => Promise<void>> = {
     const r = await benchTrace(trace);
     const mbps = (ms: number) => (r.bytes / 1e6 / (ms / 1000)).toFixed(1);
     const line = (who: string, ms: number, extra: string) =>
-      console.log(`  ${who.padEnd(30)} ${ms.toFixed(0).padStart(8)} ms ${mbps(ms).padStart(7)} MB/s  ${extra}`);
+      console.log(`  ${who.padEnd(32)} ${ms.toFixed(0).padStart(8)} ms ${mbps(ms).padStart(7)} MB/s  ${extra}`);
     console.log(
       `trace: ${(r.bytes / 1e6).toFixed(0)} MB, ${r.events} events, ${r.goroutines} goroutines (targets: ≥ 100 MB/s in Node and in a Chromium worker, peak memory < 3× the file)`,
     );
-    line('goroscope, Node', r.ms, `peak RSS ${(r.peakRssBytes / r.bytes).toFixed(2)}× the file (a parse in a fresh process, file included)`);
-    const b = await benchTraceBrowser(trace);
-    line('goroscope, Chromium worker', b.ms, `renderer RSS +${(b.peakRssBytes / r.bytes).toFixed(2)}× the file`);
+    line('goroscope, Node, 1 thread', r.ms, `peak RSS ${(r.peakRssBytes / r.bytes).toFixed(2)}× the file (a parse in a fresh process, file included)`);
+    line('goroscope, Node, 2 threads', r.pipedMs, `peak RSS ${(r.pipedPeakRssBytes / r.bytes).toFixed(2)}× the file (reader on a worker thread)`);
+    const b = await benchTraceBrowser(trace, 2, 'async');
+    line('goroscope, Chromium, 1 worker', b.ms, `renderer RSS +${(b.peakRssBytes / r.bytes).toFixed(2)}× the file`);
+    const p = await benchTraceBrowser(trace, 2, 'piped');
+    line('goroscope, Chromium, 2 workers', p.ms, `renderer RSS +${(p.peakRssBytes / r.bytes).toFixed(2)}× the file (the app's path for traces over 4 MB)`);
+    const x = xexpRead(trace);
+    if (x) line('golang.org/x/exp/trace (read)', x.ms, `peak RSS ${(x.peakRssBytes / r.bytes).toFixed(2)}× the file (reading the events only, no analysis; ${x.events} events)`);
     const go = await goToolTraceLoad(trace);
     if (go && go.skipped !== undefined) console.log(`  go tool trace: skipped (${go.skipped})`);
     else if (go) line(`go tool trace (${go.goVersion})`, go.ms, `peak RSS ${(go.peakRssBytes / r.bytes).toFixed(2)}× the file (until its HTTP server answers)`);
-    console.log(`  ${'golang.org/x/exp/trace'.padEnd(30)} ${'(quoted by the Go team)'.padStart(11)}   ~25 MB/s`);
+    console.log(`  ${'golang.org/x/exp/trace (quoted)'.padEnd(32)} ${'(by the Go team)'.padStart(8)}    ~25 MB/s`);
   },
 };
 

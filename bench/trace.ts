@@ -141,7 +141,7 @@ export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 
         async function piped(bytes) {
           const reader = new Worker('/reader.js');
           try {
-            return (await parseTracePiped(bytes.slice(), reader)).model;
+            return (await parseTracePiped(bytes, reader)).model;
           } finally {
             reader.terminate();
           }
@@ -155,10 +155,11 @@ export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 
             for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x80) n++;
             scan = Math.min(scan, performance.now() - t);
           }
+          const size = bytes.length; // a piped parse lends the buffer away
           const t0 = performance.now();
           const m = e.data === 'sync' ? parseTrace(bytes) : e.data === 'piped' ? await piped(bytes) : await parseTraceAsync(bytes);
           const ms = performance.now() - t0;
-          self.postMessage({ ms, scan, bytes: bytes.length, events: m.summary.events, goroutines: m.summary.goroutines });
+          self.postMessage({ ms, scan, bytes: size, events: m.summary.events, goroutines: m.summary.goroutines });
         };`,
       resolveDir: root,
       loader: 'ts',
