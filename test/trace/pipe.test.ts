@@ -67,6 +67,14 @@ describe('parseTracePiped', () => {
     await pipedEqualsSequential(fixture('..', 'incident2', incident2));
   });
 
+  it('builds the same model for a 6 MB trace (the app pipes those), with the event count of golang.org/x/exp/trace', async () => {
+    const bytes = await gunzip(fixture('busy', 'busy.trace.gz'));
+    const { events } = JSON.parse(new TextDecoder().decode(fixture('busy', 'busy.xexp.json'))) as { events: number };
+    expect(bytes.length).toBeGreaterThan(4 << 20);
+    await pipedEqualsSequential(bytes);
+    expect(parseTrace(bytes).summary.events).toBe(events);
+  });
+
   it.each([
     ['v2', 'go1.26-long.trace'],
     ['v2', 'go1.27.trace'],
