@@ -18,7 +18,7 @@ import {
 } from '../../../model/trace';
 import type { ScanResult } from '../scan';
 import { type EventConsumer, type EventRows, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
-import { F64, I32, U8 } from './columns';
+import { F64, I32, IdFlags, U8 } from './columns';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
 
@@ -72,8 +72,8 @@ export class TraceModelBuilder implements EventConsumer {
   private readonly sTime = new F64(64);
   private readonly sG = new F64(64);
   private readonly sStack = new I32(64);
-  /** Per range name (string id): 1 when it is a stop-the-world range, -1 when not, 0 unknown. */
-  private stwName: Int8Array = new Int8Array(64);
+  /** Range names (string ids) of stop-the-world ranges. */
+  private readonly stwName = new IdFlags((name) => this.syms.strings[name].startsWith('stop-the-world'));
   lastTs = NaN;
   maxProcs = 0;
 
@@ -166,20 +166,6 @@ export class TraceModelBuilder implements EventConsumer {
     }
   }
 
-  private isStw(name: number): boolean {
-    if (name >= this.stwName.length) {
-      const m = new Int8Array(Math.max(name + 1, this.stwName.length * 2));
-      m.set(this.stwName);
-      this.stwName = m;
-    }
-    let v = this.stwName[name];
-    if (v === 0) {
-      v = this.syms.strings[name].startsWith('stop-the-world') ? 1 : -1;
-      this.stwName[name] = v;
-    }
-    return v > 0;
-  }
-
   private range(time: number, kind: number, name: number, scope: number, scopeId: number, ctxG: number): void {
     this.kinds[KN_RANGE_BEGIN + kind]++;
     if (kind === 0) this.rangeBegins.set(name, (this.rangeBegins.get(name) ?? 0) + 1);
@@ -187,7 +173,7 @@ export class TraceModelBuilder implements EventConsumer {
     if (scope === SCOPE_NONE && this.syms.strings[name] === 'GC concurrent mark phase') {
       if (kind === 2) this.gcs.finishRange(0, time);
       else if (!this.gcs.open.has(0)) this.gcs.begin(0, kind === 1 ? this.sum.syncTs : time, name);
-    } else if (scope === SCOPE_GOROUTINE && this.isStw(name)) {
+    } else if (scope === SCOPE_GOROUTINE && this.stwName.has(name)) {
       if (kind === 0) this.stw.begin(scopeId, time, name);
       else if (kind === 2) this.stw.finishRange(scopeId, time);
     }

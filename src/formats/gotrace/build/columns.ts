@@ -74,3 +74,21 @@ export class SmallIndex {
     return i;
   }
 }
+
+/** A yes/no property of small ids (string or stack ids), computed once per id on first use. */
+export class IdFlags {
+  private known: Int8Array = new Int8Array(64); // 0 unknown, 1 yes, -1 no
+
+  constructor(private readonly compute: (id: number) => boolean) {}
+
+  has(id: number): boolean {
+    if (id >= this.known.length) {
+      const k = new Int8Array(Math.max(id + 1, this.known.length * 2));
+      k.set(this.known);
+      this.known = k;
+    }
+    let v = this.known[id];
+    if (v === 0) this.known[id] = v = this.compute(id) ? 1 : -1;
+    return v > 0;
+  }
+}

@@ -21,7 +21,7 @@ import {
   type TraceSymbols,
   isSyncReason,
 } from '../../../model/trace';
-import { F64, I32, U8 } from './columns';
+import { F64, I32, IdFlags, U8 } from './columns';
 import { SlotF64, blockOf, indexIn } from './slot-columns';
 import type { Summarizer, SummaryListener } from './summarizer';
 
@@ -44,7 +44,12 @@ export class DerivedAccumulator implements SummaryListener {
   private readonly group = new I32();
   private readonly contentions = new F64();
   private readonly delay = new F64();
-  private canon: Int8Array = new Int8Array(1024);
+  /** Stacks with at least one nonzero PC. */
+  private readonly hasPc = new IdFlags((stack) => {
+    const n = this.syms.stackLength(stack);
+    for (let i = 0; i < n; i++) if (this.syms.pcOf(this.syms.stackFrame(stack, i)) !== 0) return true;
+    return false;
+  });
 
   constructor(
     private readonly syms: TraceSymbols,
@@ -183,21 +188,7 @@ export class DerivedAccumulator implements SummaryListener {
 
   /** `go tool trace` keys records by PCs: a stack of only zero PCs is the same as none. */
   private canonical(stack: number): number {
-    if (stack >= this.canon.length) {
-      const c = new Int8Array(Math.max(stack + 1, this.canon.length * 2));
-      c.set(this.canon);
-      this.canon = c;
-    }
-    const known = this.canon[stack];
-    if (known !== 0) return known > 0 ? stack : 0;
-    this.canon[stack] = this.computeCanonical(stack) === 0 ? -1 : 1;
-    return this.canon[stack] > 0 ? stack : 0;
-  }
-
-  private computeCanonical(stack: number): number {
-    const n = this.syms.stackLength(stack);
-    for (let i = 0; i < n; i++) if (this.syms.pcOf(this.syms.stackFrame(stack, i)) !== 0) return stack;
-    return 0;
+    return this.hasPc.has(stack) ? stack : 0;
   }
 
   private add(k: number, stack: number, group: number, ns: number): void {

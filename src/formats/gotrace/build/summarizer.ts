@@ -25,7 +25,7 @@ import {
   isSyncReason,
   isSystemGoroutine,
 } from '../../../model/trace';
-import { F64, I32, SmallIndex } from './columns';
+import { F64, I32, IdFlags, SmallIndex } from './columns';
 import { IdIndex } from './idmap';
 import { SlotF64, SlotI32, blockOf, indexIn, startsBlock } from './slot-columns';
 
@@ -210,22 +210,11 @@ export class Summarizer {
   syncTs = NaN;
   listener: SummaryListener | null = null;
 
-  /** Per reason string id: 1 when it is "forever" (blocked for good), -1 when not, 0 unknown. */
-  private foreverReason: Int8Array = new Int8Array(64);
+  /** Reason string ids that say "blocked forever". */
+  private readonly forever = new IdFlags((reason) => this.syms.strings[reason] === 'forever');
 
   /** Reads `syms` and never interns into it, so it can be a replica of a reader's (pipe/). */
   constructor(private readonly syms: TraceSymbols) {}
-
-  private isForever(reason: number): boolean {
-    if (reason >= this.foreverReason.length) {
-      const m = new Int8Array(Math.max(reason + 1, this.foreverReason.length * 2));
-      m.set(this.foreverReason);
-      this.foreverReason = m;
-    }
-    let v = this.foreverReason[reason];
-    if (v === 0) this.foreverReason[reason] = v = this.syms.strings[reason] === 'forever' ? 1 : -1;
-    return v > 0;
-  }
 
   sync(t: number): void {
     this.syncTs = t;
@@ -305,7 +294,7 @@ export class Summarizer {
         w[wo + 1] = tIn;
         break;
       case GO_WAITING:
-        if (!this.isForever(reason)) {
+        if (!this.forever.has(reason)) {
           w[wo] = S_WAITING | fin;
           w[wo + 1] = tIn;
           w[wo + 2] = reason;
