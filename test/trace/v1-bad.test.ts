@@ -28,9 +28,12 @@ describe('v1 traces that cannot be read', () => {
     expect(m.summary.error?.message).toMatch(/unexpected event type 36/);
   });
 
-  it('rejects events that cannot be put in order, and a bad frequency', () => {
+  it('stops at events that cannot be put in order, keeping what came before; rejects a bad frequency', () => {
     // GoStart with sequence number 5 for a goroutine created just before (needs 1).
-    expect(() => parseTrace(v1Trace({ startSeq: 5, freq: 1e9 }))).toThrow(/no consistent ordering of events possible/);
+    const unordered = parseTrace(v1Trace({ startSeq: 5, freq: 1e9 }));
+    expect(unordered.summary.error?.message).toMatch(/no consistent ordering of events possible/);
+    expect(unordered.summary.warnings.some((w) => /showing everything before it/.test(w.message))).toBe(true);
+    expect(unordered.summary.eventsByKind.StateTransition).toBeGreaterThan(0); // the GoCreate
     expect(parseTrace(v1Trace({ startSeq: 1, freq: 1e9 })).summary.goroutines).toBe(1);
     expect(() => parseTrace(v1Trace({ startSeq: 1, freq: 0 }))).toThrow(/time stamps out of order/);
   });

@@ -5,15 +5,19 @@
  * stream the v2 reader produces, with the rules of src/internal/trace/tracev1.go.
  *
  * A v1 trace has no index and keeps its frequency and stack table at the very end, so it is
- * read in phases (each resumable, so the scan can yield to the event loop):
+ * read in two phases (each resumable, so the scan can yield to the event loop):
  *   1. index: walk every event once; note each P's batches, read strings, stacks, the
  *      frequency, timer goroutines and CPU samples;
- *   2. order: merge the per-P event streams by goroutine sequence numbers and time (the
- *      frontier algorithm of order.go), then give syscall exits their real time and
- *      re-sort stably;
- *   3. check: the post-processing pass of the Go parser (state validation, fake Ps);
- *   4. convert: emit the converted events, in order, into the event stream.
- * The ordered events are kept in typed columns (about 60 bytes an event), never objects.
+ *   2. stream: merge the per-P event streams by goroutine sequence numbers and time (the
+ *      frontier algorithm of order.go); give syscall exits their real time, which moves
+ *      them earlier, so the order is a stable sort by time (as parser.go's); run the Go
+ *      parser's post-processing checks (state validation, fake Ps) and convert each event
+ *      (tracev1.go) as soon as its place in that order is certain.
+ * An event's place is certain once no later event can sort before it: the merge is in time
+ * order, and a syscall exit moves back at most to its goroutine's syscall block, so events
+ * wait only behind the earliest syscall still open (and a syscall's conversion waits for
+ * its goroutine's next event). Only the waiting events are kept, in a ring (ordered.ts),
+ * so memory follows how long syscalls stay open, not the length of the trace.
  */
 import {
   GO_NOT_EXIST,
@@ -35,11 +39,11 @@ import {
   type TraceSymbols,
 } from '../../../model/trace';
 import { IdIndex, LocalIds } from '../build/idmap';
-import { F64, I32, U8 } from '../build/columns';
 import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError, emptyScanResult } from '../scan';
 import { CHUNK, EventBuffer, type EventConsumer } from '../events';
 import { HEADER_SIZE } from '../header';
 import { TraceFormatError, decodeUtf8 } from '../v2/bytes';
+import { DONE, MOVED, Ordered, PairHeap } from './ordered';
 import * as V from './spec';
 
 const MAX_U64 = 18446744073709551615; // 2^64-1 as a double
@@ -105,50 +109,6 @@ class ProcStream {
   }
 }
 
-/** The ordered events, as columns. */
-class Ordered {
-  ts = new F64(1024);
-  typ = new U8(1024);
-  p = new I32(1024);
-  g = new F64(1024);
-  a0 = new F64(1024);
-  a1 = new F64(1024);
-  a2 = new F64(1024);
-  /** The fourth argument, which only user logs have (their value string): by row, sparse. */
-  readonly a3 = new Map<number, number>();
-  /** Stack ids (32-bit, as the parser keeps them) stored as int32: read them with `>>> 0`. */
-  stk = new I32(1024);
-  /**
-   * Sizes the columns for `n` events at once (the index pass counts them): growing by
-   * doubling would copy tens of millions of rows and hold two copies at the peak.
-   */
-  reserve(n: number): void {
-    const cap = Math.max(1, n);
-    this.ts = new F64(cap);
-    this.typ = new U8(cap);
-    this.p = new I32(cap);
-    this.g = new F64(cap);
-    this.a0 = new F64(cap);
-    this.a1 = new F64(cap);
-    this.a2 = new F64(cap);
-    this.stk = new I32(cap);
-  }
-  get length(): number {
-    return this.ts.length;
-  }
-  push(ts: number, typ: number, p: number, g: number, a0: number, a1: number, a2: number, a3: number, stk: number): void {
-    this.ts.push(ts);
-    this.typ.push(typ);
-    this.p.push(p);
-    this.g.push(g);
-    this.a0.push(a0);
-    this.a1.push(a1);
-    this.a2.push(a2);
-    if (typ === V.EV_USER_LOG && a3 !== 0) this.a3.set(this.ts.length - 1, a3);
-    this.stk.push(stk);
-  }
-}
-
 /** A decoding error while indexing: say where, and why nothing can be shown. */
 function truncationHint(e: TraceFormatError, size: number): TraceFormatError {
   return new TraceFormatError(
@@ -163,10 +123,8 @@ function fail(msg: string, offset: number): never {
 }
 
 const PHASE_INDEX = 0;
-const PHASE_ORDER = 1;
-const PHASE_CHECK = 2;
-const PHASE_CONVERT = 3;
-const PHASE_DONE = 4;
+const PHASE_STREAM = 1;
+const PHASE_DONE = 2;
 
 export class V1Scanner implements TraceScanner {
   private readonly res: ScanResult = emptyScanResult(1);
@@ -206,14 +164,20 @@ export class V1Scanner implements TraceScanner {
   private gcSeq = 0;
   private gcStatus = G_DEAD;
   private readonly out = new Ordered();
-  /** Events the index pass saw (an upper bound of the events to order). */
-  private eventCount = 0;
   private cpuProc: ProcStream | null = null;
-
-  // Phase 3/4 state.
-  /** Event indexes in final order. */
-  private order = new Int32Array(0);
-  private k = 0;
+  /** Time of the last merged event (before syscall exits are moved). */
+  private lastMergeTs = -Infinity;
+  /** Per goroutine: time of its last syscall block; of its still open one; its last event. */
+  private readonly lastSysBlock = new Map<number, number>();
+  private readonly openBlock = new Map<number, number>();
+  private readonly lastOf = new IdIndex();
+  /** Open syscall blocks by time (stale entries are skipped lazily): (ts, 0, g). */
+  private readonly blocks = new PairHeap();
+  /** Moved syscall exits waiting for their turn: (ts, index, index). */
+  private readonly moved = new PairHeap();
+  /** The next unmoved event to convert (logical index). */
+  private u = 0;
+  private emitted = 0;
   private minTs = 0;
   private nsPerTick = 0;
   private check: PostCheck | null = null;
@@ -232,20 +196,16 @@ export class V1Scanner implements TraceScanner {
 
   progress(): number {
     const len = this.buf.length;
-    // Weights: index 30%, order 35%, check 5%, convert 30% of the file.
+    // Weights: index 20%, the rest 80% of the file.
     switch (this.phase) {
       case PHASE_INDEX:
-        return Math.floor(0.3 * this.pos);
-      case PHASE_ORDER: {
+        return Math.floor(0.2 * this.pos);
+      case PHASE_STREAM: {
         const total = this.procs.length;
         let done = 0;
         for (const p of this.procs) done += p.done ? 1 : p.bi / Math.max(1, p.starts.length);
-        return Math.floor(len * (0.3 + 0.35 * (total ? done / total : 1)));
+        return Math.floor(len * (0.2 + 0.8 * (total ? done / total : 1)));
       }
-      case PHASE_CHECK:
-        return Math.floor(len * (0.65 + 0.05 * (this.k / Math.max(1, this.order.length))));
-      case PHASE_CONVERT:
-        return Math.floor(len * (0.7 + 0.3 * (this.k / Math.max(1, this.order.length))));
       default:
         return this.res.error ? this.res.error.offset : len;
     }
@@ -273,18 +233,10 @@ export class V1Scanner implements TraceScanner {
             }
             if (finished) this.startOrder();
             break;
-          case PHASE_ORDER:
+          case PHASE_STREAM:
             finished = this.merge(deadline);
-            if (finished) this.finishOrder();
-            break;
-          case PHASE_CHECK:
-            finished = this.postCheck(deadline);
-            if (finished) this.startConvert();
-            break;
-          case PHASE_CONVERT:
-            finished = this.convert(deadline);
             if (finished) {
-              this.finishConvert();
+              this.finishStream();
               this.phase = PHASE_DONE;
             }
             break;
@@ -300,7 +252,9 @@ export class V1Scanner implements TraceScanner {
     } catch (e) {
       if (!(e instanceof TraceFormatError)) throw e;
       this.res.error = { offset: e.offset, message: e.message };
-      this.res.generations = 0;
+      // What was converted before the error is kept (as for v2 traces).
+      this.res.generations = this.emitted > 0 ? 1 : 0;
+      this.res.procs = this.conv?.seenProcs.size ?? 0;
       this.phase = PHASE_DONE;
     }
     this.ev.flush();
@@ -460,7 +414,6 @@ export class V1Scanner implements TraceScanner {
       }
       if (!this.curProc) fail(`read event ${typ} with current P of 0, but P has no batches yet (offset ${at})`, at);
       this.checkArgs(at);
-      this.eventCount++;
       switch (typ) {
         case V.EV_FREQUENCY:
           this.ticksPerSec = raw.args[0];
@@ -550,9 +503,10 @@ export class V1Scanner implements TraceScanner {
     cp.bi = 0;
     this.cpuProc = cp;
     this.available = [...this.procs, cp];
-    // Every indexed event but the table ones can be ordered; CPU samples come on top.
-    this.out.reserve(this.eventCount + idx.length);
-    this.phase = PHASE_ORDER;
+    this.nsPerTick = 1e9 / this.ticksPerSec;
+    this.check = new PostCheck(this.out, (id) => this.stacks.get(id) > 0);
+    this.conv = new Converter(this.out, this.ev, this.syms, this.ver, this.stacks, this.strings);
+    this.phase = PHASE_STREAM;
   }
 
   // ---- Phase 2: order (order.go, parser.go parseEventBatches) ----
@@ -810,7 +764,11 @@ export class V1Scanner implements TraceScanner {
       if (++n === CHECK_EVERY) {
         n = 0;
         if (this.opts.signal?.aborted) throw cancelledError();
-        if (performance.now() >= deadline) return false;
+        if (this.sink.stopped) return true;
+        if (performance.now() >= deadline) {
+          this.ev.flush();
+          return false;
+        }
       }
       const av = this.available;
       for (let i = 0; i < av.length; i++) {
@@ -838,6 +796,7 @@ export class V1Scanner implements TraceScanner {
       }
       if (this.heapN === 0) {
         for (const p of this.procs) if (!p.done) fail('no consistent ordering of events possible', this.buf.length);
+        this.drain(true);
         return true;
       }
       const last = this.heapPop();
@@ -851,136 +810,127 @@ export class V1Scanner implements TraceScanner {
       else if (typ === V.EV_GO_UNBLOCK_LOCAL) typ = V.EV_GO_UNBLOCK;
       else if (typ === V.EV_GO_SYS_EXIT_LOCAL) typ = V.EV_GO_SYS_EXIT;
       // A CPU sample keeps the P it was taken on (parser.go sets Event.P from its args).
-      out.push(p.ts[e], typ, p === this.cpuProc ? p.a[b + 1] : p.pid, p.g[e], p.a[b], p.a[b + 1], p.a[b + 2], p.a[b + 3], p.stk[e]);
+      const i = out.push(p.ts[e], typ, p === this.cpuProc ? p.a[b + 1] : p.pid, p.g[e], p.a[b], p.a[b + 1], p.a[b + 2], p.a[b + 3], p.stk[e]);
       this.applyTransition(this.buf.length);
       av.push(p);
+      this.place(i);
+      this.drain(false);
     }
   }
 
-  private finishOrder(): void {
+  /**
+   * A merged event's place in the final order (parser.go, after the merge): times must not
+   * go back; a syscall exit takes its real time (so it moves earlier, behind its block at
+   * most); syscall exits and timer unblocks go to fake Ps. Links the goroutine's previous
+   * event to this one, for the syscall look-ahead.
+   */
+  private place(i: number): void {
     const out = this.out;
-    const n = out.length;
-    const ts = out.ts.data;
-    for (let i = 1; i < n; i++) if (ts[i] < ts[i - 1]) fail('time stamps out of order', this.buf.length);
-    // Syscall exits get their real time (args[2]), then everything is re-sorted stably.
-    const typ = out.typ.data;
-    const g = out.g.data;
-    const lastSysBlock = new Map<number, number>();
-    const moved: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = typ[i];
-      if (t === V.EV_GO_SYS_BLOCK || t === V.EV_GO_IN_SYSCALL) lastSysBlock.set(g[i], ts[i]);
-      else if (t === V.EV_GO_SYS_EXIT) {
-        const real = out.a2.data[i];
-        if (real === 0) continue;
-        const block = lastSysBlock.get(g[i]) ?? 0;
+    const s = out.slot(i);
+    const t = out.ts[s];
+    if (t < this.lastMergeTs) fail('time stamps out of order', this.buf.length);
+    this.lastMergeTs = t;
+    const typ = out.typ[s];
+    const g = out.g[s];
+    if (typ === V.EV_GO_SYS_BLOCK || typ === V.EV_GO_IN_SYSCALL) {
+      this.lastSysBlock.set(g, t);
+      this.openBlock.set(g, t);
+      this.blocks.push(t, 0, g);
+    } else if (typ === V.EV_GO_SYS_EXIT) {
+      this.openBlock.delete(g);
+      const real = out.a2[s];
+      if (real !== 0) {
+        const block = this.lastSysBlock.get(g) ?? 0;
         if (block === 0) fail('stray syscall exit', this.buf.length);
         if (real < block) fail('time stamps out of order', this.buf.length);
-        if (real !== ts[i]) {
-          ts[i] = real;
-          moved.push(i);
+        if (real !== t) {
+          out.ts[s] = real;
+          out.flags[s] = MOVED;
+          this.moved.push(real, i, i);
         }
       }
+      out.p[s] = V.SYSCALL_P;
+    } else if (typ === V.EV_GO_UNBLOCK && this.timerGoids.size > 0 && this.timerGoids.has(g)) {
+      out.p[s] = V.TIMER_P;
     }
-    // A stable sort by time: the unmoved events are already in order; merge in the moved
-    // ones (sorted by new time, then original position).
-    const order = new Int32Array(n);
-    if (moved.length === 0) {
-      for (let i = 0; i < n; i++) order[i] = i;
-    } else {
-      moved.sort((a, b) => ts[a] - ts[b] || a - b);
-      const isMoved = new Uint8Array(n);
-      for (const i of moved) isMoved[i] = 1;
-      let k = 0;
-      let m = 0;
-      for (let i = 0; i < n; i++) {
-        if (isMoved[i]) continue;
-        while (m < moved.length && (ts[moved[m]] < ts[i] || (ts[moved[m]] === ts[i] && moved[m] < i))) order[k++] = moved[m++];
-        order[k++] = i;
-      }
-      while (m < moved.length) order[k++] = moved[m++];
-    }
-    this.order = order;
-    this.minTs = n > 0 ? ts[order[0]] : 0;
-    this.nsPerTick = 1e9 / this.ticksPerSec;
-    // parser.go: timer unblocks and syscall exits move to fake Ps.
-    const p = out.p.data;
-    for (let i = 0; i < n; i++) {
-      if (typ[i] === V.EV_GO_SYS_EXIT) p[i] = V.SYSCALL_P;
-      else if (typ[i] === V.EV_GO_UNBLOCK && this.timerGoids.size > 0 && this.timerGoids.has(g[i])) p[i] = V.TIMER_P;
-    }
-    this.available = [];
-    this.procOf.clear();
-    this.check = new PostCheck(this.out, (id) => this.stacks.get(id) > 0);
-    this.k = 0;
-    this.phase = PHASE_CHECK;
+    const prev = this.lastOf.get(g);
+    if (prev >= out.tail) out.next[out.slot(prev)] = i;
+    this.lastOf.set(g, i);
   }
 
-  // ---- Phase 3: the Go parser's post-processing (validation, fake Ps) ----
-
-  private postCheck(deadline: number): boolean {
-    const order = this.order;
-    const check = this.check!;
-    let n = 0;
-    while (this.k < order.length) {
-      if (++n === CHECK_EVERY) {
-        n = 0;
-        if (performance.now() >= deadline) return false;
+  /** No event merged from now on sorts before this time: the merge's, or an open syscall's. */
+  private watermark(): number {
+    let w = this.lastMergeTs;
+    const b = this.blocks;
+    while (b.size > 0) {
+      const t = b.topKey();
+      if (this.openBlock.get(b.topVal()) === t) {
+        if (t < w) w = t;
+        break;
       }
-      check.event(order[this.k++], this.buf.length);
+      b.pop();
     }
-    return true;
+    return w;
   }
 
-  private startConvert(): void {
-    this.check = null;
-    this.k = 0;
-    this.conv = new Converter(this.out, this.order, this.ev, this.syms, this.ver, this.stacks, this.strings);
-    this.phase = PHASE_CONVERT;
-    const n = this.order.length;
-    if (n > 0) {
+  /**
+   * Checks and converts the events whose place is certain, in order: the earlier of the
+   * next unmoved event and the earliest moved exit, by (time, merge position). `final`:
+   * the merge is over, everything left goes.
+   */
+  private drain(final: boolean): void {
+    const out = this.out;
+    const moved = this.moved;
+    const w = final ? Infinity : this.watermark();
+    for (;;) {
+      while (this.u < out.head && out.flags[out.slot(this.u)] & MOVED) this.u++;
+      let i = this.u < out.head ? this.u : -1;
+      if (moved.size > 0) {
+        const mt = moved.topKey();
+        const ut = i < 0 ? Infinity : out.ts[out.slot(i)];
+        if (mt < ut || (mt === ut && moved.topVal() < i)) i = moved.topVal();
+      }
+      if (i < 0) return;
+      const s = out.slot(i);
+      if (out.ts[s] > w) return;
+      let blocked = false;
+      if (out.typ[s] === V.EV_GO_SYS_CALL) {
+        // tracev1.go looks at the goroutine's next event to see whether the syscall blocked.
+        const next = out.next[s];
+        if (next < 0 && !final) return;
+        blocked = next >= 0 && out.typ[out.slot(next)] === V.EV_GO_SYS_BLOCK;
+      }
+      if (i === this.u) this.u++;
+      else moved.pop();
+      this.emit(s, blocked);
+      out.flags[s] |= DONE;
+      out.release();
+      if (this.ev.len >= CHUNK) this.ev.flush();
+      if (this.sink.stopped) return;
+    }
+  }
+
+  private emit(s: number, sysBlocked: boolean): void {
+    const ts = this.out.ts[s];
+    if (this.emitted++ === 0) {
       // The first Sync comes 1 ns before the first event (reader.go); time 0 of the model.
-      const first = this.ns(this.out.ts.data[this.order[0]]);
-      this.res.clockBaseNs = first - 1;
-      this.conv.base = first - 1;
+      this.minTs = ts;
+      this.res.clockBaseNs = -1;
+      this.conv!.base = -1;
       this.ev.sync(0);
     }
+    this.check!.event(s, this.buf.length);
+    this.conv!.event(s, sysBlocked, this.ns(ts));
   }
 
   private ns(ticks: number): number {
     return Math.trunc((ticks - this.minTs) * this.nsPerTick);
   }
 
-  // ---- Phase 4: convert (tracev1.go) ----
-
-  private convert(deadline: number): boolean {
-    const conv = this.conv!;
-    const order = this.order;
-    const ts = this.out.ts.data;
-    const ev = this.ev;
-    let n = 0;
-    while (this.k < order.length) {
-      if (++n === CHECK_EVERY) {
-        n = 0;
-        if (this.opts.signal?.aborted) throw cancelledError();
-        if (performance.now() >= deadline) {
-          ev.flush();
-          return false;
-        }
-        if (this.sink.stopped) return true;
-      }
-      const i = order[this.k];
-      conv.event(i, this.k, this.ns(ts[i]));
-      this.k++;
-      if (ev.len >= CHUNK) ev.flush();
-    }
-    return true;
-  }
-
-  private finishConvert(): void {
-    const conv = this.conv!;
-    if (this.order.length > 0 && !this.sink.stopped) this.ev.sync(this.ev.lastTs);
-    this.res.procs = conv.seenProcs.size;
+  private finishStream(): void {
+    if (this.emitted > 0 && !this.sink.stopped) this.ev.sync(this.ev.lastTs);
+    this.res.procs = this.conv!.seenProcs.size;
+    this.check = null;
     this.conv = null;
   }
 }
@@ -1021,9 +971,9 @@ class PostCheck {
 
   event(i: number, at: number): void {
     const out = this.out;
-    const typ = out.typ.data[i];
-    const evG = out.g.data[i];
-    const evP = out.p.data[i];
+    const typ = out.typ[i];
+    const evG = out.g[i];
+    const evP = out.p[i];
     const name = V.DESCS[typ].name;
     switch (typ) {
       case V.EV_PROC_START: {
@@ -1042,7 +992,7 @@ class PostCheck {
       case V.EV_GC_START:
         if (this.gc) fail('previous GC is not ended before a new one', at);
         this.gc = true;
-        out.p.data[i] = V.GC_P;
+        out.p[i] = V.GC_P;
         break;
       case V.EV_GC_DONE:
         if (!this.gc) fail('bogus GC end', at);
@@ -1087,7 +1037,7 @@ class PostCheck {
       }
       case V.EV_GO_CREATE: {
         this.checkRunning(this.p(evP), this.g(evG), evG, name, true, at);
-        const ng = out.a0.data[i];
+        const ng = out.a0[i];
         if (this.gState.has(ng)) fail(`g ${ng} already exists`, at);
         this.gState.set(ng, { state: G_RUNNABLE, lastTyp: typ, assist: false });
         break;
@@ -1128,10 +1078,10 @@ class PostCheck {
         const p = this.p(evP);
         if (g.state !== G_RUNNING) fail(`g ${evG} is not running while unpark`, at);
         if (evP !== V.TIMER_P && p.g !== evG) fail(`p ${evP} is not running g ${evG} while unpark`, at);
-        const target = out.a0.data[i];
+        const target = out.a0[i];
         const g1 = this.g(target);
         if (g1.state !== G_WAITING) fail(`g ${target} is not waiting before unpark`, at);
-        if (g1.lastTyp === V.EV_GO_BLOCK_NET) out.p.data[i] = V.NETPOLL_P;
+        if (g1.lastTyp === V.EV_GO_BLOCK_NET) out.p[i] = V.NETPOLL_P;
         g1.state = G_RUNNABLE;
         g1.lastTyp = typ;
         break;
@@ -1175,18 +1125,18 @@ class PostCheck {
         break;
       }
       case V.EV_USER_TASK_CREATE: {
-        const id = out.a0.data[i];
+        const id = out.a0[i];
         if (this.tasks.has(id)) fail(`task id conflicts (id:${id})`, at);
         this.tasks.add(id);
         break;
       }
       case V.EV_USER_TASK_END:
-        this.tasks.delete(out.a0.data[i]);
+        this.tasks.delete(out.a0[i]);
         break;
       case V.EV_USER_REGION: {
-        const mode = out.a1.data[i];
-        const task = out.a0.data[i];
-        const nm = out.a2.data[i];
+        const mode = out.a1[i];
+        const task = out.a0[i];
+        const nm = out.a2[i];
         let list = this.regions.get(evG);
         if (mode === 0) {
           if (!list) this.regions.set(evG, (list = []));
@@ -1204,8 +1154,8 @@ class PostCheck {
         break;
       }
     }
-    const stk = out.stk.data[i] >>> 0;
-    if (stk !== 0 && !this.stackExists(stk)) out.stk.data[i] = 0;
+    const stk = out.stk[i] >>> 0;
+    if (stk !== 0 && !this.stackExists(stk)) out.stk[i] = 0;
   }
 }
 
@@ -1225,7 +1175,6 @@ class Converter {
 
   constructor(
     private readonly out: Ordered,
-    private readonly order: Int32Array,
     private readonly ev: EventBuffer,
     private readonly syms: TraceSymbols,
     private readonly ver: number,
@@ -1267,41 +1216,21 @@ class Converter {
     return n;
   }
 
-  /** Position (in the order) of the next event of the same goroutine, -1 if none. */
-  private nextOfG: Int32Array | null = null;
-
-  /** Does the goroutine's next event (after position k) say its syscall blocked? */
-  private syscallBlocked(k: number): boolean {
-    if (!this.nextOfG) {
-      // One backward pass instead of a forward search per syscall (tracev1.go looks ahead).
-      const order = this.order;
-      const gs = this.out.g.data;
-      const next = new Int32Array(order.length).fill(-1);
-      // Goroutine ids are mostly small and dense: an array index, not a Map, per event.
-      const seen = new IdIndex();
-      for (let j = order.length - 1; j >= 0; j--) {
-        const g = gs[order[j]];
-        next[j] = seen.get(g);
-        seen.set(g, j);
-      }
-      this.nextOfG = next;
-    }
-    const j = this.nextOfG[k];
-    return j >= 0 && this.out.typ.data[this.order[j]] === V.EV_GO_SYS_BLOCK;
-  }
-
-  /** Converts event i (at position k of the order), whose time is `t` ns. */
-  event(i: number, k: number, tNs: number): void {
+  /**
+   * Converts the event in slot i, whose time is `tNs`; `sysBlocked`: for a syscall, whether
+   * the goroutine's next event says it blocked.
+   */
+  event(i: number, sysBlocked: boolean, tNs: number): void {
     const out = this.out;
     const ev = this.ev;
-    const typ = out.typ.data[i];
+    const typ = out.typ[i];
     const t = tNs - this.base;
-    const evG = out.g.data[i];
-    const p = out.p.data[i];
-    const a0 = out.a0.data[i];
-    const a1 = out.a1.data[i];
-    const a2 = out.a2.data[i];
-    const stk = this.stack(out.stk.data[i] >>> 0);
+    const evG = out.g[i];
+    const p = out.p[i];
+    const a0 = out.a0[i];
+    const a1 = out.a1[i];
+    const a2 = out.a2[i];
+    const stk = this.stack(out.stk[i] >>> 0);
     const ctxG = evG === 0 ? NONE : evG;
     const ctxP = p;
     switch (typ) {
@@ -1394,7 +1323,7 @@ class Converter {
         return;
       case V.EV_GO_SYS_CALL:
         ev.go(t, ctxG, GO_RUNNING, GO_SYSCALL, 0, stk, stk, ctxG, ctxP);
-        if (!this.syscallBlocked(k)) {
+        if (!sysBlocked) {
           // An instantaneous syscall becomes a 1 ns one.
           ev.go(t + 1, ctxG, GO_SYSCALL, GO_RUNNING, 0, 0, 0, ctxG, ctxP);
         }
