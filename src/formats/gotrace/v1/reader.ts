@@ -48,6 +48,8 @@ import * as V from './spec';
 
 const MAX_U64 = 18446744073709551615; // 2^64-1 as a double
 const MAX_I32 = 2147483647;
+/** uv's `what` for event arguments (the message names the event type only on failure). */
+const ARGUMENT = 'argument';
 
 // Goroutine states of the ordering (order.go) and of the post-processing (parser.go).
 const G_DEAD = 0;
@@ -151,7 +153,9 @@ export class V1Scanner implements TraceScanner {
   private readonly cpu = { ts: [] as number[], p: [] as number[], g: [] as number[], stk: [] as number[] };
 
   // Phase 2 state.
+  /** Procs whose head event is not in the frontier: the first availN entries (no resizing per event). */
   private available: ProcStream[] = [];
+  private availN = 0;
   private heapProc: ProcStream[] = [];
   private heapTs: number[] = [];
   private heapIdx: number[] = [];
@@ -275,12 +279,13 @@ export class V1Scanner implements TraceScanner {
 
   /** Reads a uvarint at `p`; returns the value and sets `uvEnd`, or throws. */
   private uvEnd = 0;
+  /** `what` names the field in the error; ARGUMENT: an argument of the event in this.raw. */
   private uv(p: number, at: number, what: string): number {
     const buf = this.buf;
     let x = 0;
     let mul = 1;
     for (let i = 0; i < 10; i++) {
-      if (p >= buf.length) fail(`${what}: malformatted base-128 varint (offset ${at})`, at);
+      if (p >= buf.length) return this.badVarint(what, at);
       const b = buf[p++];
       if (b < 0x80) {
         if (i === 9 && b > 1) break;
@@ -290,7 +295,12 @@ export class V1Scanner implements TraceScanner {
       x += (b & 0x7f) * mul;
       mul *= 128;
     }
-    return fail(`${what}: malformatted base-128 varint (offset ${at})`, at);
+    return this.badVarint(what, at);
+  }
+
+  private badVarint(what: string, at: number): never {
+    const field = what === ARGUMENT ? `failed to read event ${this.raw.typ} argument` : what;
+    return fail(`${field}: malformatted base-128 varint (offset ${at})`, at);
   }
 
   /**
@@ -341,12 +351,12 @@ export class V1Scanner implements TraceScanner {
     }
     if (narg <= 3) {
       for (let i = 0; i < narg; i++) {
-        raw.args[i] = this.uv(pos, at, `failed to read event ${typ} argument`);
+        raw.args[i] = this.uv(pos, at, ARGUMENT);
         pos = this.uvEnd;
       }
       raw.n = narg;
     } else {
-      const len = this.uv(pos, at, `failed to read event ${typ} argument`);
+      const len = this.uv(pos, at, ARGUMENT);
       pos = this.uvEnd;
       if (len > 2048) {
         fail(`failed to read event ${typ} argument: length-prefixed argument too big: ${len} bytes, limit is 2048 (offset ${at})`, at);
@@ -356,7 +366,7 @@ export class V1Scanner implements TraceScanner {
       let n = 0;
       while (pos < end) {
         if (n === raw.args.length) fail(`event ${typ} has too many arguments (offset ${at})`, at);
-        raw.args[n++] = this.uv(pos, at, `failed to read event ${typ} argument`);
+        raw.args[n++] = this.uv(pos, at, ARGUMENT);
         pos = this.uvEnd;
         if (pos > end) fail(`failed to read event ${typ} argument: malformatted base-128 varint (offset ${at})`, at);
       }
@@ -503,6 +513,7 @@ export class V1Scanner implements TraceScanner {
     cp.bi = 0;
     this.cpuProc = cp;
     this.available = [...this.procs, cp];
+    this.availN = this.available.length;
     this.nsPerTick = 1e9 / this.ticksPerSec;
     this.check = new PostCheck(this.out, (id) => this.stacks.get(id) > 0);
     this.conv = new Converter(this.out, this.ev, this.syms, this.ver, this.stacks, this.strings);
@@ -771,15 +782,13 @@ export class V1Scanner implements TraceScanner {
         }
       }
       const av = this.available;
-      for (let i = 0; i < av.length; i++) {
+      for (let i = 0; i < this.availN; i++) {
         const p = av[i];
         let gone = false;
         while (p.i >= p.n) {
           if (!this.loadBatch(p)) {
             p.done = true;
-            av[i] = av[av.length - 1];
-            av.length--;
-            i--;
+            av[i--] = av[--this.availN];
             gone = true;
             break;
           }
@@ -789,10 +798,8 @@ export class V1Scanner implements TraceScanner {
         this.transitionOf(p.typ[e], p.g[e], p.a[e * 4], p.a[e * 4 + 1]);
         if (!this.ready()) continue;
         p.i++;
-        av[i] = av[av.length - 1];
-        av.length--;
+        av[i--] = av[--this.availN];
         this.heapPush(p, e, p.ts[e]);
-        i--;
       }
       if (this.heapN === 0) {
         for (const p of this.procs) if (!p.done) fail('no consistent ordering of events possible', this.buf.length);
@@ -812,7 +819,7 @@ export class V1Scanner implements TraceScanner {
       // A CPU sample keeps the P it was taken on (parser.go sets Event.P from its args).
       const i = out.push(p.ts[e], typ, p === this.cpuProc ? p.a[b + 1] : p.pid, p.g[e], p.a[b], p.a[b + 1], p.a[b + 2], p.a[b + 3], p.stk[e]);
       this.applyTransition(this.buf.length);
-      av.push(p);
+      av[this.availN++] = p;
       this.place(i);
       this.drain(false);
     }
