@@ -942,9 +942,47 @@ export class V1Scanner implements TraceScanner {
   }
 }
 
+/** PostCheck's state per goroutine, in columns (a trace can have millions of goroutines). */
+class GStates {
+  private readonly slotOf = new IdIndex();
+  private count = 0;
+  state = new Uint8Array(1024);
+  lastTyp = new Uint8Array(1024);
+  assist = new Uint8Array(1024);
+
+  has(id: number): boolean {
+    return this.slotOf.get(id) >= 0;
+  }
+
+  /** The goroutine's slot; a goroutine not seen before starts dead. */
+  slot(id: number): number {
+    const s = this.slotOf.get(id);
+    return s >= 0 ? s : this.create(id, G_DEAD, 0);
+  }
+
+  create(id: number, state: number, lastTyp: number): number {
+    const s = this.count++;
+    if (s === this.state.length) {
+      const grow = (a: Uint8Array) => {
+        const b = new Uint8Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.state = grow(this.state);
+      this.lastTyp = grow(this.lastTyp);
+      this.assist = grow(this.assist);
+    }
+    this.slotOf.set(id, s);
+    this.state[s] = state;
+    this.lastTyp[s] = lastTyp;
+    this.assist[s] = 0;
+    return s;
+  }
+}
+
 /** parser.go postProcessTrace: checks the state machine and assigns some fake Ps. */
 class PostCheck {
-  private readonly gState = new Map<number, { state: number; lastTyp: number; assist: boolean }>();
+  private readonly gs = new GStates();
   private readonly pState = new Map<number, { running: boolean; g: number; sweep: boolean }>();
   private readonly tasks = new Set<number>();
   private readonly regions = new Map<number, { task: number; name: number }[]>();
@@ -955,13 +993,7 @@ class PostCheck {
     private readonly out: Ordered,
     private readonly stackExists: (id: number) => boolean,
   ) {
-    this.gState.set(0, { state: G_RUNNING, lastTyp: 0, assist: false });
-  }
-
-  private g(id: number): { state: number; lastTyp: number; assist: boolean } {
-    let s = this.gState.get(id);
-    if (!s) this.gState.set(id, (s = { state: G_DEAD, lastTyp: 0, assist: false }));
-    return s;
+    this.gs.create(0, G_RUNNING, 0);
   }
 
   private p(id: number): { running: boolean; g: number; sweep: boolean } {
@@ -970,8 +1002,8 @@ class PostCheck {
     return s;
   }
 
-  private checkRunning(p: { g: number }, g: { state: number }, evG: number, name: string, allowG0: boolean, at: number): void {
-    if (g.state !== G_RUNNING) fail(`g ${evG} is not running while ${name}`, at);
+  private checkRunning(p: { g: number }, gState: number, evG: number, name: string, allowG0: boolean, at: number): void {
+    if (gState !== G_RUNNING) fail(`g ${evG} is not running while ${name}`, at);
     if (p.g !== evG) fail(`p is not running g ${evG} while ${name}`, at);
     if (!allowG0 && evG === 0) fail(`g 0 did ${name}`, at);
   }
@@ -1020,13 +1052,13 @@ class PostCheck {
         break;
       }
       case V.EV_GC_MARK_ASSIST_START: {
-        const g = this.g(evG);
-        if (g.assist) fail('previous mark assist is not ended before a new one', at);
-        g.assist = true;
+        const g = this.gs.slot(evG);
+        if (this.gs.assist[g]) fail('previous mark assist is not ended before a new one', at);
+        this.gs.assist[g] = 1;
         break;
       }
       case V.EV_GC_MARK_ASSIST_DONE:
-        this.g(evG).assist = false;
+        this.gs.assist[this.gs.slot(evG)] = 0;
         break;
       case V.EV_GC_SWEEP_DONE: {
         const p = this.p(evP);
@@ -1036,82 +1068,82 @@ class PostCheck {
       }
       case V.EV_GO_WAITING:
       case V.EV_GO_IN_SYSCALL: {
-        const g = this.g(evG);
-        if (g.state !== G_RUNNABLE) fail(`g ${evG} is not runnable before ${name}`, at);
-        g.state = G_WAITING;
-        g.lastTyp = typ;
+        const g = this.gs.slot(evG);
+        if (this.gs.state[g] !== G_RUNNABLE) fail(`g ${evG} is not runnable before ${name}`, at);
+        this.gs.state[g] = G_WAITING;
+        this.gs.lastTyp[g] = typ;
         break;
       }
       case V.EV_GO_CREATE: {
-        this.checkRunning(this.p(evP), this.g(evG), evG, name, true, at);
+        this.checkRunning(this.p(evP), this.gs.state[this.gs.slot(evG)], evG, name, true, at);
         const ng = out.a0[i];
-        if (this.gState.has(ng)) fail(`g ${ng} already exists`, at);
-        this.gState.set(ng, { state: G_RUNNABLE, lastTyp: typ, assist: false });
+        if (this.gs.has(ng)) fail(`g ${ng} already exists`, at);
+        this.gs.create(ng, G_RUNNABLE, typ);
         break;
       }
       case V.EV_GO_START:
       case V.EV_GO_START_LABEL: {
-        const g = this.g(evG);
+        const g = this.gs.slot(evG);
         const p = this.p(evP);
-        if (g.state !== G_RUNNABLE) fail(`g ${evG} is not runnable before start`, at);
+        if (this.gs.state[g] !== G_RUNNABLE) fail(`g ${evG} is not runnable before start`, at);
         if (p.g !== 0) fail(`p ${evP} is already running g ${p.g} while start g ${evG}`, at);
-        g.state = G_RUNNING;
-        g.lastTyp = 0;
+        this.gs.state[g] = G_RUNNING;
+        this.gs.lastTyp[g] = 0;
         p.g = evG;
         break;
       }
       case V.EV_GO_END:
       case V.EV_GO_STOP: {
-        const g = this.g(evG);
+        const g = this.gs.slot(evG);
         const p = this.p(evP);
-        this.checkRunning(p, g, evG, name, false, at);
-        g.state = G_DEAD;
+        this.checkRunning(p, this.gs.state[g], evG, name, false, at);
+        this.gs.state[g] = G_DEAD;
         p.g = 0;
         if (typ === V.EV_GO_END) this.regions.delete(evG);
         break;
       }
       case V.EV_GO_SCHED:
       case V.EV_GO_PREEMPT: {
-        const g = this.g(evG);
+        const g = this.gs.slot(evG);
         const p = this.p(evP);
-        this.checkRunning(p, g, evG, name, false, at);
-        g.state = G_RUNNABLE;
+        this.checkRunning(p, this.gs.state[g], evG, name, false, at);
+        this.gs.state[g] = G_RUNNABLE;
         p.g = 0;
-        g.lastTyp = typ;
+        this.gs.lastTyp[g] = typ;
         break;
       }
       case V.EV_GO_UNBLOCK: {
-        const g = this.g(evG);
+        const g = this.gs.slot(evG);
         const p = this.p(evP);
-        if (g.state !== G_RUNNING) fail(`g ${evG} is not running while unpark`, at);
+        if (this.gs.state[g] !== G_RUNNING) fail(`g ${evG} is not running while unpark`, at);
         if (evP !== V.TIMER_P && p.g !== evG) fail(`p ${evP} is not running g ${evG} while unpark`, at);
         const target = out.a0[i];
-        const g1 = this.g(target);
-        if (g1.state !== G_WAITING) fail(`g ${target} is not waiting before unpark`, at);
-        if (g1.lastTyp === V.EV_GO_BLOCK_NET) out.p[i] = V.NETPOLL_P;
-        g1.state = G_RUNNABLE;
-        g1.lastTyp = typ;
+        const g1 = this.gs.slot(target);
+        if (this.gs.state[g1] !== G_WAITING) fail(`g ${target} is not waiting before unpark`, at);
+        if (this.gs.lastTyp[g1] === V.EV_GO_BLOCK_NET) out.p[i] = V.NETPOLL_P;
+        this.gs.state[g1] = G_RUNNABLE;
+        this.gs.lastTyp[g1] = typ;
         break;
       }
       case V.EV_GO_SYS_CALL: {
-        const g = this.g(evG);
-        this.checkRunning(this.p(evP), g, evG, name, false, at);
-        g.lastTyp = typ;
+        const g = this.gs.slot(evG);
+        this.checkRunning(this.p(evP), this.gs.state[g], evG, name, false, at);
+        this.gs.lastTyp[g] = typ;
         break;
       }
       case V.EV_GO_SYS_BLOCK: {
-        const g = this.g(evG);
+        const g = this.gs.slot(evG);
         const p = this.p(evP);
-        this.checkRunning(p, g, evG, name, false, at);
-        g.state = G_WAITING;
+        this.checkRunning(p, this.gs.state[g], evG, name, false, at);
+        this.gs.state[g] = G_WAITING;
         p.g = 0;
         break;
       }
       case V.EV_GO_SYS_EXIT: {
-        const g = this.g(evG);
-        if (g.state !== G_WAITING) fail(`g ${evG} is not waiting during syscall exit`, at);
-        g.state = G_RUNNABLE;
-        g.lastTyp = typ;
+        const g = this.gs.slot(evG);
+        if (this.gs.state[g] !== G_WAITING) fail(`g ${evG} is not waiting during syscall exit`, at);
+        this.gs.state[g] = G_RUNNABLE;
+        this.gs.lastTyp[g] = typ;
         break;
       }
       case V.EV_GO_SLEEP:
@@ -1123,11 +1155,11 @@ class PostCheck {
       case V.EV_GO_BLOCK_COND:
       case V.EV_GO_BLOCK_NET:
       case V.EV_GO_BLOCK_GC: {
-        const g = this.g(evG);
+        const g = this.gs.slot(evG);
         const p = this.p(evP);
-        this.checkRunning(p, g, evG, name, false, at);
-        g.state = G_WAITING;
-        g.lastTyp = typ;
+        this.checkRunning(p, this.gs.state[g], evG, name, false, at);
+        this.gs.state[g] = G_WAITING;
+        this.gs.lastTyp[g] = typ;
         p.g = 0;
         break;
       }
