@@ -54,13 +54,21 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
     .minFrameSize(0)
     .tooltip(tooltip as never)
     .setSearchHandler(() => undefined)
-    .setColorMapper((d: DrawnFrame<T>) => o.colour(d, searching))
-    .onClick((d: DrawnFrame<T>) => {
-      const names = d.ancestors().reverse().map((a) => a.data.name);
-      o.onZoom(zoomPathFor(o.answer.path, names));
-    });
+    .setColorMapper((d: DrawnFrame<T>) => o.colour(d, searching));
   // getName exists in d3-flame-graph 4.1 but is missing from its typings.
   (chart as unknown as { getName(f: (d: DrawnFrame<T>) => string): void }).getName((d) => o.label(d.data.name));
+  // d3-flame-graph's own click zooms the chart in place (every frame re-laid out and
+  // painted) before its callback runs; the worker's answer for the new zoom replaces the
+  // chart anyway, so a click only reports the path. Bound again after each update, which
+  // rebinds its handler.
+  const bindClicks = () =>
+    select(host)
+      .selectAll<SVGGElement, DrawnFrame<T>>('g.frame')
+      .on('click', (_e, d) => {
+        tooltip.hide();
+        const names = d.ancestors().reverse().map((a) => a.data.name);
+        o.onZoom(zoomPathFor(o.answer.path, names));
+      });
   const applySearch = (term: string) => {
     const re = searchRegex(term);
     searching = !!re;
@@ -71,6 +79,7 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
     // animation frame even at duration 0: run them now, so that frame paints the chart
     // once, whole (not bare frames first, then a second layout and paint of them all).
     timerFlush();
+    bindClicks();
   };
   select(host).selectAll('*').remove();
   select(host).datum(o.answer.root).call(chart);
@@ -86,7 +95,10 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
   o.decorate?.(host);
   // A new chart highlights nothing: only a search term needs another pass over its frames.
   if (searchRegex(search)) applySearch(search);
-  else timerFlush();
+  else {
+    timerFlush();
+    bindClicks();
+  }
   return {
     applySearch,
     destroy() {
