@@ -2,7 +2,8 @@
  * Messages between the two halves of a piped trace parse: a reader thread decodes and
  * orders events (reader-side.ts) and sends them, in batches of rows, to the thread that
  * builds the model (builder-side.ts). Batches travel by transfer and come back empty, so a
- * few buffers are reused for the whole trace and at most IN_FLIGHT wait in the queue.
+ * few buffers are reused for the whole trace; between its slices of work the reader waits
+ * while IN_FLIGHT or more are out, so the builder's queue stays short.
  */
 import type { SymbolDelta } from '../../../model/trace';
 import { type EventRows, F, N } from '../events';
@@ -18,7 +19,7 @@ export interface PipePort {
 
 /** Rows per batch: ~2.4 MB of columns, about 5 ms of work for the builder. */
 export const BATCH_ROWS = 32768;
-/** Batches the reader may have sent and not got back before it waits. */
+/** Batches out (sent, not yet back) at which the reader waits after its slice of work. */
 export const IN_FLIGHT = 4;
 
 export type RowBatch = EventRows;
