@@ -75,12 +75,14 @@ describe('parseTracePiped', () => {
     expect(parseTrace(bytes).summary.events).toBe(events);
   });
 
-  it.each([
-    ['v2', 'go1.26-long.trace'],
-    ['v2', 'go1.27.trace'],
+  // Every Go version's real traces we keep: v2 from Go 1.22 to 1.27 (flight recorder too), v1 from 1.19 to 1.21.
+  const everyVersion = [
+    ...readdirSync(join(__dirname, '../fixtures/traces/v2')).filter((f) => f.endsWith('.trace')).map((f) => ['v2', f]),
+    ...readdirSync(join(__dirname, '../fixtures/traces/versions')).filter((f) => f.endsWith('.trace')).map((f) => ['versions', f]),
     ['v1', 'go1.21-v1.trace'],
     ['v1', 'go1.19-v1.trace'],
-  ])('builds the same model for %s/%s', async (dir, name) => {
+  ];
+  it.each(everyVersion)('builds the same model for %s/%s', async (dir, name) => {
     await pipedEqualsSequential(fixture(dir, name));
   });
 
