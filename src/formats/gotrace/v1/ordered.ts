@@ -10,6 +10,8 @@ import { EV_USER_LOG } from './spec';
 /** Flags per event. */
 export const MOVED = 1;
 export const DONE = 2;
+/** The event has an entry in `a3` (so a push into its slot must drop it). */
+const HAS_A3 = 4;
 
 export class Ordered {
   private mask: number;
@@ -25,7 +27,7 @@ export class Ordered {
   /** Logical index of the same goroutine's next event, -1 while unknown. */
   next: Int32Array;
   flags: Uint8Array;
-  /** The fourth argument, which only user logs have (their value string): by slot, sparse. */
+  /** The fourth argument, which only user logs have (their value string): by slot, sparse (flag HAS_A3). */
   a3 = new Map<number, number>();
   /** Events pushed so far (the next logical index), and the oldest one not yet freed. */
   head = 0;
@@ -63,9 +65,12 @@ export class Ordered {
     this.a2[s] = a2;
     this.stk[s] = stk;
     this.next[s] = -1;
+    if (this.flags[s] & HAS_A3) this.a3.delete(s);
     this.flags[s] = 0;
-    if (typ === EV_USER_LOG && a3 !== 0) this.a3.set(s, a3);
-    else if (this.a3.size > 0) this.a3.delete(s);
+    if (typ === EV_USER_LOG && a3 !== 0) {
+      this.a3.set(s, a3);
+      this.flags[s] = HAS_A3;
+    }
     return i;
   }
 

@@ -73,6 +73,8 @@ class Raw {
 
 /** One P's events: its batches (file offsets), decoded one batch at a time. */
 class ProcStream {
+  /** Index in the reader's streams (set when ordering starts). */
+  ix = -1;
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   bi = 0;
@@ -156,11 +158,13 @@ export class V1Scanner implements TraceScanner {
   /** Procs whose head event is not in the frontier: the first availN entries (no resizing per event). */
   private available: ProcStream[] = [];
   private availN = 0;
-  private heapProc: ProcStream[] = [];
-  private heapTs: number[] = [];
-  private heapIdx: number[] = [];
-  /** Entries of the heap in use (the arrays only grow: resizing them per event is costly). */
-  private heapN = 0;
+  /** Every event stream (the Ps', then the CPU samples'), by index. */
+  private streams: ProcStream[] = [];
+  /**
+   * The frontier, as order.go's: (time, 0, stream index) of each stream whose head event is
+   * ready; the head is the stream's event i - 1 (it cannot advance while in the frontier).
+   */
+  private readonly frontier = new PairHeap();
   private readonly gIndex = new IdIndex();
   private gStatus = new Uint8Array(1024);
   private gSeq = new Float64Array(1024);
@@ -512,7 +516,9 @@ export class V1Scanner implements TraceScanner {
     cp.n = idx.length;
     cp.bi = 0;
     this.cpuProc = cp;
-    this.available = [...this.procs, cp];
+    this.streams = [...this.procs, cp];
+    this.streams.forEach((p, ix) => (p.ix = ix));
+    this.available = [...this.streams];
     this.availN = this.available.length;
     this.nsPerTick = 1e9 / this.ticksPerSec;
     this.check = new PostCheck(this.out, (id) => this.stacks.get(id) > 0);
@@ -724,50 +730,6 @@ export class V1Scanner implements TraceScanner {
     this.gStatus[s] = this.tNextStatus;
   }
 
-  // The frontier: a binary heap of (proc, its head event index, time), as order.go's.
-  private heapLess(i: number, j: number): boolean {
-    return this.heapTs[i] < this.heapTs[j];
-  }
-  private heapSwap(i: number, j: number): void {
-    const p = this.heapProc[i];
-    this.heapProc[i] = this.heapProc[j];
-    this.heapProc[j] = p;
-    const t = this.heapTs[i];
-    this.heapTs[i] = this.heapTs[j];
-    this.heapTs[j] = t;
-    const x = this.heapIdx[i];
-    this.heapIdx[i] = this.heapIdx[j];
-    this.heapIdx[j] = x;
-  }
-  private heapPush(p: ProcStream, idx: number, ts: number): void {
-    let j = this.heapN++;
-    this.heapProc[j] = p;
-    this.heapIdx[j] = idx;
-    this.heapTs[j] = ts;
-    for (;;) {
-      const i = Math.trunc((j - 1) / 2);
-      if (i === j || !this.heapLess(j, i)) break;
-      this.heapSwap(i, j);
-      j = i;
-    }
-  }
-  private heapPop(): number {
-    const n = --this.heapN;
-    this.heapSwap(0, n);
-    let i = 0;
-    for (;;) {
-      const j1 = 2 * i + 1;
-      if (j1 >= n) break;
-      let j = j1;
-      const j2 = j1 + 1;
-      if (j2 < n && this.heapLess(j2, j1)) j = j2;
-      if (!this.heapLess(j, i)) break;
-      this.heapSwap(i, j);
-      i = j;
-    }
-    return n;
-  }
-
   private merge(deadline: number): boolean {
     const out = this.out;
     let n = 0;
@@ -799,16 +761,16 @@ export class V1Scanner implements TraceScanner {
         if (!this.ready()) continue;
         p.i++;
         av[i--] = av[--this.availN];
-        this.heapPush(p, e, p.ts[e]);
+        this.frontier.push(p.ts[e], 0, p.ix);
       }
-      if (this.heapN === 0) {
+      if (this.frontier.size === 0) {
         for (const p of this.procs) if (!p.done) fail('no consistent ordering of events possible', this.buf.length);
         this.drain(true);
         return true;
       }
-      const last = this.heapPop();
-      const p = this.heapProc[last];
-      const e = this.heapIdx[last];
+      const p = this.streams[this.frontier.topVal()];
+      this.frontier.pop();
+      const e = p.i - 1;
       let typ = p.typ[e];
       const b = e * 4;
       this.transitionOf(typ, p.g[e], p.a[b], p.a[b + 1]);
@@ -852,7 +814,7 @@ export class V1Scanner implements TraceScanner {
         if (real < block) fail('time stamps out of order', this.buf.length);
         if (real !== t) {
           out.ts[s] = real;
-          out.flags[s] = MOVED;
+          out.flags[s] |= MOVED;
           this.moved.push(real, i, i);
         }
       }
