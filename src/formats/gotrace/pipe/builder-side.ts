@@ -36,12 +36,16 @@ export async function parseTracePiped(bytes: Uint8Array, port: PipePort, opts: S
   const { byteOffset: offset, length } = bytes;
   let lent = false;
   return new Promise((resolve, reject) => {
-    const stop = (err: unknown) => {
+    const watchesErrors = port.onerror !== undefined;
+    const detach = () => {
       port.onmessage = null;
-      if (port.onerror !== undefined) port.onerror = null;
+      if (watchesErrors) port.onerror = null;
+    };
+    const stop = (err: unknown) => {
+      detach();
       reject(err);
     };
-    if (port.onerror !== undefined) {
+    if (watchesErrors) {
       port.onerror = (e) => stop(lent ? new Error(`trace reader thread failed: ${e.message}`) : new ReaderUnavailableError(e.message || 'it did not start'));
     }
     port.onmessage = (e: MessageEvent) => {
@@ -66,8 +70,7 @@ export async function parseTracePiped(bytes: Uint8Array, port: PipePort, opts: S
             opts.onProgress?.(m.done, m.total);
             break;
           case 'end':
-            port.onmessage = null;
-            if (port.onerror !== undefined) port.onerror = null;
+            detach();
             resolve({ model: modelFromScan(builder, m.result, version, length), bytes: new Uint8Array(m.buffer, offset, length) });
             break;
           case 'failed':
