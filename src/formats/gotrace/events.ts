@@ -6,7 +6,8 @@
  *
  * Row layout: ids and values that may exceed 32 bits (goroutine, proc, task ids, metric
  * values) go to `f` (Float64Array, F slots per row); small integers (states, string and
- * stack ids, flags) go to `n` (Int32Array, N slots per row):
+ * stack ids, flags) go to `n` (Int32Array, N slots per row). Rows are as narrow as the
+ * widest kind needs: the builder reads every byte of them.
  *   K_SYNC        –
  *   K_GO          f: goid, ctxG, ctxP          n: from, to, reason, evStack, stStack
  *   K_PROC        f: proc, ctxG, ctxP          n: from, to
@@ -33,8 +34,8 @@ export const K_LOG = 8;
 export const K_CPU = 9;
 export const K_EXP = 10;
 
-export const F = 4;
-export const N = 8;
+export const F = 3;
+export const N = 5;
 /** Events per chunk; readers flush when it is full (a reader step adds at most CHUNK_SLACK). */
 export const CHUNK = 4096;
 export const CHUNK_SLACK = 16;
@@ -52,13 +53,27 @@ export interface EventConsumer {
   consume(ev: EventRows, n: number): void;
   /** True once the consumer wants no more events (snapshots stop at their instant). */
   readonly stopped?: boolean;
+  /**
+   * A consumer that keeps whole chunks (to send them to another thread) takes the rows'
+   * arrays instead of reading them, and hands back empty ones made by `newRows(chunk)`;
+   * the buffer then fills chunks of `chunk` rows, so no row is ever copied.
+   */
+  readonly takesRows?: { chunk: number; take(rows: EventRows, n: number): EventRows };
+}
+
+/** Empty row columns for chunks of `chunk` rows (plus the slack a reader step may add). */
+export function newRows(chunk: number): EventRows {
+  const cap = chunk + CHUNK_SLACK;
+  return { kind: new Uint8Array(cap), time: new Float64Array(cap), f: new Float64Array(cap * F), n: new Int32Array(cap * N) };
 }
 
 export class EventBuffer implements EventRows {
-  readonly kind = new Uint8Array(CHUNK + CHUNK_SLACK);
-  readonly time = new Float64Array(CHUNK + CHUNK_SLACK);
-  readonly f = new Float64Array((CHUNK + CHUNK_SLACK) * F);
-  readonly n = new Int32Array((CHUNK + CHUNK_SLACK) * N);
+  kind: Uint8Array;
+  time: Float64Array;
+  f: Float64Array;
+  n: Int32Array;
+  /** Rows at which readers flush. */
+  readonly chunk: number;
   /** Rows pending. */
   len = 0;
   /** Events appended since the start (for the summary). */
@@ -66,7 +81,14 @@ export class EventBuffer implements EventRows {
   /** Last emitted time; every event is forced strictly after it, as the Go reader does. */
   lastTs = -Infinity;
 
-  constructor(readonly out: EventConsumer) {}
+  constructor(readonly out: EventConsumer) {
+    this.chunk = out.takesRows?.chunk ?? CHUNK;
+    const rows = newRows(this.chunk);
+    this.kind = rows.kind;
+    this.time = rows.time;
+    this.f = rows.f;
+    this.n = rows.n;
+  }
 
   /** Starts a row of kind `k` at raw time `t` (made monotonic); returns its index. */
   row(k: number, t: number): number {
@@ -83,7 +105,13 @@ export class EventBuffer implements EventRows {
     if (this.len === 0) return;
     const n = this.len;
     this.len = 0;
-    this.out.consume(this, n);
+    const taker = this.out.takesRows;
+    if (!taker) return this.out.consume(this, n);
+    const next = taker.take({ kind: this.kind, time: this.time, f: this.f, n: this.n }, n);
+    this.kind = next.kind;
+    this.time = next.time;
+    this.f = next.f;
+    this.n = next.n;
   }
 
   // Row writers.

@@ -3,48 +3,42 @@
  * and sends the ordered rows, with the symbols they use, to the builder half.
  */
 import { TraceSymbols, type SymbolDelta, type SymbolMark } from '../../../model/trace';
-import { type EventConsumer, type EventRows, F, N } from '../events';
+import type { EventConsumer, EventRows } from '../events';
 import { createScanner } from '../scanner';
 import { BATCH_ROWS, IN_FLIGHT, type FromReader, type PipePort, type RowBatch, type ToReader, batchBuffers, newBatch } from './protocol';
 
 /** Work between looks at the returned batches (and at the progress clock). */
 const SLICE_MS = 20;
 
-/** Copies the reader's chunks into batches and sends each full one. */
+/**
+ * Takes the reader's full chunks of rows as they are (the rows are written straight into
+ * a batch's arrays, never copied) and sends each one, with the symbols interned since the
+ * previous one.
+ */
 class RowPacker implements EventConsumer {
   private free: RowBatch[] = [];
-  private cur = newBatch();
-  private len = 0;
   private mark: SymbolMark;
   inFlight = 0;
   private wake: (() => void) | null = null;
+  readonly takesRows = { chunk: BATCH_ROWS, take: (rows: EventRows, n: number) => this.send(rows, n) };
 
   constructor(
     private readonly syms: TraceSymbols,
-    private readonly send: (rows: RowBatch, len: number, delta: SymbolDelta) => void,
+    private readonly post: (rows: RowBatch, len: number, delta: SymbolDelta) => void,
   ) {
     this.mark = syms.mark();
   }
 
-  consume(ev: EventRows, count: number): void {
-    if (this.len + count > BATCH_ROWS) this.flush();
-    const at = this.len;
-    const c = this.cur;
-    c.kind.set(ev.kind.subarray(0, count), at);
-    c.time.set(ev.time.subarray(0, count), at);
-    c.f.set(ev.f.subarray(0, count * F), at * F);
-    c.n.set(ev.n.subarray(0, count * N), at * N);
-    this.len = at + count;
+  consume(): void {
+    throw new Error('RowPacker takes whole chunks');
   }
 
-  flush(): void {
-    if (this.len === 0) return;
+  private send(rows: RowBatch, len: number): RowBatch {
     const delta = this.syms.deltaSince(this.mark);
     this.mark = this.syms.mark();
     this.inFlight++;
-    this.send(this.cur, this.len, delta);
-    this.cur = this.free.pop() ?? newBatch();
-    this.len = 0;
+    this.post(rows, len, delta);
+    return this.free.pop() ?? newBatch();
   }
 
   giveBack(rows: RowBatch): void {
@@ -82,7 +76,6 @@ export function serveTraceReader(port: PipePort): void {
         onProgress: (done, total) => post({ t: 'progress', done, total }),
       });
       while (!s.run(performance.now() + SLICE_MS)) await p.roomToSend();
-      p.flush();
       post({ t: 'end', result: s.result(), buffer }, [buffer]);
     } catch (err) {
       post({ t: 'failed', message: (err as Error).message, buffer }, [buffer]);

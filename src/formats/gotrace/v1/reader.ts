@@ -40,7 +40,7 @@ import {
 } from '../../../model/trace';
 import { IdIndex, LocalIds } from '../build/idmap';
 import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError, emptyScanResult } from '../scan';
-import { CHUNK, EventBuffer, type EventConsumer } from '../events';
+import { EventBuffer, type EventConsumer } from '../events';
 import { HEADER_SIZE } from '../header';
 import { TraceFormatError, decodeUtf8 } from '../v2/bytes';
 import { DONE, MOVED, Ordered, PairHeap } from './ordered';
@@ -874,7 +874,7 @@ export class V1Scanner implements TraceScanner {
       this.emit(s, blocked);
       out.flags[s] |= DONE;
       out.release();
-      if (this.ev.len >= CHUNK) this.ev.flush();
+      if (this.ev.len >= this.ev.chunk) this.ev.flush();
       if (this.sink.stopped) return;
     }
   }

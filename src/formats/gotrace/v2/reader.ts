@@ -7,7 +7,7 @@
  * serves a blocking parse and a cooperative one that yields to the event loop.
  */
 import type { TraceSymbols } from '../../../model/trace';
-import { CHUNK, EventBuffer, type EventConsumer } from '../events';
+import { EventBuffer, type EventConsumer } from '../events';
 import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError, emptyScanResult } from '../scan';
 import { TraceFormatError } from './bytes';
 import { type BatchRef, type Generation, readCpuSamples, readGeneration, resolveTables } from './generation';
@@ -84,17 +84,9 @@ function decodeError(kind: number, at: number, typ: number): never {
 }
 
 /**
- * One M's events, decoded a whole batch at a time into reusable typed columns (a tight
- * loop over the bytes), then handed out one by one. A decoding error is remembered at its
- * event and thrown only when the cursor reaches it, as the Go reader would.
- */
-/** Events a cursor decodes ahead (bounded, so its columns stay small). */
-const DECODE_AHEAD = 2048;
-
-/**
- * One M's events, decoded a run of events at a time into reusable typed columns (a tight
- * loop over the bytes), then handed out one by one. A decoding error is remembered at its
- * event and thrown only when the cursor reaches it, as the Go reader would.
+ * One M's events, decoded one at a time straight from the batch bytes into the cursor's
+ * fields (no intermediate columns: the ordering reads each event once). A decoding error
+ * is thrown when the cursor reaches the bad event, as the Go reader would.
  */
 export class Cursor {
   private bi = -1;
@@ -102,18 +94,6 @@ export class Cursor {
   private pos = 0;
   private end = 0;
   private last = NaN;
-  /** Events decoded ahead, and the next one to hand out. */
-  private n = 0;
-  private i = 0;
-  /** Index of the event whose decoding failed (-1: none), its kind and offset. */
-  private errAt = -1;
-  private errKind = 0;
-  private errOff = 0;
-  private errTyp = 0;
-  private readonly colTyp = new Uint8Array(DECODE_AHEAD);
-  private readonly colTime = new Float64Array(DECODE_AHEAD);
-  private readonly colArgs = new Float64Array(DECODE_AHEAD * 4);
-  private readonly colOff = new Float64Array(DECODE_AHEAD);
   /** Bytes of batches fully read. */
   private doneBytes = 0;
   typ = 0;
@@ -130,27 +110,24 @@ export class Cursor {
     private base: number,
   ) {}
 
-  /** Starts over on another M's batches (reusing the columns). */
+  /** Starts over on another M's batches. */
   reset(batches: BatchRef[], unit: number, base: number): void {
     this.batches = batches;
     this.unit = unit;
     this.base = base;
     this.bi = -1;
     this.pos = this.end = 0;
-    this.n = this.i = 0;
-    this.errAt = -1;
     this.doneBytes = 0;
   }
 
   /** Bytes of this M's batches read so far. */
   consumed(): number {
     if (this.bi < 0 || this.bi >= this.batches.length) return this.doneBytes;
-    const at = this.i < this.n ? this.colOff[this.i] : this.pos;
-    return this.doneBytes + (at - this.batches[this.bi].start);
+    return this.doneBytes + (this.pos - this.batches[this.bi].start);
   }
 
-  /** Decodes the next run of events (of this batch or the next non-empty one); false at the end. */
-  private load(): boolean {
+  /** Moves to the next non-empty batch; false at the end. */
+  private nextBatch(): boolean {
     const batches = this.batches;
     while (this.pos >= this.end) {
       if (this.bi >= 0 && this.bi < batches.length) this.doneBytes += batches[this.bi].end - batches[this.bi].start;
@@ -161,85 +138,38 @@ export class Cursor {
       this.end = b.end;
       this.last = Math.trunc(b.time * this.unit) - this.base;
     }
-    this.decode();
     return true;
-  }
-
-  private decode(): void {
-    const buf = this.buf;
-    const typA = this.colTyp;
-    const timeA = this.colTime;
-    const argA = this.colArgs;
-    const offA = this.colOff;
-    const unit = this.unit;
-    const end = this.end;
-    let last = this.last;
-    let p = this.pos;
-    let n = 0;
-    while (p < end && n < DECODE_AHEAD) {
-      const at = p;
-      const typ = buf[p++];
-      const na = TIMED_ARGS[typ];
-      if (na < 0) {
-        this.fail(n, 0, at, typ);
-        break;
-      }
-      p = readUv(buf, p, end, timeA, n);
-      if (p < 0) {
-        this.fail(n, 1, at, typ);
-        break;
-      }
-      const ab = n * 4;
-      let k = 0;
-      for (; k < na - 1; k++) {
-        p = readUv(buf, p, end, argA, ab + k);
-        if (p < 0) break;
-      }
-      if (p < 0) {
-        this.fail(n, 2, at, typ);
-        break;
-      }
-      last += Math.trunc(timeA[n] * unit);
-      timeA[n] = last;
-      typA[n] = typ;
-      offA[n] = at;
-      n++;
-    }
-    this.pos = p < 0 ? end : p;
-    this.last = last;
-    this.n = n;
-    this.i = 0;
-  }
-
-  private fail(n: number, kind: number, at: number, typ: number): void {
-    this.errAt = n;
-    this.errKind = kind;
-    this.errOff = at;
-    this.errTyp = typ;
-    this.end = 0; // nothing after a bad event is readable
   }
 
   /** Reads the next event of this M; false when its batches are exhausted. */
   next(): boolean {
-    let i = this.i;
-    if (i >= this.n) {
-      if (this.errAt >= 0) return decodeError(this.errKind, this.errOff, this.errTyp);
-      if (!this.load()) return false;
-      i = 0;
-      if (this.n === 0) return decodeError(this.errKind, this.errOff, this.errTyp);
-    }
-    this.i = i + 1;
-    this.typ = this.colTyp[i];
-    this.time = this.colTime[i];
-    this.offset = this.colOff[i];
-    const a = this.colArgs;
-    const b = i * 4;
+    if (this.pos >= this.end && !this.nextBatch()) return false;
+    const buf = this.buf;
+    const end = this.end;
+    const at = this.pos;
+    const typ = buf[at];
+    const na = TIMED_ARGS[typ];
+    if (na < 0) return this.fail(0, at, typ);
     const args = this.args;
-    args[0] = a[b];
-    args[1] = a[b + 1];
-    args[2] = a[b + 2];
-    args[3] = a[b + 3];
+    let p = readUv(buf, at + 1, end, args, 0);
+    if (p < 0) return this.fail(1, at, typ);
+    const dt = args[0];
+    for (let k = 0; k < na - 1 && p >= 0; k++) p = readUv(buf, p, end, args, k);
+    if (p < 0) return this.fail(2, at, typ);
+    this.pos = p;
+    this.last += Math.trunc(dt * this.unit);
+    this.time = this.last;
+    this.typ = typ;
+    this.offset = at;
     return true;
+  }
+
+  /** Nothing after a bad event is readable: the cursor stays on it and throws. */
+  private fail(kind: number, at: number, typ: number): never {
+    this.end = 0;
+    this.pos = 0;
+    this.batches = [];
+    return decodeError(kind, at, typ);
   }
 }
 
@@ -288,6 +218,13 @@ function heapRemove(h: Cursor[], i: number): void {
   h[0] = h[h.length - 1];
   h.length--;
   if (h.length > 0) siftDown(h, 0);
+}
+
+/** The earliest time among the root's children (Infinity when it has none). */
+function childMin(h: Cursor[]): number {
+  const l = h.length > 1 ? h[1].time : Infinity;
+  const r = h.length > 2 ? h[2].time : Infinity;
+  return l < r ? l : r;
 }
 
 function byTime(a: Cursor, b: Cursor): number {
@@ -478,6 +415,8 @@ export class V2Scanner implements TraceScanner {
     const truncated = g.truncated;
     let ci = this.ci;
     let n = 0;
+    // While the head's next event is no later than its children's, the heap needs no sift.
+    let bound = childMin(h);
     try {
       for (;;) {
         if (++n === CHECK_EVERY) {
@@ -496,24 +435,31 @@ export class V2Scanner implements TraceScanner {
           const stk = order.stack(cpu.stack[ci], 'CPUSample');
           ev.cpuSample(cpuTimes[ci], cpu.g[ci], cpu.p[ci], stk);
           ci++;
-          if (ev.len >= CHUNK) ev.flush();
+          if (ev.len >= ev.chunk) ev.flush();
           continue;
         }
         if (h.length === 0) return true;
         const c = h[0];
         if (!truncated) {
           if (order.advance(c)) {
-            if (c.next()) siftDown(h, 0);
-            else heapRemove(h, 0);
-            if (ev.len >= CHUNK) ev.flush();
+            if (!c.next()) {
+              heapRemove(h, 0);
+              bound = childMin(h);
+            } else if (c.time > bound) {
+              siftDown(h, 0);
+              bound = childMin(h);
+            }
+            if (ev.len >= ev.chunk) ev.flush();
             continue;
           }
         } else if (this.tryAdvance(0)) {
-          if (ev.len >= CHUNK) ev.flush();
+          bound = childMin(h);
+          if (ev.len >= ev.chunk) ev.flush();
           continue;
         }
         this.slowAdvance();
-        if (ev.len >= CHUNK) ev.flush();
+        bound = childMin(h);
+        if (ev.len >= ev.chunk) ev.flush();
       }
     } catch (e) {
       // In a cut-short generation, the cut is the real cause of any ordering failure.
