@@ -22,16 +22,14 @@ import {
   isSyncReason,
 } from '../../../model/trace';
 import { F64, I32, IdFlags, U8 } from './columns';
-import { SlotF64, blockOf, indexIn } from './slot-columns';
-import type { Summarizer, SummaryListener } from './summarizer';
+import { blockOf } from './slot-columns';
+import { H_NAME, H_START, H_TRACK, H_TRACK_SINCE, H_TRACK_STACK, type Summarizer, type SummaryListener } from './summarizer';
 
 const KINDS = 4;
 const STATE = [GO_WAITING, GO_WAITING, GO_SYSCALL, GO_RUNNABLE]; // indexed by PPROF_*
 
 export class DerivedAccumulator implements SummaryListener {
-  /** Per slot, side by side: tracked profile kind (-1 none), since when, with which stack. */
-  private readonly tr = new SlotF64(-1, 3);
-  /** Further concurrent trackers of a slot (rare): k, start, stack triples. */
+  /** A slot's first tracker (kind, since, stack) lives in its hot row (H_TRACK*). Further concurrent trackers of a slot (rare): k, start, stack triples. */
   private readonly extra = new Map<number, number[]>();
   private reasonMask: Int8Array = new Int8Array(64).fill(-1);
   /** Per slot, records waiting for the goroutine's first run or its name: k, s, e, stack, clipped. */
@@ -76,17 +74,16 @@ export class DerivedAccumulator implements SummaryListener {
   /** A goroutine transition (after the summarizer saw it). */
   transition(slot: number, to: number, reason: number, evStack: number): void {
     if (slot < 0) return;
-    const t = this.sum.now;
-    const bi = blockOf(slot);
-    if (bi >= this.tr.blocks.length) this.tr.ensure(slot);
-    const tr = this.tr.blocks[bi];
-    const tb = indexIn(slot) * 3;
-    const k1 = tr[tb];
+    const sum = this.sum;
+    const t = sum.now;
+    const w = sum.hot.blocks[blockOf(slot)];
+    const wo = sum.rowOf(slot);
+    const k1 = w[wo + H_TRACK];
     if (k1 >= 0 && to !== STATE[k1]) {
-      tr[tb] = -1;
-      this.record(k1, slot, tr[tb + 1], t, tr[tb + 2]);
+      w[wo + H_TRACK] = -1;
+      this.record(k1, slot, w[wo + H_TRACK_SINCE], t, w[wo + H_TRACK_STACK]);
     }
-    let busy = tr[tb] >= 0 ? 1 << tr[tb] : 0;
+    let busy = w[wo + H_TRACK] >= 0 ? 1 << w[wo + H_TRACK] : 0;
     if (this.extra.size > 0) busy |= this.endExtra(slot, t, to);
     let start = 0;
     switch (to) {
@@ -105,10 +102,10 @@ export class DerivedAccumulator implements SummaryListener {
     start &= ~busy;
     for (let k = 0; start !== 0; k++, start >>= 1) {
       if ((start & 1) === 0) continue;
-      if (tr[tb] < 0) {
-        tr[tb] = k;
-        tr[tb + 1] = t;
-        tr[tb + 2] = evStack;
+      if (w[wo + H_TRACK] < 0) {
+        w[wo + H_TRACK] = k;
+        w[wo + H_TRACK_SINCE] = t;
+        w[wo + H_TRACK_STACK] = evStack;
       } else {
         let x = this.extra.get(slot);
         if (!x) this.extra.set(slot, (x = []));
@@ -138,13 +135,13 @@ export class DerivedAccumulator implements SummaryListener {
 
   private record(k: number, slot: number, s: number, e: number, stack: number): void {
     const sum = this.sum;
-    const bi = blockOf(slot);
-    const o = indexIn(slot);
-    const start = sum.start.blocks[bi][o];
+    const w = sum.hot.blocks[blockOf(slot)];
+    const wo = sum.rowOf(slot);
+    const start = w[wo + H_START];
     if (start === start) {
       const clipped = e - (s > start ? s : start);
       if (clipped <= 0) return;
-      const name = sum.name.blocks[bi][o];
+      const name = w[wo + H_NAME];
       if (name !== 0) {
         this.add(k, stack, name, clipped);
         return;
@@ -177,7 +174,7 @@ export class DerivedAccumulator implements SummaryListener {
     const p = this.pending.get(slot);
     if (!p) return;
     const keep: number[] = [];
-    const name = this.sum.name.get(slot);
+    const name = this.sum.nameOf(slot);
     for (let i = 0; i < p.length; i += 5) {
       if (Number.isNaN(p[i + 4])) keep.push(...p.slice(i, i + 5));
       else this.add(p[i], p[i + 3], name, p[i + 4]);
@@ -221,14 +218,13 @@ export class DerivedAccumulator implements SummaryListener {
   /** At the end: goroutines that never ran count whole intervals (their start is "0"). */
   finish(): DerivedRecords {
     for (const [slot, p] of this.pending) {
-      const name = this.sum.name.get(slot);
+      const name = this.sum.nameOf(slot);
       for (let i = 0; i < p.length; i += 5) {
         const clipped = Number.isNaN(p[i + 4]) ? p[i + 2] - p[i + 1] : p[i + 4];
         if (clipped > 0) this.add(p[i], p[i + 3], name, clipped);
       }
     }
     this.pending.clear();
-    this.tr.release();
     return {
       count: this.kind.length,
       kind: this.kind.finish(),

@@ -26,12 +26,15 @@ export function indexIn(s: number): number {
 
 type Typed = Float64Array | Int32Array;
 
-/** One column: `width` numbers per slot, side by side (so a slot's fields share a cache line). */
+/**
+ * One column: `width` numbers per slot, side by side (so a slot's fields share a cache
+ * line). `fill` is every field's initial value, or one per field.
+ */
 class SlotColumn<T extends Typed> {
   blocks: T[] = [];
   constructor(
     private readonly make: (n: number) => T,
-    private readonly fill: number,
+    private readonly fill: number | readonly number[],
     private readonly width: number,
   ) {}
 
@@ -39,7 +42,12 @@ class SlotColumn<T extends Typed> {
   ensure(s: number): void {
     while (s >>> BLOCK_BITS >= this.blocks.length) {
       const b = this.make(BLOCK * this.width);
-      if (this.fill !== 0) b.fill(this.fill);
+      const fill = this.fill;
+      if (typeof fill === 'number') {
+        if (fill !== 0) b.fill(fill);
+      } else {
+        for (let k = 0; k < this.width; k++) if (fill[k] !== 0) for (let i = k; i < b.length; i += this.width) b[i] = fill[k];
+      }
       this.blocks.push(b);
     }
   }
@@ -69,13 +77,24 @@ class SlotColumn<T extends Typed> {
     return out;
   }
 
+  /** Field `k` of slots [0, n), copied into `out` (the blocks stay: see release). */
+  field<O extends Typed>(n: number, k: number, out: O): O {
+    const w = this.width;
+    for (let i = 0, at = 0; at < n; i++, at += BLOCK) {
+      const b = this.blocks[i];
+      const m = Math.min(BLOCK, n - at);
+      for (let j = 0; j < m; j++) out[at + j] = b[j * w + k];
+    }
+    return out;
+  }
+
   release(): void {
     this.blocks = [];
   }
 }
 
 export class SlotF64 extends SlotColumn<Float64Array> {
-  constructor(fill = 0, width = 1) {
+  constructor(fill: number | readonly number[] = 0, width = 1) {
     super((n) => new Float64Array(n), fill, width);
   }
 }

@@ -40,6 +40,26 @@ const S_FINAL = 8;
 
 const KEY = 1024; // multiplier for (slot, small index) map keys of open ranges
 
+/**
+ * Fields of a goroutine's hot row: everything a state transition reads or writes, the
+ * derived-profile tracker (derived.ts) included, side by side in one row per slot. A
+ * transition then touches one or two cache lines instead of one per column, and a new
+ * goroutine's row is one sequential stream of memory.
+ */
+export const H_STATE = 0; // S_* | S_FINAL
+export const H_SINCE = 1; // when the current state began
+export const H_REASON = 2; // block reason (string id) while waiting
+export const H_EXEC = 3;
+export const H_SCHED = 4;
+export const H_START = 5; // first run (NaN: never ran)
+export const H_NAME = 6; // start function (string id, 0: not known yet)
+export const H_BLOCKS = 7; // head of the slot's chain of block times by reason
+export const H_TRACK = 8; // derived.ts: tracked profile kind (-1: none), since when, with which stack
+export const H_TRACK_SINCE = 9;
+export const H_TRACK_STACK = 10;
+const HOT_WIDTH = 12;
+const HOT_INIT = [S_NONE, 0, 0, 0, 0, NaN, 0, -1, -1, 0, 0, 0];
+
 interface ActiveRegion {
   task: number;
   name: number;
@@ -71,12 +91,12 @@ class KeyedTimes {
   ns = new F64(1024);
   next = new I32(1024);
 
-  /** Adds `dt` to (slot, key); `head` holds each slot's chain head (-1 = empty). */
-  add(head: SlotI32, s: number, key: number, dt: number): void {
-    const h = head.get(s);
+  /** Adds `dt` to (slot `s`, key) in the chain at `h` (-1 = empty); returns the chain's head. */
+  add(h: number, s: number, key: number, dt: number): number {
     const r = this.find(h, key);
-    if (r >= 0) this.ns.data[r] += dt;
-    else head.set(s, this.append(s, key, dt, h));
+    if (r < 0) return this.append(s, key, dt, h);
+    this.ns.data[r] += dt;
+    return h;
   }
 
   private find(h: number, key: number): number {
@@ -175,20 +195,15 @@ export class Summarizer {
   private endedAt = NaN;
   // Columns, one row per goroutine slot.
   readonly id = new SlotF64();
-  readonly name = new SlotI32();
   readonly creation = new SlotF64();
-  readonly start = new SlotF64(NaN);
   readonly end = new SlotF64(NaN);
   readonly creator = new SlotF64(-1);
   readonly creationStack = new SlotI32();
-  readonly exec = new SlotF64();
-  readonly schedWait = new SlotF64();
   readonly syscall = new SlotF64();
   readonly syscallBlock = new SlotF64();
   readonly regionCount = new SlotI32();
-  /** Working state per slot, side by side (one cache line): state flags, since when, block reason. */
-  private readonly w = new SlotF64(0, 3);
-  private readonly blockHead = new SlotI32(-1);
+  /** The H_* fields, one row per slot. */
+  readonly hot = new SlotF64(HOT_INIT, HOT_WIDTH);
   private readonly rangeHead = new SlotI32(-1);
   /** Open (begun or active) ranges, chained per slot: range name, since when. */
   private readonly openHead = new SlotI32(-1);
@@ -218,6 +233,16 @@ export class Summarizer {
 
   sync(t: number): void {
     this.syncTs = t;
+  }
+
+  /** Offset of slot `s`'s hot row in its block (`hot.blocks[blockOf(s)]`). */
+  rowOf(s: number): number {
+    return indexIn(s) * HOT_WIDTH;
+  }
+
+  /** Start function (string id) of slot `s`, 0 while unknown. */
+  nameOf(s: number): number {
+    return this.hot.get(s, H_NAME);
   }
 
   /** Time of the transition being delivered (a field, so no boxed double per call). */
@@ -259,19 +284,14 @@ export class Summarizer {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
     }
-    const bi = blockOf(slot);
-    const o = indexIn(slot);
-    const w = this.w.blocks[bi];
-    const wo = o * 3;
-    if ((w[wo] & 7) !== S_NONE) this.closeState(slot, t);
-    if (stStack !== 0) {
-      const names = this.name.blocks[bi];
-      if (names[o] === 0) {
-        const n = this.syms.rootFuncId(stStack);
-        if (n !== 0) {
-          names[o] = n;
-          this.listener?.onNamed(slot);
-        }
+    const w = this.hot.blocks[blockOf(slot)];
+    const wo = this.rowOf(slot);
+    if ((w[wo] & 7) !== S_NONE) this.closeState(w, wo, slot, t);
+    if (stStack !== 0 && w[wo + H_NAME] === 0) {
+      const n = this.syms.rootFuncId(stStack);
+      if (n !== 0) {
+        w[wo + H_NAME] = n;
+        this.listener?.onNamed(slot);
       }
     }
     // A goroutine first seen in a status event existed since the last Sync: Go 1.27's
@@ -279,25 +299,23 @@ export class Summarizer {
     const tIn = from === GO_UNDETERMINED ? this.syncTs : t;
     const fin = w[wo] & S_FINAL;
     switch (to) {
-      case GO_RUNNING: {
+      case GO_RUNNING:
         w[wo] = S_RUNNING | fin;
-        w[wo + 1] = tIn;
-        const start = this.start.blocks[bi];
-        if (start[o] !== start[o]) {
-          start[o] = t;
+        w[wo + H_SINCE] = tIn;
+        if (w[wo + H_START] !== w[wo + H_START]) {
+          w[wo + H_START] = t;
           this.listener?.onStart(slot);
         }
         break;
-      }
       case GO_RUNNABLE:
         w[wo] = S_RUNNABLE | fin;
-        w[wo + 1] = tIn;
+        w[wo + H_SINCE] = tIn;
         break;
       case GO_WAITING:
         if (!this.forever.has(reason)) {
           w[wo] = S_WAITING | fin;
-          w[wo + 1] = tIn;
-          w[wo + 2] = reason;
+          w[wo + H_SINCE] = tIn;
+          w[wo + H_REASON] = reason;
         } else {
           this.finalize(slot, t, true); // blocked forever counts as the end
         }
@@ -309,11 +327,11 @@ export class Summarizer {
         this.syscallingP.set(ctxP, goid);
         this.syscallingG.set(goid, ctxP);
         w[wo] = S_SYSCALL | fin;
-        w[wo + 1] = tIn;
+        w[wo + H_SINCE] = tIn;
         if (from === GO_UNDETERMINED && ctxP === NONE) {
           // Found in a syscall without a P: it was blocked in it since the Sync.
           this.syscallBlock.add(slot, t - this.syncTs);
-          w[wo + 1] = t;
+          w[wo + H_SINCE] = t;
         }
         break;
     }
@@ -323,8 +341,8 @@ export class Summarizer {
   private newSlot(goid: number, creation: number): number {
     const slot = this.count++;
     if (startsBlock(slot)) {
-      for (const c of [this.id, this.creation, this.start, this.end, this.creator, this.exec, this.schedWait, this.syscall, this.syscallBlock, this.w]) c.ensure(slot);
-      for (const c of [this.name, this.creationStack, this.regionCount, this.blockHead, this.rangeHead, this.openHead]) c.ensure(slot);
+      for (const c of [this.id, this.creation, this.end, this.creator, this.syscall, this.syscallBlock, this.hot]) c.ensure(slot);
+      for (const c of [this.creationStack, this.regionCount, this.rangeHead, this.openHead]) c.ensure(slot);
     }
     this.id.set(slot, goid);
     this.creation.set(slot, creation);
@@ -332,16 +350,13 @@ export class Summarizer {
     return slot;
   }
 
-  private closeState(slot: number, t: number): void {
-    const bi = blockOf(slot);
-    const o = indexIn(slot);
-    const w = this.w.blocks[bi];
-    const wo = o * 3;
+  /** Credits the time in the current state of `slot` (hot row `w` at `wo`) up to `t`. */
+  private closeState(w: Float64Array, wo: number, slot: number, t: number): void {
     const st = w[wo] & 7;
-    const dt = t - w[wo + 1];
-    if (st === S_RUNNING) this.exec.blocks[bi][o] += dt;
-    else if (st === S_RUNNABLE) this.schedWait.blocks[bi][o] += dt;
-    else if (st === S_WAITING) this.blockTimes.add(this.blockHead, slot, w[wo + 2], dt);
+    const dt = t - w[wo + H_SINCE];
+    if (st === S_RUNNING) w[wo + H_EXEC] += dt;
+    else if (st === S_RUNNABLE) w[wo + H_SCHED] += dt;
+    else if (st === S_WAITING) w[wo + H_BLOCKS] = this.blockTimes.add(w[wo + H_BLOCKS], slot, w[wo + H_REASON], dt);
     else if (st === S_SYSCALL) {
       const sbs = this.syscallBlockSince.get(slot);
       if (sbs !== undefined) {
@@ -360,7 +375,7 @@ export class Summarizer {
   }
 
   private addRange(slot: number, name: number, dt: number): void {
-    this.rangeTimes.add(this.rangeHead, slot, name, dt);
+    this.rangeHead.set(slot, this.rangeTimes.add(this.rangeHead.get(slot), slot, name, dt));
   }
 
   procTransition(t: number, proc: number, from: number, to: number): void {
@@ -487,27 +502,29 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    const st = this.w.get(slot);
+    const w = this.hot.blocks[blockOf(slot)];
+    const wo = this.rowOf(slot);
+    const st = w[wo];
     if (st & S_FINAL) return;
-    this.w.set(slot, S_FINAL);
+    w[wo] = S_FINAL;
     if (ended) this.end.set(slot, t);
-    const dt = t - this.w.get(slot, 1);
+    const dt = t - w[wo + H_SINCE];
     switch (st & 7) {
       case S_RUNNING:
-        this.exec.add(slot, dt);
+        w[wo + H_EXEC] += dt;
         break;
       case S_RUNNABLE:
-        this.schedWait.add(slot, dt);
+        w[wo + H_SCHED] += dt;
         break;
       case S_WAITING:
-        this.blockTimes.add(this.blockHead, slot, this.w.get(slot, 2), dt);
+        w[wo + H_BLOCKS] = this.blockTimes.add(w[wo + H_BLOCKS], slot, w[wo + H_REASON], dt);
         break;
       case S_SYSCALL: {
         // As summary.go's snapshotStat: the whole syscall counts, and a blocked tail also
         // counts as scheduler wait.
         this.syscall.add(slot, dt);
         const sbs = this.syscallBlockSince.get(slot);
-        if (sbs !== undefined) this.schedWait.add(slot, t - sbs);
+        if (sbs !== undefined) w[wo + H_SCHED] += t - sbs;
         break;
       }
     }
@@ -521,7 +538,7 @@ export class Summarizer {
     if (this.activeRegions.size > 0) {
       const active = this.activeRegions.get(slot);
       if (active) {
-        if (!isSystemGoroutine(this.syms.strings[this.name.get(slot)])) {
+        if (!isSystemGoroutine(this.syms.strings[w[wo + H_NAME]])) {
           for (const r of active) this.pushRegion(slot, r, ended ? t : null);
         }
         this.activeRegions.delete(slot);
@@ -541,9 +558,7 @@ export class Summarizer {
    */
   goroutineTable(): { table: GoroutineTable; blockByReason: SparseTimes; rangeTimes: SparseTimes } {
     const n = this.count;
-    // Working state is no longer needed.
-    this.w.release();
-    this.blockHead.release();
+    // Working state is no longer needed; the hot rows go once their fields are out.
     this.rangeHead.release();
     this.openHead.release();
     // Each column leaves its blocks as it is copied out, so the copies never double memory.
@@ -551,8 +566,12 @@ export class Summarizer {
     const endNs = this.end.take(n);
     const totalNs = new Float64Array(n);
     for (let s = 0; s < n; s++) totalNs[s] = (endNs[s] === endNs[s] ? endNs[s] : this.endedAt) - creationNs[s];
-    const execNs = this.exec.take(n);
-    const schedWaitNs = this.schedWait.take(n);
+    const hot = this.hot;
+    const execNs = hot.field(n, H_EXEC, new Float64Array(n));
+    const schedWaitNs = hot.field(n, H_SCHED, new Float64Array(n));
+    const name = hot.field(n, H_NAME, new Int32Array(n));
+    const startNs = hot.field(n, H_START, new Float64Array(n));
+    hot.release();
     const syscallNs = this.syscall.take(n);
     const syscallBlockNs = this.syscallBlock.take(n);
     const blockSync = new Float64Array(n);
@@ -591,9 +610,9 @@ export class Summarizer {
     const table: GoroutineTable = {
       count: n,
       id: this.id.take(n),
-      name: this.name.take(n),
+      name,
       creationNs,
-      startNs: this.start.take(n),
+      startNs,
       endNs,
       creator: this.creator.take(n),
       creationStack: this.creationStack.take(n),

@@ -58,6 +58,9 @@ const ABSENT = 255;
 const GO_STATUS_STATE = [GO_UNDETERMINED, GO_RUNNABLE, GO_RUNNING, GO_SYSCALL, GO_WAITING];
 const PROC_STATUS_STATE = [PROC_UNDETERMINED, PROC_RUNNING, PROC_IDLE, PROC_RUNNING, PROC_IDLE];
 
+/** What `fail` throws inside a truncated generation (see there). */
+const DROPPED = new TraceFormatError('event dropped: the generation is cut short', -1);
+
 const REQ_NOT = 0;
 const REQ_MAY = 1;
 const REQ_MUST = 2;
@@ -198,6 +201,9 @@ export class Ordering {
   }
 
   private fail(msg: string): never {
+    // In a cut-short generation the reader reports the cut instead and drops the event, so
+    // one shared error spares building a message and a stack trace per dropped event.
+    if (this.gen?.truncated) throw DROPPED;
     throw new TraceFormatError(`${msg} (event at offset ${this.offset})`, this.offset);
   }
 
