@@ -81,10 +81,10 @@ export class DerivedAccumulator implements SummaryListener {
     const k1 = w[wo + H_TRACK];
     if (k1 >= 0 && to !== STATE[k1]) {
       w[wo + H_TRACK] = -1;
-      this.record(k1, slot, w[wo + H_TRACK_SINCE], t, w[wo + H_TRACK_STACK]);
+      this.record(k1, slot, w, wo, w[wo + H_TRACK_SINCE], t, w[wo + H_TRACK_STACK]);
     }
     let busy = w[wo + H_TRACK] >= 0 ? 1 << w[wo + H_TRACK] : 0;
-    if (this.extra.size > 0) busy |= this.endExtra(slot, t, to);
+    if (this.extra.size > 0) busy |= this.endExtra(slot, w, wo, t, to);
     let start = 0;
     switch (to) {
       case GO_WAITING:
@@ -100,8 +100,9 @@ export class DerivedAccumulator implements SummaryListener {
         return;
     }
     start &= ~busy;
-    for (let k = 0; start !== 0; k++, start >>= 1) {
-      if ((start & 1) === 0) continue;
+    while (start !== 0) {
+      const k = 31 - Math.clz32(start & -start); // lowest kind first
+      start &= start - 1;
       if (w[wo + H_TRACK] < 0) {
         w[wo + H_TRACK] = k;
         w[wo + H_TRACK_SINCE] = t;
@@ -115,7 +116,7 @@ export class DerivedAccumulator implements SummaryListener {
   }
 
   /** Ends the side trackers of `slot` that leave their state; returns the kinds still on. */
-  private endExtra(slot: number, t: number, to: number): number {
+  private endExtra(slot: number, w: Float64Array, wo: number, t: number, to: number): number {
     const x = this.extra.get(slot);
     if (!x) return 0;
     let busy = 0;
@@ -126,17 +127,15 @@ export class DerivedAccumulator implements SummaryListener {
         i += 3;
         continue;
       }
-      this.record(k, slot, x[i + 1], t, x[i + 2]);
+      this.record(k, slot, w, wo, x[i + 1], t, x[i + 2]);
       x.splice(i, 3);
     }
     if (x.length === 0) this.extra.delete(slot);
     return busy;
   }
 
-  private record(k: number, slot: number, s: number, e: number, stack: number): void {
-    const sum = this.sum;
-    const w = sum.hot.blocks[blockOf(slot)];
-    const wo = sum.rowOf(slot);
+  /** Interval [s, e) of kind `k` for `slot` (hot row `w` at `wo`), entered with `stack`. */
+  private record(k: number, slot: number, w: Float64Array, wo: number, s: number, e: number, stack: number): void {
     const start = w[wo + H_START];
     if (start === start) {
       const clipped = e - (s > start ? s : start);
