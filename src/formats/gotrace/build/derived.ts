@@ -76,7 +76,7 @@ export class DerivedAccumulator implements SummaryListener {
     if (slot < 0) return;
     const sum = this.sum;
     const t = sum.now;
-    const w = sum.hot.blocks[blockOf(slot)];
+    const w = sum.hot.blocks[blockOf(slot)]!;
     const wo = sum.rowOf(slot);
     const k1 = w[wo + H_TRACK];
     if (k1 >= 0 && to !== STATE[k1]) {

@@ -284,7 +284,7 @@ export class Summarizer {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
     }
-    const w = this.hot.blocks[blockOf(slot)];
+    const w = this.hot.blocks[blockOf(slot)]!;
     const wo = this.rowOf(slot);
     if ((w[wo] & 7) !== S_NONE) this.closeState(w, wo, slot, t);
     if (stStack !== 0 && w[wo + H_NAME] === 0) {
@@ -341,8 +341,8 @@ export class Summarizer {
   private newSlot(goid: number, creation: number): number {
     const slot = this.count++;
     if (startsBlock(slot)) {
-      for (const c of [this.id, this.creation, this.end, this.creator, this.syscall, this.syscallBlock, this.hot]) c.ensure(slot);
-      for (const c of [this.creationStack, this.regionCount, this.rangeHead, this.openHead]) c.ensure(slot);
+      // The other columns make their blocks when first written.
+      this.hot.ensure(slot);
     }
     this.id.set(slot, goid);
     this.creation.set(slot, creation);
@@ -361,7 +361,7 @@ export class Summarizer {
       const sbs = this.syscallBlockSince.get(slot);
       if (sbs !== undefined) {
         this.syscallBlock.add(slot, t - sbs);
-        this.syscall.add(slot, sbs - w[wo + 1]);
+        this.syscall.add(slot, sbs - w[wo + H_SINCE]);
         this.syscallBlockSince.delete(slot);
       } else {
         this.syscall.add(slot, dt);
@@ -502,7 +502,7 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    const w = this.hot.blocks[blockOf(slot)];
+    const w = this.hot.blocks[blockOf(slot)]!;
     const wo = this.rowOf(slot);
     const st = w[wo];
     if (st & S_FINAL) return;

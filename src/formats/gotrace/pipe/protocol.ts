@@ -20,7 +20,7 @@ export interface PipePort {
 /** Rows per batch: ~1.7 MB of columns, about 3 ms of work for the builder. */
 export const BATCH_ROWS = 32768;
 /** Batches out (sent, not yet back) at which the reader waits after its slice of work. */
-export const IN_FLIGHT = 4;
+export const IN_FLIGHT = 12;
 
 export type RowBatch = EventRows;
 
