@@ -3,12 +3,13 @@
  * thread, for the benchmark and the tests: this module is both the thread's entry and
  * the function that starts it.
  */
-import { MessageChannel, type MessagePort, Worker, isMainThread, workerData } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PipePort } from '../src/formats/gotrace/pipe/protocol';
 import { serveTraceReader } from '../src/formats/gotrace/pipe/reader-side';
 
 if (!isMainThread && (workerData as { traceReader?: MessagePort } | null)?.traceReader) {
   serveTraceReader((workerData as { traceReader: MessagePort }).traceReader as unknown as PipePort);
+  parentPort?.postMessage('loaded');
 }
 
 export interface NodeTraceReader {
@@ -18,15 +19,16 @@ export interface NodeTraceReader {
 
 /**
  * Starts a reader thread and resolves once its code is loaded (so timing a parse leaves
- * out tsx compiling it). Its entry is this TypeScript file, loaded through tsx's loader
- * registered first (Node 20 does not apply `--import tsx` to a worker's entry module).
+ * out compiling it). Its entry is `bundledEntry` (this module bundled, see bench/bundle.ts)
+ * or else this TypeScript file, loaded through tsx's loader registered first (Node 20
+ * does not apply `--import tsx` to a worker's entry module).
  */
-export async function spawnNodeTraceReader(): Promise<NodeTraceReader> {
+export async function spawnNodeTraceReader(bundledEntry?: string): Promise<NodeTraceReader> {
   const { port1, port2 } = new MessageChannel();
-  const entry =
-    `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })` +
-    `.then(() => require('node:worker_threads').parentPort.postMessage('loaded'));`;
-  const w = new Worker(entry, { eval: true, workerData: { traceReader: port2 }, transferList: [port2] });
+  const options = { workerData: { traceReader: port2 }, transferList: [port2] };
+  const w = bundledEntry
+    ? new Worker(bundledEntry, options)
+    : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); });`, { ...options, eval: true });
   await new Promise<void>((resolve, reject) => {
     w.once('message', () => resolve());
     w.once('error', reject);

@@ -2,6 +2,7 @@
  * Trace parse benchmark: throughput and peak memory of parseTrace on one file, next to a
  * bare byte scan of the same bytes measured in the same run (the machine is often shared,
  * so the scan says how fast it is right now). Runs are repeated and the best is reported.
+ * The Node runs time the parser bundled (bench/bundle.ts), as the browser runs do.
  * Make a big trace with `go run ./test/fixtures/gen/trace-big /tmp/big.trace`.
  * Run: node --expose-gc --import tsx bench/trace.ts /tmp/big.trace [runs]
  *      node --import tsx bench/trace.ts /tmp/big.trace --browser   (parse in a Chromium worker)
@@ -11,8 +12,10 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTrace, parseTraceAsync, parseTracePiped } from '../src/formats/gotrace';
+import { bundleForNode, importBundled } from './bundle';
 import { spawnNodeTraceReader } from './node-trace-reader';
+
+type GoTrace = typeof import('../src/formats/gotrace');
 
 export interface TraceBench {
   bytes: number;
@@ -38,16 +41,18 @@ function byteScan(b: Uint8Array): number {
   return n;
 }
 
-/** Peak resident memory of one parse in a child process (bench/trace-peak.ts). */
-function peakInFreshProcess(path: string, piped = false): number {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'trace-peak.ts');
-  const args = ['--import', 'tsx', script, path, ...(piped ? ['--piped'] : [])];
+/** Peak resident memory of one parse in a child process (bench/trace-peak.ts, bundled). */
+async function peakInFreshProcess(path: string, readerEntry: string | null): Promise<number> {
+  const script = await bundleForNode('bench/trace-peak.ts', 'trace-peak');
+  const args = [script, path, ...(readerEntry ? ['--piped', '--reader', readerEntry] : [])];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return (JSON.parse(out.trim().split('\n').pop()!) as { peakBytes: number }).peakBytes;
 }
 
 export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
   const gc = (globalThis as { gc?: () => void }).gc;
+  const { parseTrace, parseTraceAsync, parseTracePiped } = await importBundled<GoTrace>('src/formats/gotrace/index.ts', 'gotrace');
+  const readerEntry = await bundleForNode('bench/node-trace-reader.ts', 'trace-reader');
   const bytes = new Uint8Array(readFileSync(path));
   const mb = bytes.length / 1e6;
   let best = Infinity;
@@ -75,7 +80,7 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     bestAsync = Math.min(bestAsync, performance.now() - t0);
     model = undefined as never;
     gc?.();
-    const reader = await spawnNodeTraceReader();
+    const reader = await spawnNodeTraceReader(readerEntry);
     t0 = performance.now();
     await parseTracePiped(bytes.slice(), reader.port);
     bestPiped = Math.min(bestPiped, performance.now() - t0);
@@ -87,9 +92,9 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     mbPerSec: mb / (best / 1000),
     asyncMbPerSec: mb / (bestAsync / 1000),
     byteScanMbPerSec: mb / (scan / 1000),
-    peakRssBytes: peakInFreshProcess(path),
+    peakRssBytes: await peakInFreshProcess(path, null),
     pipedMs: bestPiped,
-    pipedPeakRssBytes: peakInFreshProcess(path, true),
+    pipedPeakRssBytes: await peakInFreshProcess(path, readerEntry),
     events,
     goroutines,
   };
