@@ -22,14 +22,14 @@ import {
   isSyncReason,
 } from '../../../model/trace';
 import { F64, I32, IdFlags, U8 } from './columns';
-import { blockOf } from './slot-columns';
-import { H_NAME, H_START, H_TRACK, H_TRACK_SINCE, H_TRACK_STACK, type Summarizer, type SummaryListener } from './summarizer';
+import { HOT_F64, blockOf, indexIn } from './slot-columns';
+import { F_START, F_TRACK_SINCE, I_NAME, I_TRACK, I_TRACK_STACK, type Summarizer, type SummaryListener } from './summarizer';
 
 const KINDS = 4;
 const STATE = [GO_WAITING, GO_WAITING, GO_SYSCALL, GO_RUNNABLE]; // indexed by PPROF_*
 
 export class DerivedAccumulator implements SummaryListener {
-  /** A slot's first tracker (kind, since, stack) lives in its hot row (H_TRACK*). Further concurrent trackers of a slot (rare): k, start, stack triples. */
+  /** A slot's first tracker (kind, since, stack) lives in its hot row (I_TRACK, F_TRACK_SINCE, I_TRACK_STACK). Further concurrent trackers of a slot (rare): k, start, stack triples. */
   private readonly extra = new Map<number, number[]>();
   private reasonMask: Int8Array = new Int8Array(64).fill(-1);
   /** Per slot, records waiting for the goroutine's first run or its name: k, s, e, stack, clipped. */
@@ -76,15 +76,18 @@ export class DerivedAccumulator implements SummaryListener {
     if (slot < 0) return;
     const sum = this.sum;
     const t = sum.now;
-    const w = sum.hot.blocks[blockOf(slot)]!;
-    const wo = sum.rowOf(slot);
-    const k1 = w[wo + H_TRACK];
+    const bi = blockOf(slot);
+    const w = sum.hot.f[bi];
+    const wi = sum.hot.i[bi];
+    const wo = indexIn(slot) * HOT_F64;
+    const io = wo * 2;
+    const k1 = wi[io + I_TRACK];
     if (k1 >= 0 && to !== STATE[k1]) {
-      w[wo + H_TRACK] = -1;
-      this.record(k1, slot, w, wo, w[wo + H_TRACK_SINCE], t, w[wo + H_TRACK_STACK]);
+      wi[io + I_TRACK] = -1;
+      this.record(k1, slot, w, wi, wo, w[wo + F_TRACK_SINCE], t, wi[io + I_TRACK_STACK]);
     }
-    let busy = w[wo + H_TRACK] >= 0 ? 1 << w[wo + H_TRACK] : 0;
-    if (this.extra.size > 0) busy |= this.endExtra(slot, w, wo, t, to);
+    let busy = wi[io + I_TRACK] >= 0 ? 1 << wi[io + I_TRACK] : 0;
+    if (this.extra.size > 0) busy |= this.endExtra(slot, w, wi, wo, t, to);
     let start = 0;
     switch (to) {
       case GO_WAITING:
@@ -103,10 +106,10 @@ export class DerivedAccumulator implements SummaryListener {
     while (start !== 0) {
       const k = 31 - Math.clz32(start & -start); // lowest kind first
       start &= start - 1;
-      if (w[wo + H_TRACK] < 0) {
-        w[wo + H_TRACK] = k;
-        w[wo + H_TRACK_SINCE] = t;
-        w[wo + H_TRACK_STACK] = evStack;
+      if (wi[io + I_TRACK] < 0) {
+        wi[io + I_TRACK] = k;
+        w[wo + F_TRACK_SINCE] = t;
+        wi[io + I_TRACK_STACK] = evStack;
       } else {
         let x = this.extra.get(slot);
         if (!x) this.extra.set(slot, (x = []));
@@ -116,7 +119,7 @@ export class DerivedAccumulator implements SummaryListener {
   }
 
   /** Ends the side trackers of `slot` that leave their state; returns the kinds still on. */
-  private endExtra(slot: number, w: Float64Array, wo: number, t: number, to: number): number {
+  private endExtra(slot: number, w: Float64Array, wi: Int32Array, wo: number, t: number, to: number): number {
     const x = this.extra.get(slot);
     if (!x) return 0;
     let busy = 0;
@@ -127,20 +130,20 @@ export class DerivedAccumulator implements SummaryListener {
         i += 3;
         continue;
       }
-      this.record(k, slot, w, wo, x[i + 1], t, x[i + 2]);
+      this.record(k, slot, w, wi, wo, x[i + 1], t, x[i + 2]);
       x.splice(i, 3);
     }
     if (x.length === 0) this.extra.delete(slot);
     return busy;
   }
 
-  /** Interval [s, e) of kind `k` for `slot` (hot row `w` at `wo`), entered with `stack`. */
-  private record(k: number, slot: number, w: Float64Array, wo: number, s: number, e: number, stack: number): void {
-    const start = w[wo + H_START];
+  /** Interval [s, e) of kind `k` for `slot` (hot row at `wo` of `w`/`wi`), entered with `stack`. */
+  private record(k: number, slot: number, w: Float64Array, wi: Int32Array, wo: number, s: number, e: number, stack: number): void {
+    const start = w[wo + F_START];
     if (start === start) {
       const clipped = e - (s > start ? s : start);
       if (clipped <= 0) return;
-      const name = w[wo + H_NAME];
+      const name = wi[wo * 2 + I_NAME];
       if (name !== 0) {
         this.add(k, stack, name, clipped);
         return;

@@ -11,14 +11,14 @@ const BLOCK_BITS = 15;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
 
-/** True when slot `s` is the first of a new block (call `ensure` on the columns read through `blocks`). */
+/** True when slot `s` is the first of a new block (call HotRows.ensure then). */
 export function startsBlock(s: number): boolean {
   return (s & MASK) === 0;
 }
 
 /**
- * Block and index of slot `s`. The per-event paths read `col.blocks[blockOf(s)][indexIn(s)]`
- * themselves: a dozen method calls per event would exhaust the JIT's inlining budget.
+ * Block and index of slot `s`. The per-event paths read HotRows' blocks themselves: a dozen
+ * method calls per event would exhaust the JIT's inlining budget.
  */
 export function blockOf(s: number): number {
   return s >>> BLOCK_BITS;
@@ -29,84 +29,49 @@ export function indexIn(s: number): number {
 
 type Typed = Float64Array | Int32Array;
 
-/**
- * One column: `width` numbers per slot, side by side (so a slot's fields share a cache
- * line). `fill` is every field's initial value, or one per field.
- */
+/** One number per slot. */
 class SlotColumn<T extends Typed> {
-  /** Blocks by index; undefined where nothing was written yet (see `ensure`). */
-  blocks: (T | undefined)[] = [];
+  /** Blocks by index; undefined where nothing was written yet. */
+  private blocks: (T | undefined)[] = [];
   constructor(
     private readonly make: (n: number) => T,
-    private readonly fill: number | readonly number[],
-    private readonly width: number,
+    private readonly fill: number,
   ) {}
 
-  /** Makes every block up to slot `s` exist, for code that reads `blocks` directly. */
-  ensure(s: number): void {
-    for (let bi = s >>> BLOCK_BITS; bi >= 0 && this.blocks[bi] === undefined; bi--) this.makeBlock(bi);
-  }
-
   private makeBlock(bi: number): T {
-    const b = this.make(BLOCK * this.width);
-    const fill = this.fill;
-    if (typeof fill === 'number') {
-      if (fill !== 0) b.fill(fill);
-    } else {
-      // One row, then native copies doubling it (a loop here would run mostly unoptimized).
-      b.set(fill);
-      for (let n = this.width; n < b.length; n *= 2) b.copyWithin(n, 0, Math.min(n, b.length - n));
-    }
+    const b = this.make(BLOCK);
+    if (this.fill !== 0) b.fill(this.fill);
     while (this.blocks.length < bi) this.blocks.push(undefined);
     this.blocks[bi] = b;
     return b;
   }
 
-  private fillOf(k: number): number {
-    return typeof this.fill === 'number' ? this.fill : this.fill[k];
-  }
-
-  get(s: number, k = 0): number {
+  get(s: number): number {
     const b = this.blocks[s >>> BLOCK_BITS];
-    return b === undefined ? this.fillOf(k) : b[(s & MASK) * this.width + k];
+    return b === undefined ? this.fill : b[s & MASK];
   }
 
-  set(s: number, v: number, k = 0): void {
+  set(s: number, v: number): void {
     const bi = s >>> BLOCK_BITS;
-    (this.blocks[bi] ?? this.makeBlock(bi))[(s & MASK) * this.width + k] = v;
+    (this.blocks[bi] ?? this.makeBlock(bi))[s & MASK] = v;
   }
 
-  add(s: number, v: number, k = 0): void {
+  add(s: number, v: number): void {
     const bi = s >>> BLOCK_BITS;
-    (this.blocks[bi] ?? this.makeBlock(bi))[(s & MASK) * this.width + k] += v;
+    (this.blocks[bi] ?? this.makeBlock(bi))[s & MASK] += v;
   }
 
-  /** Slots [0, n) as one array (one field per slot only); each block is released once copied. */
+  /** Slots [0, n) as one array; each block is released once copied. */
   take(n: number): T {
-    if (this.width !== 1) throw new Error('SlotColumn.take: one field per slot only');
     const out = this.make(n);
-    const fill = this.fillOf(0);
     for (let i = 0, at = 0; at < n; i++, at += BLOCK) {
       const b = this.blocks[i];
       const m = Math.min(BLOCK, n - at);
       if (b) out.set(m === BLOCK ? b : b.subarray(0, m), at);
-      else if (fill !== 0) out.fill(fill, at, at + m);
+      else if (this.fill !== 0) out.fill(this.fill, at, at + m);
       this.blocks[i] = undefined;
     }
     this.blocks = [];
-    return out;
-  }
-
-  /** Field `k` of slots [0, n), copied into `out` (the blocks stay: see release). */
-  field<O extends Typed>(n: number, k: number, out: O): O {
-    const w = this.width;
-    const fill = this.fillOf(k);
-    for (let i = 0, at = 0; at < n; i++, at += BLOCK) {
-      const b = this.blocks[i];
-      const m = Math.min(BLOCK, n - at);
-      if (b) for (let j = 0; j < m; j++) out[at + j] = b[j * w + k];
-      else if (fill !== 0) out.fill(fill, at, at + m);
-    }
     return out;
   }
 
@@ -116,13 +81,67 @@ class SlotColumn<T extends Typed> {
 }
 
 export class SlotF64 extends SlotColumn<Float64Array> {
-  constructor(fill: number | readonly number[] = 0, width = 1) {
-    super((n) => new Float64Array(n), fill, width);
+  constructor(fill = 0) {
+    super((n) => new Float64Array(n), fill);
   }
 }
 
 export class SlotI32 extends SlotColumn<Int32Array> {
   constructor(fill = 0) {
-    super((n) => new Int32Array(n), fill, 1);
+    super((n) => new Int32Array(n), fill);
+  }
+}
+
+/** Float64s per hot row: 64 bytes, one cache line. */
+export const HOT_F64 = 8;
+
+/**
+ * Rows of 64 bytes per slot (one cache line), seen both as 8 float64s and as 16 int32s,
+ * so a slot's times and its small integers share a line. A row's float field k is at
+ * `f[row + k]` and its int field k at `i[2 * row + k]`, with `row = indexIn(s) * HOT_F64`;
+ * int fields must not overlap the float fields in use (int k >= 2 × their count).
+ */
+export class HotRows {
+  f: Float64Array[] = [];
+  i: Int32Array[] = [];
+  /** `init` writes a fresh row's initial values into the two views of row 0. */
+  constructor(private readonly init: (f: Float64Array, i: Int32Array) => void) {}
+
+  /** Makes slot `s` addressable (slots are added in order). */
+  ensure(s: number): void {
+    while (s >>> BLOCK_BITS >= this.f.length) {
+      const buf = new ArrayBuffer(BLOCK * HOT_F64 * 8);
+      const f = new Float64Array(buf);
+      const i = new Int32Array(buf);
+      this.init(f, i);
+      for (let n = HOT_F64; n < f.length; n *= 2) f.copyWithin(n, 0, Math.min(n, f.length - n));
+      this.f.push(f);
+      this.i.push(i);
+    }
+  }
+
+  getF(s: number, k: number): number {
+    return this.f[s >>> BLOCK_BITS][(s & MASK) * HOT_F64 + k];
+  }
+
+  getI(s: number, k: number): number {
+    return this.i[s >>> BLOCK_BITS][(s & MASK) * HOT_F64 * 2 + k];
+  }
+
+  /** Float field `k` of slots [0, n) into `out`. */
+  fieldF(n: number, k: number, out: Float64Array): Float64Array {
+    for (let s = 0; s < n; s++) out[s] = this.getF(s, k);
+    return out;
+  }
+
+  /** Int field `k` of slots [0, n) into `out`. */
+  fieldI(n: number, k: number, out: Int32Array): Int32Array {
+    for (let s = 0; s < n; s++) out[s] = this.getI(s, k);
+    return out;
+  }
+
+  release(): void {
+    this.f = [];
+    this.i = [];
   }
 }

@@ -27,7 +27,7 @@ import {
 } from '../../../model/trace';
 import { F64, I32, IdFlags, SmallIndex } from './columns';
 import { IdIndex } from './idmap';
-import { SlotF64, SlotI32, blockOf, indexIn, startsBlock } from './slot-columns';
+import { HOT_F64, HotRows, SlotF64, SlotI32, blockOf, indexIn, startsBlock } from './slot-columns';
 
 // What the goroutine's `since` measures (summary.go's last*Time fields; only one is set).
 const S_NONE = 0;
@@ -41,24 +41,28 @@ const S_FINAL = 8;
 const KEY = 1024; // multiplier for (slot, small index) map keys of open ranges
 
 /**
- * Fields of a goroutine's hot row: everything a state transition reads or writes, the
- * derived-profile tracker (derived.ts) included, side by side in one row per slot. A
- * transition then touches one or two cache lines instead of one per column, and a new
- * goroutine's row is one sequential stream of memory.
+ * Fields of a goroutine's hot row (slot-columns.ts HotRows): everything a state transition
+ * reads or writes, the derived-profile tracker (derived.ts) included, in one cache line per
+ * slot. A transition then touches one line instead of one per column, and a new
+ * goroutine's row is one sequential stream of memory. F_* are float fields, I_* int ones.
  */
-export const H_STATE = 0; // S_* | S_FINAL
-export const H_SINCE = 1; // when the current state began
-export const H_REASON = 2; // block reason (string id) while waiting
-export const H_EXEC = 3;
-export const H_SCHED = 4;
-export const H_START = 5; // first run (NaN: never ran)
-export const H_NAME = 6; // start function (string id, 0: not known yet)
-export const H_BLOCKS = 7; // head of the slot's chain of block times by reason
-export const H_TRACK = 8; // derived.ts: tracked profile kind (-1: none), since when, with which stack
-export const H_TRACK_SINCE = 9;
-export const H_TRACK_STACK = 10;
-const HOT_WIDTH = 12;
-const HOT_INIT = [S_NONE, 0, 0, 0, 0, NaN, 0, -1, -1, 0, 0, 0];
+export const F_SINCE = 0; // when the current state began
+export const F_EXEC = 1;
+export const F_SCHED = 2;
+export const F_START = 3; // first run (NaN: never ran)
+export const F_TRACK_SINCE = 4; // derived.ts: since when the tracked kind runs
+export const I_STATE = 10; // S_* | S_FINAL
+export const I_REASON = 11; // block reason (string id) while waiting
+export const I_NAME = 12; // start function (string id, 0: not known yet)
+export const I_BLOCKS = 13; // head of the slot's chain of block times by reason
+export const I_TRACK = 14; // derived.ts: tracked profile kind (-1: none), entered with which stack
+export const I_TRACK_STACK = 15;
+
+function initHotRow(f: Float64Array, i: Int32Array): void {
+  f[F_START] = NaN;
+  i[I_BLOCKS] = -1;
+  i[I_TRACK] = -1;
+}
 
 interface ActiveRegion {
   task: number;
@@ -202,8 +206,8 @@ export class Summarizer {
   readonly syscall = new SlotF64();
   readonly syscallBlock = new SlotF64();
   readonly regionCount = new SlotI32();
-  /** The H_* fields, one row per slot. */
-  readonly hot = new SlotF64(HOT_INIT, HOT_WIDTH);
+  /** The F_* and I_* fields, one row per slot. */
+  readonly hot = new HotRows(initHotRow);
   private readonly rangeHead = new SlotI32(-1);
   /** Open (begun or active) ranges, chained per slot: range name, since when. */
   private readonly openHead = new SlotI32(-1);
@@ -235,14 +239,9 @@ export class Summarizer {
     this.syncTs = t;
   }
 
-  /** Offset of slot `s`'s hot row in its block (`hot.blocks[blockOf(s)]`). */
-  rowOf(s: number): number {
-    return indexIn(s) * HOT_WIDTH;
-  }
-
   /** Start function (string id) of slot `s`, 0 while unknown. */
   nameOf(s: number): number {
-    return this.hot.get(s, H_NAME);
+    return this.hot.getI(s, I_NAME);
   }
 
   /** Time of the transition being delivered (a field, so no boxed double per call). */
@@ -284,38 +283,41 @@ export class Summarizer {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
     }
-    const w = this.hot.blocks[blockOf(slot)]!;
-    const wo = this.rowOf(slot);
-    if ((w[wo] & 7) !== S_NONE) this.closeState(w, wo, slot, t);
-    if (stStack !== 0 && w[wo + H_NAME] === 0) {
+    const bi = blockOf(slot);
+    const w = this.hot.f[bi];
+    const wi = this.hot.i[bi];
+    const wo = indexIn(slot) * HOT_F64;
+    const io = wo * 2;
+    if ((wi[io + I_STATE] & 7) !== S_NONE) this.closeState(w, wi, wo, slot, t);
+    if (stStack !== 0 && wi[io + I_NAME] === 0) {
       const n = this.syms.rootFuncId(stStack);
       if (n !== 0) {
-        w[wo + H_NAME] = n;
+        wi[io + I_NAME] = n;
         this.listener?.onNamed(slot);
       }
     }
     // A goroutine first seen in a status event existed since the last Sync: Go 1.27's
     // summarizer credits that time to the state it is found in.
     const tIn = from === GO_UNDETERMINED ? this.syncTs : t;
-    const fin = w[wo] & S_FINAL;
+    const fin = wi[io + I_STATE] & S_FINAL;
     switch (to) {
       case GO_RUNNING:
-        w[wo] = S_RUNNING | fin;
-        w[wo + H_SINCE] = tIn;
-        if (w[wo + H_START] !== w[wo + H_START]) {
-          w[wo + H_START] = t;
+        wi[io + I_STATE] = S_RUNNING | fin;
+        w[wo + F_SINCE] = tIn;
+        if (w[wo + F_START] !== w[wo + F_START]) {
+          w[wo + F_START] = t;
           this.listener?.onStart(slot);
         }
         break;
       case GO_RUNNABLE:
-        w[wo] = S_RUNNABLE | fin;
-        w[wo + H_SINCE] = tIn;
+        wi[io + I_STATE] = S_RUNNABLE | fin;
+        w[wo + F_SINCE] = tIn;
         break;
       case GO_WAITING:
         if (!this.forever.has(reason)) {
-          w[wo] = S_WAITING | fin;
-          w[wo + H_SINCE] = tIn;
-          w[wo + H_REASON] = reason;
+          wi[io + I_STATE] = S_WAITING | fin;
+          w[wo + F_SINCE] = tIn;
+          wi[io + I_REASON] = reason;
         } else {
           this.finalize(slot, t, true); // blocked forever counts as the end
         }
@@ -326,12 +328,12 @@ export class Summarizer {
       case GO_SYSCALL:
         this.syscallingP.set(ctxP, goid);
         this.syscallingG.set(goid, ctxP);
-        w[wo] = S_SYSCALL | fin;
-        w[wo + H_SINCE] = tIn;
+        wi[io + I_STATE] = S_SYSCALL | fin;
+        w[wo + F_SINCE] = tIn;
         if (from === GO_UNDETERMINED && ctxP === NONE) {
           // Found in a syscall without a P: it was blocked in it since the Sync.
           this.syscallBlock.add(slot, t - this.syncTs);
-          w[wo + H_SINCE] = t;
+          w[wo + F_SINCE] = t;
         }
         break;
     }
@@ -350,18 +352,19 @@ export class Summarizer {
     return slot;
   }
 
-  /** Credits the time in the current state of `slot` (hot row `w` at `wo`) up to `t`. */
-  private closeState(w: Float64Array, wo: number, slot: number, t: number): void {
-    const st = w[wo] & 7;
-    const dt = t - w[wo + H_SINCE];
-    if (st === S_RUNNING) w[wo + H_EXEC] += dt;
-    else if (st === S_RUNNABLE) w[wo + H_SCHED] += dt;
-    else if (st === S_WAITING) w[wo + H_BLOCKS] = this.blockTimes.add(w[wo + H_BLOCKS], slot, w[wo + H_REASON], dt);
+  /** Credits the time in the current state of `slot` (hot row at `wo` of `w`/`wi`) up to `t`. */
+  private closeState(w: Float64Array, wi: Int32Array, wo: number, slot: number, t: number): void {
+    const io = wo * 2;
+    const st = wi[io + I_STATE] & 7;
+    const dt = t - w[wo + F_SINCE];
+    if (st === S_RUNNING) w[wo + F_EXEC] += dt;
+    else if (st === S_RUNNABLE) w[wo + F_SCHED] += dt;
+    else if (st === S_WAITING) wi[io + I_BLOCKS] = this.blockTimes.add(wi[io + I_BLOCKS], slot, wi[io + I_REASON], dt);
     else if (st === S_SYSCALL) {
       const sbs = this.syscallBlockSince.get(slot);
       if (sbs !== undefined) {
         this.syscallBlock.add(slot, t - sbs);
-        this.syscall.add(slot, sbs - w[wo + H_SINCE]);
+        this.syscall.add(slot, sbs - w[wo + F_SINCE]);
         this.syscallBlockSince.delete(slot);
       } else {
         this.syscall.add(slot, dt);
@@ -371,7 +374,7 @@ export class Summarizer {
       if (p !== undefined) this.syscallingP.delete(p);
       this.syscallingG.delete(goid);
     }
-    w[wo] &= S_FINAL;
+    wi[io + I_STATE] &= S_FINAL;
   }
 
   private addRange(slot: number, name: number, dt: number): void {
@@ -502,29 +505,32 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    const w = this.hot.blocks[blockOf(slot)]!;
-    const wo = this.rowOf(slot);
-    const st = w[wo];
+    const bi = blockOf(slot);
+    const w = this.hot.f[bi];
+    const wi = this.hot.i[bi];
+    const wo = indexIn(slot) * HOT_F64;
+    const io = wo * 2;
+    const st = wi[io + I_STATE];
     if (st & S_FINAL) return;
-    w[wo] = S_FINAL;
+    wi[io + I_STATE] = S_FINAL;
     if (ended) this.end.set(slot, t);
-    const dt = t - w[wo + H_SINCE];
+    const dt = t - w[wo + F_SINCE];
     switch (st & 7) {
       case S_RUNNING:
-        w[wo + H_EXEC] += dt;
+        w[wo + F_EXEC] += dt;
         break;
       case S_RUNNABLE:
-        w[wo + H_SCHED] += dt;
+        w[wo + F_SCHED] += dt;
         break;
       case S_WAITING:
-        w[wo + H_BLOCKS] = this.blockTimes.add(w[wo + H_BLOCKS], slot, w[wo + H_REASON], dt);
+        wi[io + I_BLOCKS] = this.blockTimes.add(wi[io + I_BLOCKS], slot, wi[io + I_REASON], dt);
         break;
       case S_SYSCALL: {
         // As summary.go's snapshotStat: the whole syscall counts, and a blocked tail also
         // counts as scheduler wait.
         this.syscall.add(slot, dt);
         const sbs = this.syscallBlockSince.get(slot);
-        if (sbs !== undefined) w[wo + H_SCHED] += t - sbs;
+        if (sbs !== undefined) w[wo + F_SCHED] += t - sbs;
         break;
       }
     }
@@ -538,7 +544,7 @@ export class Summarizer {
     if (this.activeRegions.size > 0) {
       const active = this.activeRegions.get(slot);
       if (active) {
-        if (!isSystemGoroutine(this.syms.strings[w[wo + H_NAME]])) {
+        if (!isSystemGoroutine(this.syms.strings[wi[io + I_NAME]])) {
           for (const r of active) this.pushRegion(slot, r, ended ? t : null);
         }
         this.activeRegions.delete(slot);
@@ -567,10 +573,10 @@ export class Summarizer {
     const totalNs = new Float64Array(n);
     for (let s = 0; s < n; s++) totalNs[s] = (endNs[s] === endNs[s] ? endNs[s] : this.endedAt) - creationNs[s];
     const hot = this.hot;
-    const execNs = hot.field(n, H_EXEC, new Float64Array(n));
-    const schedWaitNs = hot.field(n, H_SCHED, new Float64Array(n));
-    const name = hot.field(n, H_NAME, new Int32Array(n));
-    const startNs = hot.field(n, H_START, new Float64Array(n));
+    const execNs = hot.fieldF(n, F_EXEC, new Float64Array(n));
+    const schedWaitNs = hot.fieldF(n, F_SCHED, new Float64Array(n));
+    const name = hot.fieldI(n, I_NAME, new Int32Array(n));
+    const startNs = hot.fieldF(n, F_START, new Float64Array(n));
     hot.release();
     const syscallNs = this.syscall.take(n);
     const syscallBlockNs = this.syscallBlock.take(n);
