@@ -9,7 +9,7 @@
  * stack ids, flags) go to `n` (Int32Array, N slots per row). Rows are as narrow as the
  * widest kind needs: the builder reads every byte of them.
  *   K_SYNC        –
- *   K_GO          f: goid, ctxG, ctxP          n: from, to, reason, evStack, stStack
+ *   K_GO          f: goid, ctxG, ctxP          n: from*8+to (goTransitionCode), reason, evStack, stStack
  *   K_PROC        f: proc, ctxG, ctxP          n: from, to
  *   K_RANGE       f: scopeId, ctxG, ctxP       n: kind (0 begin, 1 active, 2 end), name, scope, stack
  *   K_METRIC      f: value                     n: metric
@@ -35,7 +35,18 @@ export const K_CPU = 9;
 export const K_EXP = 10;
 
 export const F = 3;
-export const N = 5;
+export const N = 4;
+
+/** A goroutine transition's two states in one number (the K_GO row's n[0]). */
+export function goTransitionCode(from: number, to: number): number {
+  return from * 8 + to;
+}
+export function fromState(code: number): number {
+  return code >> 3;
+}
+export function toState(code: number): number {
+  return code & 7;
+}
 /** Events per chunk; readers flush when it is full (a reader step adds at most CHUNK_SLACK). */
 export const CHUNK = 4096;
 export const CHUNK_SLACK = 16;
@@ -127,11 +138,10 @@ export class EventBuffer implements EventRows {
     f[fb] = goid;
     f[fb + 1] = ctxG;
     f[fb + 2] = ctxP;
-    n[nb] = from;
-    n[nb + 1] = to;
-    n[nb + 2] = reason;
-    n[nb + 3] = evStack;
-    n[nb + 4] = stStack;
+    n[nb] = goTransitionCode(from, to);
+    n[nb + 1] = reason;
+    n[nb + 2] = evStack;
+    n[nb + 3] = stStack;
   }
   proc(t: number, proc: number, from: number, to: number, ctxG: number, ctxP: number): void {
     const i = this.row(K_PROC, t);
@@ -220,7 +230,7 @@ export class SinkAdapter implements EventConsumer {
           s.sync(t);
           break;
         case K_GO:
-          s.goTransition(t, f[fb], n[nb], n[nb + 1], n[nb + 2], n[nb + 3], n[nb + 4], f[fb + 1], f[fb + 2]);
+          s.goTransition(t, f[fb], fromState(n[nb]), toState(n[nb]), n[nb + 1], n[nb + 2], n[nb + 3], f[fb + 1], f[fb + 2]);
           break;
         case K_PROC:
           s.procTransition(t, f[fb], n[nb], n[nb + 1], f[fb + 1], f[fb + 2]);

@@ -17,7 +17,7 @@ import {
   type TraceWarning,
 } from '../../../model/trace';
 import type { ScanResult } from '../scan';
-import { type EventConsumer, type EventRows, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
+import { type EventConsumer, type EventRows, goTransitionCode, toState, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
 import { F64, I32, IdFlags, U8 } from './columns';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
@@ -58,7 +58,8 @@ class Ranges {
 
 export class TraceModelBuilder implements EventConsumer {
   readonly kinds = new Float64Array(KIND_NAMES.length);
-  readonly goTrans = new Float64Array(36);
+  /** Goroutine transitions by goTransitionCode. */
+  readonly goTrans = new Float64Array(64);
   readonly procTrans = new Float64Array(16);
   readonly rangeBegins = new Map<number, number>();
   readonly metricCounts = new Float64Array(3);
@@ -98,11 +99,11 @@ export class TraceModelBuilder implements EventConsumer {
       if (k === K_GO) {
         const nb = i * N;
         kinds[KN_STATE]++;
-        const to = n[nb + 1];
-        goTrans[n[nb] * 6 + to]++;
+        const code = n[nb];
+        goTrans[code]++;
         sum.now = time[i];
         const slot = sum.goTransition(f, n, i * F, nb);
-        derived.transition(slot, to, n[nb + 2], n[nb + 3]);
+        derived.transition(slot, toState(code), n[nb + 1], n[nb + 2]);
         continue;
       }
       this.other(k, time[i], f, n, i * F, i * N);
@@ -192,8 +193,11 @@ export class TraceModelBuilder implements EventConsumer {
       events += this.kinds[i];
     });
     const goStateTransitions: Record<string, number> = {};
-    for (let i = 0; i < 36; i++) {
-      if (this.goTrans[i] > 0) goStateTransitions[`${GO_STATE_NAMES[Math.floor(i / 6)]}->${GO_STATE_NAMES[i % 6]}`] = this.goTrans[i];
+    for (let from = 0; from < GO_STATE_NAMES.length; from++) {
+      for (let to = 0; to < GO_STATE_NAMES.length; to++) {
+        const c = this.goTrans[goTransitionCode(from, to)];
+        if (c > 0) goStateTransitions[`${GO_STATE_NAMES[from]}->${GO_STATE_NAMES[to]}`] = c;
+      }
     }
     const procStateTransitions: Record<string, number> = {};
     for (let i = 0; i < 16; i++) {

@@ -27,6 +27,7 @@ import {
 } from '../../../model/trace';
 import { F64, I32, IdFlags, SmallIndex } from './columns';
 import { IdIndex } from './idmap';
+import { fromState, toState } from '../events';
 import { HOT_F64, HotRows, SlotF64, SlotI32, blockOf, indexIn, startsBlock } from './slot-columns';
 
 // What the goroutine's `since` measures (summary.go's last*Time fields; only one is set).
@@ -256,11 +257,11 @@ export class Summarizer {
     const goid = f[fb];
     const ctxG = f[fb + 1];
     const ctxP = f[fb + 2];
-    const from = n[nb];
-    const to = n[nb + 1];
-    const reason = n[nb + 2];
-    const evStack = n[nb + 3];
-    const stStack = n[nb + 4];
+    const from = fromState(n[nb]);
+    const to = toState(n[nb]);
+    const reason = n[nb + 1];
+    const evStack = n[nb + 2];
+    const stStack = n[nb + 3];
     if (this.syncTs !== this.syncTs) this.syncTs = t;
     if (from === to) return this.slotOf.get(goid);
     let slot: number;
