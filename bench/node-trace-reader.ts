@@ -27,7 +27,7 @@ export async function spawnNodeTraceReader(bundledEntry?: string): Promise<NodeT
   const { port1, port2 } = new MessageChannel();
   const options = { workerData: { traceReader: port2 }, transferList: [port2] };
   const w = bundledEntry
-    ? new Worker(bundledEntry, options)
+    ? new Worker(bundledEntry, { ...options, execArgv: [] }) // plain: no tsx loader in the timed thread
     : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); });`, { ...options, eval: true });
   await new Promise<void>((resolve, reject) => {
     w.once('message', () => resolve());

@@ -22,7 +22,7 @@ import {
   isSyncReason,
 } from '../../../model/trace';
 import { F64, I32, IdFlags, U8 } from './columns';
-import { HOT_F64, blockOf, indexIn } from './slot-columns';
+import { hotRow } from './slot-columns';
 import { F_START, F_TRACK_SINCE, I_NAME, I_TRACK, I_TRACK_STACK, type Summarizer, type SummaryListener } from './summarizer';
 
 const KINDS = 4;
@@ -76,10 +76,9 @@ export class DerivedAccumulator implements SummaryListener {
     if (slot < 0) return;
     const sum = this.sum;
     const t = sum.now;
-    const bi = blockOf(slot);
-    const w = sum.hot.f[bi];
-    const wi = sum.hot.i[bi];
-    const wo = indexIn(slot) * HOT_F64;
+    const w = sum.hot.floats(slot);
+    const wi = sum.hot.ints(slot);
+    const wo = hotRow(slot);
     const io = wo * 2;
     const k1 = wi[io + I_TRACK];
     if (k1 >= 0 && to !== STATE[k1]) {

@@ -16,17 +16,6 @@ export function startsBlock(s: number): boolean {
   return (s & MASK) === 0;
 }
 
-/**
- * Block and index of slot `s`. The per-event paths read HotRows' blocks themselves: a dozen
- * method calls per event would exhaust the JIT's inlining budget.
- */
-export function blockOf(s: number): number {
-  return s >>> BLOCK_BITS;
-}
-export function indexIn(s: number): number {
-  return s & MASK;
-}
-
 type Typed = Float64Array | Int32Array;
 
 /** One number per slot. */
@@ -93,12 +82,17 @@ export class SlotI32 extends SlotColumn<Int32Array> {
 }
 
 /** Float64s per hot row: 64 bytes, one cache line. */
-export const HOT_F64 = 8;
+const HOT_F64 = 8;
+
+/** Where slot `s`'s row starts in its block, in float64s. */
+export function hotRow(s: number): number {
+  return (s & MASK) * HOT_F64;
+}
 
 /**
  * Rows of 64 bytes per slot (one cache line), seen both as 8 float64s and as 16 int32s,
  * so a slot's times and its small integers share a line. A row's float field k is at
- * `f[row + k]` and its int field k at `i[2 * row + k]`, with `row = indexIn(s) * HOT_F64`;
+ * `floats(s)[row + k]` and its int field k at `ints(s)[2 * row + k]`, with `row = hotRow(s)`;
  * int fields must not overlap the float fields in use (int k >= 2 × their count).
  */
 export class HotRows {
@@ -120,12 +114,21 @@ export class HotRows {
     }
   }
 
+  /** Slot `s`'s block as float64s; its row starts at hotRow(s) (as int32s, at twice that). */
+  floats(s: number): Float64Array {
+    return this.f[s >>> BLOCK_BITS];
+  }
+
+  ints(s: number): Int32Array {
+    return this.i[s >>> BLOCK_BITS];
+  }
+
   getF(s: number, k: number): number {
-    return this.f[s >>> BLOCK_BITS][(s & MASK) * HOT_F64 + k];
+    return this.f[s >>> BLOCK_BITS][hotRow(s) + k];
   }
 
   getI(s: number, k: number): number {
-    return this.i[s >>> BLOCK_BITS][(s & MASK) * HOT_F64 * 2 + k];
+    return this.i[s >>> BLOCK_BITS][hotRow(s) * 2 + k];
   }
 
   /** Float field `k` of slots [0, n) into `out`. */

@@ -28,7 +28,7 @@ import {
 import { F64, I32, IdFlags, SmallIndex } from './columns';
 import { IdIndex } from './idmap';
 import { fromState, toState } from '../events';
-import { HOT_F64, HotRows, SlotF64, SlotI32, blockOf, indexIn, startsBlock } from './slot-columns';
+import { HotRows, SlotF64, SlotI32, hotRow, startsBlock } from './slot-columns';
 
 // What the goroutine's `since` measures (summary.go's last*Time fields; only one is set).
 const S_NONE = 0;
@@ -284,10 +284,9 @@ export class Summarizer {
       slot = this.slotOf.get(goid);
       if (slot < 0) return -1;
     }
-    const bi = blockOf(slot);
-    const w = this.hot.f[bi];
-    const wi = this.hot.i[bi];
-    const wo = indexIn(slot) * HOT_F64;
+    const w = this.hot.floats(slot);
+    const wi = this.hot.ints(slot);
+    const wo = hotRow(slot);
     const io = wo * 2;
     if ((wi[io + I_STATE] & 7) !== S_NONE) this.closeState(w, wi, wo, slot, t);
     if (stStack !== 0 && wi[io + I_NAME] === 0) {
@@ -506,10 +505,9 @@ export class Summarizer {
 
   /** summary.go finalize: pending state is credited up to `t`; `ended` sets the end time. */
   private finalize(slot: number, t: number, ended: boolean): void {
-    const bi = blockOf(slot);
-    const w = this.hot.f[bi];
-    const wi = this.hot.i[bi];
-    const wo = indexIn(slot) * HOT_F64;
+    const w = this.hot.floats(slot);
+    const wi = this.hot.ints(slot);
+    const wo = hotRow(slot);
     const io = wo * 2;
     const st = wi[io + I_STATE];
     if (st & S_FINAL) return;
