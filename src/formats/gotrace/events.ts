@@ -87,8 +87,8 @@ export class EventBuffer implements EventRows {
   readonly chunk: number;
   /** Rows pending. */
   len = 0;
-  /** Events appended since the start (for the summary). */
-  total = 0;
+  /** Events handed on so far (`total` adds the pending ones). */
+  private flushed = 0;
   /** Last emitted time; every event is forced strictly after it, as the Go reader does. */
   lastTs = -Infinity;
 
@@ -106,16 +106,21 @@ export class EventBuffer implements EventRows {
     if (t <= this.lastTs) t = this.lastTs + 1;
     this.lastTs = t;
     const i = this.len++;
-    this.total++;
     this.kind[i] = k;
     this.time[i] = t;
     return i;
+  }
+
+  /** Events appended since the start (for the summary). */
+  get total(): number {
+    return this.flushed + this.len;
   }
 
   flush(): void {
     if (this.len === 0) return;
     const n = this.len;
     this.len = 0;
+    this.flushed += n;
     const taker = this.out.takesRows;
     if (!taker) return this.out.consume(this, n);
     const next = taker.take({ kind: this.kind, time: this.time, f: this.f, n: this.n }, n);

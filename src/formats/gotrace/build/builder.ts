@@ -92,13 +92,11 @@ export class TraceModelBuilder implements EventConsumer {
     const n = ev.n;
     const sum = this.sum;
     const derived = this.derived;
-    const kinds = this.kinds;
     const goTrans = this.goTrans;
     for (let i = 0; i < count; i++) {
       const k = kind[i];
       if (k === K_GO) {
         const nb = i * N;
-        kinds[KN_STATE]++;
         const code = n[nb];
         goTrans[code]++;
         sum.now = time[i];
@@ -188,9 +186,12 @@ export class TraceModelBuilder implements EventConsumer {
     const strings = this.syms.strings;
     const eventsByKind: Record<string, number> = {};
     let events = 0;
+    // Goroutine transitions are counted only by kind of transition (goTrans).
+    const kinds = this.kinds.slice();
+    for (const c of this.goTrans) kinds[KN_STATE] += c;
     KIND_NAMES.forEach((k, i) => {
-      if (this.kinds[i] > 0) eventsByKind[k] = this.kinds[i];
-      events += this.kinds[i];
+      if (kinds[i] > 0) eventsByKind[k] = kinds[i];
+      events += kinds[i];
     });
     const goStateTransitions: Record<string, number> = {};
     for (let from = 0; from < GO_STATE_NAMES.length; from++) {
