@@ -81,14 +81,21 @@ export class IdFlags {
 
   constructor(private readonly compute: (id: number) => boolean) {}
 
+  /** Small, so it inlines into the per-event paths; the first look at an id is out of line. */
   has(id: number): boolean {
+    const k = this.known;
+    const v = id < k.length ? k[id] : 0;
+    return v === 0 ? this.learn(id) : v > 0;
+  }
+
+  private learn(id: number): boolean {
     if (id >= this.known.length) {
       const k = new Int8Array(Math.max(id + 1, this.known.length * 2));
       k.set(this.known);
       this.known = k;
     }
-    let v = this.known[id];
-    if (v === 0) this.known[id] = v = this.compute(id) ? 1 : -1;
-    return v > 0;
+    const yes = this.compute(id);
+    this.known[id] = yes ? 1 : -1;
+    return yes;
   }
 }

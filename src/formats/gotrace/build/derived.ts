@@ -54,20 +54,24 @@ export class DerivedAccumulator implements SummaryListener {
     private readonly sum: Summarizer,
   ) {}
 
+  /** Which profiles a block reason feeds (bit per PPROF_*); small, so it inlines. */
   private mask(reason: number): number {
+    const m = this.reasonMask;
+    const v = reason < m.length ? m[reason] : -1;
+    return v < 0 ? this.learnMask(reason) : v;
+  }
+
+  private learnMask(reason: number): number {
     if (reason >= this.reasonMask.length) {
       const m = new Int8Array(Math.max(reason + 1, this.reasonMask.length * 2)).fill(-1);
       m.set(this.reasonMask);
       this.reasonMask = m;
     }
-    let v = this.reasonMask[reason];
-    if (v < 0) {
-      const s = this.syms.strings[reason];
-      v = (1 << PPROF_SYSCALL) | (1 << PPROF_SCHED);
-      if (s === 'network') v |= 1 << PPROF_NET;
-      if (isSyncReason(s)) v |= 1 << PPROF_SYNC;
-      this.reasonMask[reason] = v;
-    }
+    const s = this.syms.strings[reason];
+    let v = (1 << PPROF_SYSCALL) | (1 << PPROF_SCHED);
+    if (s === 'network') v |= 1 << PPROF_NET;
+    if (isSyncReason(s)) v |= 1 << PPROF_SYNC;
+    this.reasonMask[reason] = v;
     return v;
   }
 
@@ -189,9 +193,20 @@ export class DerivedAccumulator implements SummaryListener {
     return this.hasPc.has(stack) ? stack : 0;
   }
 
+  /** Adds one interval of `ns` to the record of (kind, stack, group). */
   private add(k: number, stack: number, group: number, ns: number): void {
-    stack = this.canonical(stack);
-    const h = stack * KINDS + k;
+    const h = this.canonical(stack) * KINDS + k;
+    const groups = this.group.data;
+    const next = this.next.data;
+    let i = h < this.head.length ? this.head[h] : -1;
+    while (i >= 0 && groups[i] !== group) i = next[i];
+    if (i < 0) i = this.newRecord(h, k, group);
+    this.contentions.data[i] += 1;
+    this.delay.data[i] += ns;
+  }
+
+  /** A new record at the front of chain `h` (= canonical stack × KINDS + kind). */
+  private newRecord(h: number, k: number, group: number): number {
     if (h >= this.head.length) {
       let n = this.head.length;
       while (n <= h) n *= 2;
@@ -199,21 +214,14 @@ export class DerivedAccumulator implements SummaryListener {
       hh.set(this.head);
       this.head = hh;
     }
-    const groups = this.group.data;
-    const next = this.next.data;
-    let i = this.head[h];
-    while (i >= 0 && groups[i] !== group) i = next[i];
-    if (i < 0) {
-      i = this.kind.push(k);
-      this.stack.push(stack);
-      this.group.push(group);
-      this.contentions.push(0);
-      this.delay.push(0);
-      this.next.push(this.head[h]);
-      this.head[h] = i;
-    }
-    this.contentions.data[i] += 1;
-    this.delay.data[i] += ns;
+    const i = this.kind.push(k);
+    this.stack.push((h - k) / KINDS);
+    this.group.push(group);
+    this.contentions.push(0);
+    this.delay.push(0);
+    this.next.push(this.head[h]);
+    this.head[h] = i;
+    return i;
   }
 
   /** At the end: goroutines that never ran count whole intervals (their start is "0"). */
