@@ -41,9 +41,8 @@ function byteScan(b: Uint8Array): number {
   return n;
 }
 
-/** Peak resident memory of one parse in a child process (bench/trace-peak.ts, bundled). */
-async function peakInFreshProcess(path: string, readerEntry: string | null): Promise<number> {
-  const script = await bundleForNode('bench/trace-peak.ts', 'trace-peak');
+/** Peak resident memory of one parse in a child process (`script`: bench/trace-peak.ts bundled). */
+function peakInFreshProcess(script: string, path: string, readerEntry: string | null): number {
   const args = [script, path, ...(readerEntry ? ['--piped', '--reader', readerEntry] : [])];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return (JSON.parse(out.trim().split('\n').pop()!) as { peakBytes: number }).peakBytes;
@@ -53,6 +52,7 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const { parseTrace, parseTraceAsync, parseTracePiped } = await importBundled<GoTrace>('src/formats/gotrace/index.ts', 'gotrace');
   const readerEntry = await bundleForNode('bench/node-trace-reader.ts', 'trace-reader');
+  const peakScript = await bundleForNode('bench/trace-peak.ts', 'trace-peak');
   const bytes = new Uint8Array(readFileSync(path));
   const mb = bytes.length / 1e6;
   let best = Infinity;
@@ -92,9 +92,9 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     mbPerSec: mb / (best / 1000),
     asyncMbPerSec: mb / (bestAsync / 1000),
     byteScanMbPerSec: mb / (scan / 1000),
-    peakRssBytes: await peakInFreshProcess(path, null),
+    peakRssBytes: peakInFreshProcess(peakScript, path, null),
     pipedMs: bestPiped,
-    pipedPeakRssBytes: await peakInFreshProcess(path, readerEntry),
+    pipedPeakRssBytes: peakInFreshProcess(peakScript, path, readerEntry),
     events,
     goroutines,
   };

@@ -75,27 +75,38 @@ export class SmallIndex {
   }
 }
 
-/** A yes/no property of small ids (string or stack ids), computed once per id on first use. */
-export class IdFlags {
-  private known: Int8Array = new Int8Array(64); // 0 unknown, 1 yes, -1 no
+/** A small value (0 to 126) per small id (string or stack ids), computed once per id on first use. */
+export class IdValues {
+  private known: Int8Array = new Int8Array(64); // value + 1; 0: not computed yet
 
-  constructor(private readonly compute: (id: number) => boolean) {}
+  constructor(private readonly compute: (id: number) => number) {}
 
   /** Small, so it inlines into the per-event paths; the first look at an id is out of line. */
-  has(id: number): boolean {
+  get(id: number): number {
     const k = this.known;
     const v = id < k.length ? k[id] : 0;
-    return v === 0 ? this.learn(id) : v > 0;
+    return v === 0 ? this.learn(id) : v - 1;
   }
 
-  private learn(id: number): boolean {
+  private learn(id: number): number {
     if (id >= this.known.length) {
       const k = new Int8Array(Math.max(id + 1, this.known.length * 2));
       k.set(this.known);
       this.known = k;
     }
-    const yes = this.compute(id);
-    this.known[id] = yes ? 1 : -1;
-    return yes;
+    const v = this.compute(id);
+    this.known[id] = v + 1;
+    return v;
+  }
+}
+
+/** A yes/no property of small ids, computed once per id on first use. */
+export class IdFlags extends IdValues {
+  constructor(compute: (id: number) => boolean) {
+    super((id) => (compute(id) ? 1 : 0));
+  }
+
+  has(id: number): boolean {
+    return this.get(id) === 1;
   }
 }

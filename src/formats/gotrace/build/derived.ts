@@ -21,7 +21,7 @@ import {
   type TraceSymbols,
   isSyncReason,
 } from '../../../model/trace';
-import { F64, I32, IdFlags, U8 } from './columns';
+import { F64, I32, IdFlags, IdValues, U8 } from './columns';
 import { hotRow } from './slot-columns';
 import { F_START, F_TRACK_SINCE, I_NAME, I_TRACK, I_TRACK_STACK, type Summarizer, type SummaryListener } from './summarizer';
 
@@ -31,7 +31,14 @@ const STATE = [GO_WAITING, GO_WAITING, GO_SYSCALL, GO_RUNNABLE]; // indexed by P
 export class DerivedAccumulator implements SummaryListener {
   /** A slot's first tracker (kind, since, stack) lives in its hot row (I_TRACK, F_TRACK_SINCE, I_TRACK_STACK). Further concurrent trackers of a slot (rare): k, start, stack triples. */
   private readonly extra = new Map<number, number[]>();
-  private reasonMask: Int8Array = new Int8Array(64).fill(-1);
+  /** Which profiles a block reason (string id) feeds: a bit per PPROF_*. */
+  private readonly reasonMask = new IdValues((reason) => {
+    const s = this.syms.strings[reason];
+    let v = (1 << PPROF_SYSCALL) | (1 << PPROF_SCHED);
+    if (s === 'network') v |= 1 << PPROF_NET;
+    if (isSyncReason(s)) v |= 1 << PPROF_SYNC;
+    return v;
+  });
   /** Per slot, records waiting for the goroutine's first run or its name: k, s, e, stack, clipped. */
   private readonly pending = new Map<number, number[]>();
   /** Record rows chained per (canonical stack, kind); `group` tells them apart. */
@@ -54,27 +61,6 @@ export class DerivedAccumulator implements SummaryListener {
     private readonly sum: Summarizer,
   ) {}
 
-  /** Which profiles a block reason feeds (bit per PPROF_*); small, so it inlines. */
-  private mask(reason: number): number {
-    const m = this.reasonMask;
-    const v = reason < m.length ? m[reason] : -1;
-    return v < 0 ? this.learnMask(reason) : v;
-  }
-
-  private learnMask(reason: number): number {
-    if (reason >= this.reasonMask.length) {
-      const m = new Int8Array(Math.max(reason + 1, this.reasonMask.length * 2)).fill(-1);
-      m.set(this.reasonMask);
-      this.reasonMask = m;
-    }
-    const s = this.syms.strings[reason];
-    let v = (1 << PPROF_SYSCALL) | (1 << PPROF_SCHED);
-    if (s === 'network') v |= 1 << PPROF_NET;
-    if (isSyncReason(s)) v |= 1 << PPROF_SYNC;
-    this.reasonMask[reason] = v;
-    return v;
-  }
-
   /** A goroutine transition (after the summarizer saw it). */
   transition(slot: number, to: number, reason: number, evStack: number): void {
     if (slot < 0) return;
@@ -94,7 +80,7 @@ export class DerivedAccumulator implements SummaryListener {
     let start = 0;
     switch (to) {
       case GO_WAITING:
-        start = this.mask(reason) & ((1 << PPROF_NET) | (1 << PPROF_SYNC));
+        start = this.reasonMask.get(reason) & ((1 << PPROF_NET) | (1 << PPROF_SYNC));
         break;
       case GO_SYSCALL:
         start = 1 << PPROF_SYSCALL;

@@ -96,8 +96,8 @@ export function hotRow(s: number): number {
  * int fields must not overlap the float fields in use (int k >= 2 × their count).
  */
 export class HotRows {
-  f: Float64Array[] = [];
-  i: Int32Array[] = [];
+  private f: Float64Array[] = [];
+  private i: Int32Array[] = [];
   /** `init` writes a fresh row's initial values into the two views of row 0. */
   constructor(private readonly init: (f: Float64Array, i: Int32Array) => void) {}
 

@@ -106,19 +106,9 @@ export class Cursor {
     /** Index of this M in the ordering's M state. */
     readonly mi: number,
     private batches: BatchRef[],
-    private unit: number,
-    private base: number,
+    private readonly unit: number,
+    private readonly base: number,
   ) {}
-
-  /** Starts over on another M's batches. */
-  reset(batches: BatchRef[], unit: number, base: number): void {
-    this.batches = batches;
-    this.unit = unit;
-    this.base = base;
-    this.bi = -1;
-    this.pos = this.end = 0;
-    this.doneBytes = 0;
-  }
 
   /** Bytes of this M's batches read so far. */
   consumed(): number {
@@ -247,8 +237,6 @@ export class V2Scanner implements TraceScanner {
   private genBytes = 1;
   private frontier: Cursor[] = [];
   private cursors: Cursor[] = [];
-  /** Cursors by M, reused from one generation to the next (their columns are reused). */
-  private readonly pool = new Map<number, Cursor>();
   private cpuTimes = new Float64Array(0);
   private ci = 0;
 
@@ -346,9 +334,7 @@ export class V2Scanner implements TraceScanner {
     for (const m of g.ms) {
       const batches = g.batches.get(m)!;
       for (const b of batches) bytes += b.end - b.start;
-      let c = this.pool.get(m);
-      if (c) c.reset(batches, unit, base);
-      else this.pool.set(m, (c = new Cursor(buf, m, m < 0 ? -1 : order.mIndexOf(m), batches, unit, base)));
+      const c = new Cursor(buf, m, m < 0 ? -1 : order.mIndexOf(m), batches, unit, base);
       cursors.push(c);
       if (!this.nextOf(c, g)) continue;
       frontier.push(c);
