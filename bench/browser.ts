@@ -9,11 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { mb } from './measure';
 import { serveDirs } from './static-server';
 
 const PORT = 4391;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Chromium renderer processes now alive (a page's dedicated workers live in its renderer). */
 function rendererPids(): number[] {
@@ -138,7 +138,7 @@ export async function benchBrowser(file: string): Promise<void> {
   const dist = buildSite();
   const speedscopeDir = resolve(dirname(createRequire(import.meta.url).resolve('speedscope/package.json')), 'dist/release');
   const server = await serveDirs({ '/app/': dist, '/speedscope/': speedscopeDir }, PORT);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     console.log(`browser: ${file} in headless Chromium ${browser.version()}`);
     // A fresh context (and renderer) per tool, closed before the next one starts.

@@ -12,6 +12,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { bundleForNode, importBundled } from './bundle';
 import { spawnNodeTraceReader } from './node-trace-reader';
 
@@ -194,10 +195,7 @@ export async function benchTraceBrowser(path: string, runs = 2, mode: 'async' | 
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   let best: TraceBrowserBench | null = null;
   try {
     for (let r = 0; r < runs; r++) {
