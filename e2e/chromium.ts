@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Launch options for Playwright; throws a message saying how to get Chromium when it is missing. */
 export function chromiumLaunchOptions(): { executablePath: string; args: string[] } {
