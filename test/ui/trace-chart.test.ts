@@ -125,6 +125,10 @@ describe('axes and lookups', () => {
     expect(whereLine([sel, wheel])).toBe('runtime.selectgo select.go:351 ← collection.(*TimingWheel).run timingwheel.go:249');
     expect(whereLine([wheel, sel])).toBe('collection.(*TimingWheel).run timingwheel.go:249');
     expect(whereLine([sel])).toBe('runtime.selectgo select.go:351');
-    expect(whereLine([])).toBe('—');
+    expect(whereLine([])).toBe('(no stack recorded)');
+    // Two stacks wholly in the runtime are told apart by their outermost frame.
+    const recv = { func: 'runtime.chanrecv1', file: '/go/src/runtime/chan.go', line: 509 };
+    const sweep = { func: 'runtime.bgsweep', file: '/go/src/runtime/mgcsweep.go', line: 300 };
+    expect(whereLine([recv, sweep])).toBe('runtime.chanrecv1 chan.go:509 ← runtime.bgsweep mgcsweep.go:300');
   });
 });

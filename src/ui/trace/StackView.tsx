@@ -26,11 +26,14 @@ export function frameLine(f: StackFrameInfo | undefined): string {
 /**
  * Where a goroutine is, in one line: the innermost frame and, when that is inside the
  * runtime (selectgo, chanrecv, gopark…), the first caller outside it, which says who waits.
+ * A stack wholly inside the runtime names its outermost frame instead (bgsweep,
+ * forcegchelper…): otherwise two such stacks would read the same.
  */
 export function whereLine(frames: StackFrameInfo[]): string {
+  if (frames.length === 0) return '(no stack recorded)';
   const leaf = frameLine(frames[0]);
-  if (!frames[0] || !isRuntime(frames[0].func)) return leaf;
-  const caller = frames.find((f) => !isRuntime(f.func));
+  if (!isRuntime(frames[0].func)) return leaf;
+  const caller = frames.find((f) => !isRuntime(f.func)) ?? (frames.length > 1 ? frames[frames.length - 1] : undefined);
   return caller ? `${leaf} ← ${frameLine(caller)}` : leaf;
 }
 
