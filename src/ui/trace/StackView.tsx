@@ -33,8 +33,8 @@ export function whereLine(frames: StackFrameInfo[]): string {
   if (frames.length === 0) return '(no stack recorded)';
   const leaf = frameLine(frames[0]);
   if (!isRuntime(frames[0].func)) return leaf;
-  const caller = frames.find((f) => !isRuntime(f.func)) ?? (frames.length > 1 ? frames[frames.length - 1] : undefined);
-  return caller ? `${leaf} ← ${frameLine(caller)}` : leaf;
+  const caller = frames.find((f) => !isRuntime(f.func)) ?? frames[frames.length - 1];
+  return caller === frames[0] ? leaf : `${leaf} ← ${frameLine(caller)}`;
 }
 
 function isRuntime(func: string): boolean {
