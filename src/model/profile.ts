@@ -66,7 +66,7 @@ export interface Mapping {
 }
 
 /** Which parser made the profile; shown in the info panel and used by defaults. */
-export type ProfileSource = 'pprof' | 'folded' | 'goroutine-text' | 'trace';
+export type ProfileSource = 'pprof' | 'pprof-text' | 'folded' | 'goroutine-text' | 'trace';
 
 export interface ProfileMeta {
   source: ProfileSource;

@@ -17,7 +17,7 @@
  *   cgo:              "non-Go function at pc=0x…"
  */
 
-import { parseGoLabelSet } from './go-quote';
+import { parseGoLabelSet } from '../go-quote';
 
 export interface GoroutineHeader {
   id: number;

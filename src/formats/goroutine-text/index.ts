@@ -4,10 +4,10 @@
  */
 import type { GoroutineDump } from '../../model/goroutines';
 import type { Profile } from '../../model/profile';
-import { parseDebug1 } from './debug1';
+import { parseCountProfile } from '../pprof-text/count';
 import { parseDebug2 } from './debug2';
 import { ByteLines } from './byte-lines';
-import { headText, LineReader } from './lines';
+import { headText, LineReader } from '../text-lines';
 import { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
 
 export { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
@@ -37,7 +37,7 @@ export function parseGoroutineText(
   const form = looksLikeGoroutineText(headText(bytes)) ?? 'debug=2';
   const warnings: string[] = [];
   if (form === 'debug=1') {
-    const { profile } = parseDebug1(new LineReader(bytes, onProgress), warnings);
+    const { profile } = parseCountProfile(new LineReader(bytes, onProgress), 'goroutine-text', warnings);
     return { profile, dump: null, form, warnings };
   }
   const { profile, dump } = parseDebug2(new ByteLines(bytes, onProgress), warnings);
