@@ -149,10 +149,10 @@ test('a text file that is not a goroutine dump gets a clear message', async ({ p
   await dropFiles(page, [path]);
   const r = row(page, 'goroutines-notes.txt');
   await expect(r).toHaveAttribute('data-status', 'error');
-  await expect(r.getByTestId('file-error')).toContainText('neither a goroutine dump nor collapsed stacks');
+  await expect(r.getByTestId('file-error')).toContainText('not a goroutine dump, not a debug=1 text profile');
   await r.locator('.file-main').click();
   await expect(page.locator('.status-box')).toContainText('could not be opened');
-  await expect(page.locator('.status-box')).toContainText('neither a goroutine dump nor collapsed stacks');
+  await expect(page.locator('.status-box')).toContainText('not a goroutine dump, not a debug=1 text profile');
   await shot(page, 'goroutines-not-a-dump');
 });
 

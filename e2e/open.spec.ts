@@ -1,6 +1,6 @@
 /** Opening files: drop, picker and paste; every file gets a row with its kind, decided by content. */
 import { expect, test } from '@playwright/test';
-import { dropFiles, fixture, fixtures, gotoApp, pasteText, pickFiles, row, rows, shot } from './helpers';
+import { dropFiles, fixture, fixtures, frameNames, gotoApp, pasteText, pickFiles, row, rows, shot } from './helpers';
 
 test('a newcomer sees the embedded sample as a flame graph', async ({ page }) => {
   await gotoApp(page);
@@ -49,6 +49,37 @@ test("incident 2's six files dropped at once are each listed with the right kind
   // Remove one: the rest stay.
   await page.getByRole('button', { name: /^Remove main-1-mutex-/ }).click();
   await expect(rows(page)).toHaveCount(5);
+});
+
+test('text profiles saved from /debug/pprof/NAME?debug=1 are read like their protos', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, fixtures('debug1', /\.txt$/));
+  await expect(rows(page)).toHaveCount(5);
+  const expected: Record<string, string> = {
+    'heap.txt': 'heap profile (debug=1 text)',
+    // The text does not say "allocs": it is the heap text.
+    'allocs.txt': 'heap profile (debug=1 text)',
+    'mutex.txt': 'mutex profile (debug=1 text)',
+    'block.txt': 'block profile (debug=1 text)',
+    'threadcreate.txt': 'threadcreate profile (debug=1 text)',
+  };
+  for (const [name, kind] of Object.entries(expected)) {
+    const r = row(page, new RegExp(`^${name.replace('.', '\\.')}$`));
+    await expect(r).toHaveAttribute('data-status', 'ready');
+    await expect(r.getByTestId('file-kind')).toHaveText(kind);
+  }
+
+  await row(page, /^heap\.txt$/).locator('.file-main').click();
+  await expect.poll(async () => (await frameNames(page)).has('main.loadBlobs')).toBe(true);
+  await shot(page, 'debug1-heap-text');
+
+  // The text's runtime.MemStats trailer is kept, and the sampling rate is read from its header.
+  await page.getByRole('tab', { name: /Info/ }).click();
+  const panel = page.getByRole('region', { name: 'Profile information' });
+  await expect(panel).toContainText('heap profile (debug=1 text)');
+  await expect(panel).toContainText(/HeapAlloc = \d+/);
+  await expect(page.getByTestId('sample-type-explanation')).toContainText('sampled every 512 KiB allocated');
+  await shot(page, 'debug1-heap-text-info');
 });
 
 test('the file picker opens several files at once', async ({ page }) => {

@@ -6,12 +6,14 @@ import { looksLikeFolded } from './folded/parse';
 import { isGzip } from './gzip';
 import { looksLikeGoroutineText } from './goroutine-text';
 import { sniffTraceHeader } from './gotrace/header';
+import { pprofTextForm, type PprofTextForm } from './pprof-text';
 
 export type Sniffed =
   | { as: 'empty' }
   | { as: 'gzip' }
   | { as: 'trace'; version: number }
   | { as: 'goroutine-text'; form: 'debug=1' | 'debug=2' }
+  | { as: 'pprof-text'; form: PprofTextForm }
   | { as: 'folded' }
   | { as: 'pprof' }
   | { as: 'text' }
@@ -29,6 +31,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
     const text = new TextDecoder().decode(head);
     const form = looksLikeGoroutineText(text);
     if (form) return { as: 'goroutine-text', form };
+    const pprofText = pprofTextForm(text);
+    if (pprofText) return { as: 'pprof-text', form: pprofText };
     if (looksLikeFolded(text, head.length === bytes.length)) return { as: 'folded' };
     return { as: 'text' };
   }

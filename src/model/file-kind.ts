@@ -13,7 +13,8 @@ export type ProfileKind =
   | 'other';
 
 export type FileKind =
-  | { kind: 'pprof'; profile: ProfileKind }
+  /** `text`: the debug=1 text form Go serves next to the protobuf. */
+  | { kind: 'pprof'; profile: ProfileKind; text?: true }
   | { kind: 'trace'; goVersion: string }
   | { kind: 'goroutine-dump'; form: 'debug=1' | 'debug=2' }
   | { kind: 'folded' }
@@ -22,9 +23,7 @@ export type FileKind =
 export function describeKind(k: FileKind): string {
   switch (k.kind) {
     case 'pprof':
-      if (k.profile === 'other') return 'pprof profile';
-      if (k.profile === 'contention') return 'mutex or block profile (empty)';
-      return `${k.profile} profile`;
+      return `${pprofName(k.profile)}${k.text ? ' (debug=1 text)' : ''}`;
     case 'trace':
       return `execution trace (go ${k.goVersion})`;
     case 'goroutine-dump':
@@ -34,4 +33,10 @@ export function describeKind(k: FileKind): string {
     case 'unknown':
       return 'unknown';
   }
+}
+
+function pprofName(p: ProfileKind): string {
+  if (p === 'other') return 'pprof profile';
+  if (p === 'contention') return 'mutex or block profile (empty)';
+  return `${p} profile`;
 }

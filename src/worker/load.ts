@@ -10,6 +10,7 @@ import { decodePprof } from '../formats/pprof/decode';
 import { classifyPprof } from '../formats/pprof/kind';
 import { sniff } from '../formats/sniff';
 import { parseGoroutineText } from '../formats/goroutine-text';
+import { parsePprofText } from '../formats/pprof-text';
 import type { GoroutineDump } from '../model/goroutines';
 import type { TraceModel } from '../model/trace';
 import { ReaderUnavailableError, parseTraceAsync, parseTracePiped } from '../formats/gotrace';
@@ -88,10 +89,19 @@ export async function loadFile(bytes: Uint8Array, opts: LoadOptions = {}): Promi
       return await loadTrace(data, s.version, parseProgress, opts.signal);
     case 'goroutine-text':
       return loadGoroutineText(data, s.form, parseProgress);
+    case 'pprof-text': {
+      try {
+        const { profile, kind, warnings } = parsePprofText(data, s.form, parseProgress);
+        return { kind: { kind: 'pprof', profile: kind, text: true }, profile, warnings };
+      } catch (e) {
+        throw new LoadError({ kind: 'pprof', profile: 'other', text: true }, `text profile (debug=1): ${(e as Error).message}`);
+      }
+    }
     case 'text':
       throw new LoadError(
         UNKNOWN,
-        'a text file that is neither a goroutine dump nor collapsed stacks ("frame;frame;… count" lines)',
+        'a text file that is not a goroutine dump, not a debug=1 text profile (heap, allocs, mutex, block, ' +
+          'threadcreate) and not collapsed stacks ("frame;frame;… count" lines)',
       );
     case 'binary':
       throw new LoadError(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteLines } from '../../src/formats/goroutine-text/byte-lines';
-import { LineReader } from '../../src/formats/goroutine-text/lines';
+import { LineReader } from '../../src/formats/text-lines';
 import { parseText } from './helpers';
 
 const text = 'goroutine profile: total 3\r\n\r\n2 @ 0x1 0x2\n#\t0x1\tmain.f+0x10\t\t/a/ü.go:3\n#\t0x2\n\nlast line without newline';

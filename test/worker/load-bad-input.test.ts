@@ -21,7 +21,7 @@ describe('bad input', () => {
     ['random.bin', /not a recognised format/],
     ['truncated.pb.gz', /gzip file: gzip data is corrupt or truncated/],
     ['gzip-bomb.gz', /gzip bomb/],
-    ['nonsense.txt', /neither a goroutine dump nor collapsed stacks/],
+    ['nonsense.txt', /not a goroutine dump, not a debug=1 text profile .* and not collapsed stacks/],
   ])('%s → %s', async (name, message) => {
     expect((await failure(file(`test/fixtures/bad/${name}`))).message).toMatch(message);
   });
