@@ -5,6 +5,8 @@ export type ProfileKind =
   | 'heap'
   | 'allocs'
   | 'goroutine'
+  /** Goroutines the runtime's leak detector found blocked forever (Go 1.26 experiment). */
+  | 'goroutineleak'
   | 'mutex'
   | 'block'
   /** A mutex or block profile with no samples: the two cannot be told apart. */
@@ -33,6 +35,11 @@ export function describeKind(k: FileKind): string {
     case 'unknown':
       return 'unknown';
   }
+}
+
+/** Files the goroutine views read: dumps, and goroutine or goroutineleak profiles in either encoding. */
+export function holdsGoroutines(k: FileKind): boolean {
+  return k.kind === 'goroutine-dump' || (k.kind === 'pprof' && (k.profile === 'goroutine' || k.profile === 'goroutineleak'));
 }
 
 function pprofName(p: ProfileKind): string {

@@ -81,6 +81,11 @@ export function explainSampleType(
       what = 'number of goroutines with this stack when the snapshot was taken';
       // Every goroutine is counted; the period of 1 says nothing.
       return `${type}: ${what}`;
+    case 'goroutineleak':
+      what =
+        "goroutines the runtime's leak detector found blocked forever: at the last GC nothing " +
+        'that could unblock them was reachable';
+      return `${type}: ${what}`;
     case 'threadcreate':
       what = 'OS threads created from this stack since the program started';
       return `${type}: ${what}`;

@@ -14,6 +14,7 @@ import {
   type GroupTable,
   type LeakSuspect,
 } from '../analysis/goroutines';
+import { holdsGoroutines } from '../model/file-kind';
 import type { FileId, Granularity } from './api';
 import { GoroutineCache, type Dep } from './goroutine-cache';
 import type {
@@ -52,9 +53,9 @@ const MAX_PAGE = 1000;
 export function goroutineEncoding(f: OpenFile): GoroutineEncoding | null {
   if (!f.profile) return null;
   const k = f.info.kind;
+  if (!holdsGoroutines(k)) return null;
   if (k.kind === 'goroutine-dump') return f.goroutines ? 'debug=2' : k.form;
-  if (k.kind === 'pprof' && k.profile === 'goroutine') return 'debug=0';
-  return null;
+  return k.kind === 'pprof' && k.text ? 'debug=1' : 'debug=0';
 }
 
 function goroutineFile(session: Session, id: FileId): OpenFile & { profile: NonNullable<OpenFile['profile']> } {

@@ -11,6 +11,8 @@ const EXAMPLE_IDS = 5;
 
 interface StateAgg {
   count: number;
+  /** Of them, marked leaked by the runtime. */
+  leaked: number;
   waitMin: number;
   waitMax: number;
   ids: number[];
@@ -50,8 +52,9 @@ export function groupByStack(s: Snapshot): GroupTable {
     g.count += w;
     const st = s.unitState[u];
     let a = g.byState.get(st);
-    if (!a) g.byState.set(st, (a = { count: 0, waitMin: Infinity, waitMax: -1, ids: [] }));
+    if (!a) g.byState.set(st, (a = { count: 0, leaked: 0, waitMin: Infinity, waitMax: -1, ids: [] }));
     a.count += w;
+    if (s.unitLeaked[u]) a.leaked += w;
     // A dump prints minutes only from 1 up: a known state without them means "< 1".
     let wait = s.unitWait[u];
     if (wait < 0 && st >= 0) wait = 0;
@@ -89,6 +92,8 @@ export interface GroupRow {
   /** Index of the group in its table (for groupStack). */
   group: number;
   count: number;
+  /** Of them, marked leaked by the runtime's leak detector (Go 1.26+). */
+  leaked: number;
   /** Of all goroutines in the snapshot. */
   percent: number;
   /** Most common first; empty when the encoding has no states. */
@@ -118,6 +123,7 @@ export function groupRow(t: GroupTable, gi: number, stateFilter = -2): GroupRow 
   const p = s.source.profile;
   const g = t.groups[gi];
   let count = 0;
+  let leaked = 0;
   let waitMin = Infinity;
   let waitMax = -1;
   const ids: number[] = [];
@@ -125,6 +131,7 @@ export function groupRow(t: GroupTable, gi: number, stateFilter = -2): GroupRow 
   for (const [st, a] of g.byState) {
     if (stateFilter !== -2 && st !== stateFilter) continue;
     count += a.count;
+    leaked += a.leaked;
     if (a.waitMin < waitMin) waitMin = a.waitMin;
     if (a.waitMax > waitMax) waitMax = a.waitMax;
     for (const id of a.ids) if (ids.length < EXAMPLE_IDS) ids.push(id);
@@ -139,6 +146,7 @@ export function groupRow(t: GroupTable, gi: number, stateFilter = -2): GroupRow 
   return {
     group: gi,
     count,
+    leaked,
     percent: s.total > 0 ? (100 * count) / s.total : 0,
     states,
     waitMin: waitMin === Infinity ? -1 : waitMin,

@@ -16,6 +16,8 @@ export interface LeakSuspect {
   topUserFrame: FrameInfo | null;
   leaf: FrameInfo | null;
   count: number;
+  /** Of them, marked leaked by the runtime's leak detector. */
+  leaked: number;
   /** Change since the previous snapshot; null without one. */
   delta: number | null;
   score: number;
@@ -66,7 +68,9 @@ export function leakSuspects(current: Snapshot, previous: Snapshot | null = null
     const prev = before ? (before.get(key) ?? 0) : null;
     const delta = prev === null ? null : row.count - prev;
     const grew = delta !== null && delta > 0 && (delta >= minCount || delta >= 0.5 * Math.max(prev ?? 0, 1));
-    if (row.count < minCount && !grew) return;
+    // The runtime's own verdict outranks every heuristic below, at any size.
+    const proven = row.leaked > 0;
+    if (row.count < minCount && !grew && !proven) return;
 
     const frames = normFrames(current, g.norm);
     const funcs = frames.map((f) => p.strings[p.frames.func[f]]);
@@ -80,6 +84,12 @@ export function leakSuspects(current: Snapshot, previous: Snapshot | null = null
 
     const reasons: string[] = [];
     let score = 0;
+    if (proven) {
+      reasons.push(
+        `${formatCount(row.leaked)} marked leaked by the runtime: at the last GC nothing that could wake ${row.leaked === 1 ? 'it' : 'them'} was reachable`,
+      );
+      score += 100;
+    }
     const share = current.total > 0 ? row.count / current.total : 0;
     if (delta !== null && delta > 0) {
       reasons.push(`grew by ${formatSigned(delta)} (${formatCount(prev ?? 0)} → ${formatCount(row.count)}) between snapshots`);
@@ -107,7 +117,7 @@ export function leakSuspects(current: Snapshot, previous: Snapshot | null = null
       score += 15;
     }
     // Only stacks with some sign of a leak; a big but idle pool alone is not one.
-    if (!grew && row.waitMax < 5 && !shape) return;
+    if (!grew && row.waitMax < 5 && !shape && !proven) return;
     const top = topUserFrame(p, frames);
     out.push({
       group: gi,
@@ -115,6 +125,7 @@ export function leakSuspects(current: Snapshot, previous: Snapshot | null = null
       topUserFrame: top >= 0 ? frameInfo(p, top) : null,
       leaf: frames.length ? frameInfo(p, frames[0]) : null,
       count: row.count,
+      leaked: row.leaked,
       delta,
       score: Math.round(score * 10) / 10,
       reasons,

@@ -4,7 +4,7 @@
  * its count). Stacks are re-keyed on a "normalized" trie that hides the frames the
  * encodings disagree on (see isHiddenFrame), at function or function+line granularity.
  */
-import type { GoroutineDump } from '../../model/goroutines';
+import { G_LEAKED, type GoroutineDump } from '../../model/goroutines';
 import type { Profile } from '../../model/profile';
 import { ROOT_NODE } from '../../model/profile';
 import { blockingKindOf, isHiddenFrame } from './frames';
@@ -38,6 +38,8 @@ export interface Snapshot {
   unitCreator: Int32Array;
   /** Goroutine id, -1 when unknown. */
   unitId: Float64Array;
+  /** 1 when the runtime's leak detector marked the goroutine leaked: blocked forever. */
+  unitLeaked: Uint8Array;
   /** Normalized trie: node 0 is the root; `frame` is a representative Profile frame. */
   normParent: number[];
   normFrame: number[];
@@ -60,7 +62,7 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
   if (dump && section !== undefined) {
     const keep: number[] = [];
     for (let i = 0; i < dump.count; i++) if (dump.section[i] === section) keep.push(i);
-    const pick = <T extends Int32Array | Float64Array>(col: T, make: (n: number) => T): T => {
+    const pick = <T extends Int32Array | Float64Array | Uint8Array>(col: T, make: (n: number) => T): T => {
       const out = make(keep.length);
       keep.forEach((g, j) => (out[j] = col[g]));
       return out;
@@ -81,6 +83,7 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
       unitWait: pick(dump.waitMinutes, i32),
       unitCreator: pick(dump.createdBy, i32),
       unitId: pick(dump.id, f64),
+      unitLeaked: leakedMarks(pick(dump.flags, (n) => new Uint8Array(n))),
       normParent,
       normFrame,
     };
@@ -101,6 +104,7 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
       unitWait: dump.waitMinutes,
       unitCreator: dump.createdBy,
       unitId: dump.id,
+      unitLeaked: leakedMarks(dump.flags.slice(0, dump.count)),
       normParent,
       normFrame,
     };
@@ -126,9 +130,17 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
     unitWait: new Int32Array(n).fill(-1),
     unitCreator: new Int32Array(n).fill(-1),
     unitId: new Float64Array(n).fill(-1),
+    // Every goroutine in a goroutineleak profile is one the detector found leaked.
+    unitLeaked: new Uint8Array(n).fill(p.sampleTypes.some((t) => t.type === 'goroutineleak') ? 1 : 0),
     normParent,
     normFrame,
   };
+}
+
+/** G_* flags → 1 where G_LEAKED is set, in place. */
+function leakedMarks(flags: Uint8Array): Uint8Array {
+  for (let i = 0; i < flags.length; i++) flags[i] = flags[i] & G_LEAKED ? 1 : 0;
+  return flags;
 }
 
 /** Maps every trie node to a node of the normalized trie (hidden frames skipped). */

@@ -28,7 +28,7 @@ export function parseCountProfile(r: LineReader, source: 'goroutine-text' | 'ppr
   if (!header) throw new Error('no "NAME profile: total N" line');
   const name = header[1];
   const total = Number(header[2]);
-  const unit = name === 'goroutine' ? 'goroutines' : name === 'threadcreate' ? 'threads' : 'records';
+  const unit = name.startsWith('goroutine') ? 'goroutines' : name === 'threadcreate' ? 'threads' : 'records';
 
   const b = new ProfileBuilder(1);
   let sum = 0;

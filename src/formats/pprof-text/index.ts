@@ -47,7 +47,8 @@ export function parsePprofText(
     }
     case 'count': {
       const { profile, name } = parseCountProfile(r, 'pprof-text', warnings);
-      return { profile, kind: name === 'threadcreate' ? 'threadcreate' : 'other', warnings };
+      const kind = name === 'threadcreate' || name === 'goroutineleak' ? name : 'other';
+      return { profile, kind, warnings };
     }
   }
 }

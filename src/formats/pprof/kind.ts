@@ -8,6 +8,7 @@ export function classifyPprof(p: Profile): ProfileKind {
   const types = p.sampleTypes.map((t) => t.type);
   const has = (t: string) => types.includes(t);
   if (has('goroutine')) return 'goroutine';
+  if (has('goroutineleak')) return 'goroutineleak';
   if (has('threadcreate')) return 'threadcreate';
   if (has('inuse_space') || has('alloc_space')) {
     // Go's "allocs" profile is the heap profile with alloc_space as its default.

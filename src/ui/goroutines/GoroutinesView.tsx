@@ -99,6 +99,7 @@ export function GoroutinesView({ file }: { file: FileId }) {
           <span>
             {' '}— {count(top.count)} goroutines ({percent(o && o.total > 0 ? (100 * top.count) / o.total : 0)})
             {top.delta !== null && top.delta > 0 ? `, ${signed(top.delta)} since ${previousName ?? 'the previous snapshot'}` : ''}
+            {top.leaked > 0 ? ` · ${count(top.leaked)} marked leaked by the runtime` : ''}
             {top.shape ? ` · looks like ${top.shape.title.toLowerCase()}` : ''}
           </span>
           <button type="button" className="link g-callout-more" onClick={() => goroutineActions.setSubview('leaks')}>

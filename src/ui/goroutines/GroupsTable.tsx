@@ -12,7 +12,7 @@ import type { FileId, Granularity } from '../../worker/api';
 import type { FrameInfo, GroupRow, GroupSortKey, GoroutineOverview } from '../../worker/goroutine-api';
 import { count, location, percent, plural, waitRange } from './format';
 import { makeLayout, rowTop, scrollToShow, totalHeight, visibleRows, type Expansion } from './layout';
-import { FRAME_LINE, FrameName, SortHeader, StackFrames, StateChips } from './parts';
+import { FRAME_LINE, FrameName, LeakedChip, SortHeader, StackFrames, StateChips } from './parts';
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
 
 const ROW_HEIGHT = 30;
@@ -173,7 +173,12 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
           <span className="g-share" aria-hidden="true"><span style={{ width: `${Math.min(100, r.percent)}%` }} /></span>
           {percent(r.percent)}
         </td>
-        <td><StateChips states={r.states} max={2} /></td>
+        <td>
+          <span className="g-chips">
+            <LeakedChip n={r.leaked} />
+            {(r.states.length > 0 || r.leaked === 0) && <StateChips states={r.states} max={r.leaked > 0 ? 1 : 2} />}
+          </span>
+        </td>
         <td className="num">{waitRange(r.waitMin, r.waitMax)}</td>
         <td className="g-name"><FrameName frame={r.createdBy} withLocation /></td>
       </tr>,

@@ -2,6 +2,7 @@
  * Words and numbers of the goroutine views. Pure (no DOM): tested in Node.
  * Numbers always get thousands separators.
  */
+import { holdsGoroutines } from '../../model/file-kind';
 import { thousands } from '../../state/format';
 import type { FileInfo } from '../../worker/api';
 import type { FrameInfo } from '../../worker/goroutine-api';
@@ -9,7 +10,7 @@ import type { FrameInfo } from '../../worker/goroutine-api';
 /** A goroutine file: a pprof goroutine profile (debug=0) or a goroutine text dump (debug=1/2). */
 export function isGoroutineInfo(info: FileInfo | undefined): boolean {
   if (!info || info.error || !info.profile) return false;
-  return info.kind.kind === 'goroutine-dump' || (info.kind.kind === 'pprof' && info.kind.profile === 'goroutine');
+  return holdsGoroutines(info.kind);
 }
 
 export function count(n: number): string {

@@ -23,6 +23,19 @@ export function StateChips({ states, max = 3 }: { states: StateCount[]; max?: nu
   );
 }
 
+/** How many of a group the runtime's leak detector marked leaked; nothing when none. */
+export function LeakedChip({ n }: { n: number }) {
+  if (n <= 0) return null;
+  return (
+    <span
+      className="g-chip tone-leaked"
+      title={`${count(n)} marked leaked by the runtime's leak detector: at the last GC nothing that could wake them was reachable`}
+    >
+      leaked <b>{count(n)}</b>
+    </span>
+  );
+}
+
 /** A frame name in mono, with the location beside it, both as text. */
 export function FrameName({ frame, withLocation = false }: { frame: FrameInfo | null; withLocation?: boolean }) {
   if (!frame) return <span className="muted">—</span>;
