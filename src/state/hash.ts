@@ -15,6 +15,8 @@ export interface HashState {
   focus: string;
   ignore: string;
   hide: string;
+  tagfocus: string;
+  tagignore: string;
 }
 
 export const DEFAULT_HASH_STATE: HashState = {
@@ -24,6 +26,8 @@ export const DEFAULT_HASH_STATE: HashState = {
   focus: '',
   ignore: '',
   hide: '',
+  tagfocus: '',
+  tagignore: '',
 };
 
 /** Short keys keep shared links readable. Defaults are left out. */
@@ -35,6 +39,8 @@ export function encodeHash(s: HashState): string {
   if (s.focus) p.set('focus', s.focus);
   if (s.ignore) p.set('ignore', s.ignore);
   if (s.hide) p.set('hide', s.hide);
+  if (s.tagfocus) p.set('tagfocus', s.tagfocus);
+  if (s.tagignore) p.set('tagignore', s.tagignore);
   const q = p.toString();
   return q ? '#' + q : '';
 }
@@ -50,5 +56,7 @@ export function decodeHash(hash: string): HashState {
     focus: p.get('focus') ?? '',
     ignore: p.get('ignore') ?? '',
     hide: p.get('hide') ?? '',
+    tagfocus: p.get('tagfocus') ?? '',
+    tagignore: p.get('tagignore') ?? '',
   };
 }

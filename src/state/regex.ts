@@ -11,6 +11,17 @@ export function regexError(pattern: string): string | null {
   }
 }
 
+/** Checks a label filter ("key=re1,re2", "re1,re2", or a numeric range) the way analysis/labels reads it. */
+export function labelFilterError(spec: string): string | null {
+  if (!spec) return null;
+  const eq = spec.indexOf('=');
+  for (const part of (eq >= 0 ? spec.slice(eq + 1) : spec).split(',')) {
+    const err = regexError(part);
+    if (err) return err;
+  }
+  return null;
+}
+
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

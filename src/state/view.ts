@@ -8,6 +8,9 @@ import { DEFAULT_HASH_STATE, type HashState, type ViewTab } from './hash';
 
 export type Theme = 'light' | 'dark';
 
+/** pprof's filters, by their flag names. */
+export type FilterKey = 'focus' | 'ignore' | 'hide' | 'tagfocus' | 'tagignore';
+
 export interface ViewState {
   tab: ViewTab;
   /** Explicit choice per file (index into its sampleTypes). */
@@ -18,6 +21,8 @@ export interface ViewState {
   focus: string;
   ignore: string;
   hide: string;
+  tagfocus: string;
+  tagignore: string;
   zoomPath: string[];
   search: string;
   theme: Theme;
@@ -32,6 +37,8 @@ export const useView = create<ViewState>()(() => ({
   focus: '',
   ignore: '',
   hide: '',
+  tagfocus: '',
+  tagignore: '',
   zoomPath: [],
   search: '',
   theme: 'light',
@@ -61,7 +68,7 @@ export const viewActions = {
   setSampleType: (id: FileId, index: number, name: string) =>
     useView.setState((s) => ({ sampleTypeByFile: { ...s.sampleTypeByFile, [id]: index }, preferredSampleType: name })),
   setGranularity: (granularity: Granularity) => useView.setState({ granularity, zoomPath: [] }),
-  setFilter: (key: 'focus' | 'ignore' | 'hide', value: string) => useView.setState({ [key]: value }),
+  setFilter: (key: FilterKey, value: string) => useView.setState({ [key]: value }),
   setZoomPath: (zoomPath: string[]) => useView.setState({ zoomPath }),
   resetZoom: () => useView.setState({ zoomPath: [] }),
   setSearch: (search: string) => useView.setState({ search }),
@@ -75,6 +82,8 @@ export const viewActions = {
       focus: h.focus,
       ignore: h.ignore,
       hide: h.hide,
+      tagfocus: h.tagfocus,
+      tagignore: h.tagignore,
     }),
 };
 
@@ -86,5 +95,7 @@ export function hashStateOf(s: ViewState): HashState {
     focus: s.focus,
     ignore: s.ignore,
     hide: s.hide,
+    tagfocus: s.tagfocus,
+    tagignore: s.tagignore,
   };
 }

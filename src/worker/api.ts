@@ -3,11 +3,15 @@
  * The UI sends bytes once (transferred), then asks questions whose answers are
  * small and shaped for drawing. Nothing here holds a whole profile.
  */
+import type { ViewFilters } from '../analysis/calltree/view-filters';
+import type { LabelKeyShare, LabelValueShare } from '../analysis/labels/breakdown';
 import type { FileKind } from '../model/file-kind';
 import type { ValueType } from '../model/profile';
 import type { CompareApi } from './compare-api';
 import type { GoroutineApi } from './goroutine-api';
 import type { TraceApi } from './trace-api';
+
+export type { LabelKeyShare, LabelValueShare };
 
 export type FileId = number;
 
@@ -33,6 +37,8 @@ export interface ProfileSummary {
   mappingCount: number;
   locationCount: number;
   functionCount: number;
+  /** Keys of the labels its samples carry (pprof -tags), sorted. */
+  labelKeys: string[];
 }
 
 export interface FileInfo {
@@ -49,13 +55,13 @@ export interface FileInfo {
   error?: string;
 }
 
-/** pprof's view options: regexes over frame names, as -focus/-ignore/-hide mean them. */
-export interface ViewOptions {
+/**
+ * pprof's view options: regexes over frame names, as -focus/-ignore/-hide mean them, and
+ * sample filters over labels, as -tagfocus/-tagignore do (analysis/labels/filters.ts).
+ */
+export interface ViewOptions extends ViewFilters {
   sampleType: number;
   granularity: Granularity;
-  focus?: string;
-  ignore?: string;
-  hide?: string;
 }
 
 export interface FlameRequest extends ViewOptions {
@@ -128,6 +134,18 @@ export interface SearchAnswer {
   functions: number;
 }
 
+export interface LabelsRequest extends ViewOptions {
+  file: FileId;
+}
+
+/** pprof's -tags report over the samples the view keeps. */
+export interface LabelsAnswer {
+  keys: LabelKeyShare[];
+  /** The profile's total: what every percentage refers to, as in pprof. */
+  total: number;
+  unit: string;
+}
+
 /** Every call the UI can make: method name → (params) => result. */
 export interface WorkerApi {
   openFile(p: { id: FileId; name: string; bytes: ArrayBuffer }): FileInfo;
@@ -135,6 +153,7 @@ export interface WorkerApi {
   flame(p: FlameRequest): FlameAnswer;
   top(p: TopRequest): TopAnswer;
   search(p: SearchRequest): SearchAnswer;
+  labels(p: LabelsRequest): LabelsAnswer;
   diffTop: CompareApi['diffTop'];
   diffFlame: CompareApi['diffFlame'];
   seriesRank: CompareApi['seriesRank'];

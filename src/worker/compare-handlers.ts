@@ -15,6 +15,7 @@ import { diffEntries, percentOf, sortDiff } from '../analysis/diff/top';
 import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
 import { rankSeries } from '../analysis/series/rank';
 import { buildSeries } from '../analysis/series/series';
+import { viewFilters, viewFiltersKey } from '../analysis/calltree/view-filters';
 import type { ProfileKind } from '../model/file-kind';
 import { sampleTypeIndex } from '../model/profile';
 import type { FileId, FileInfo, FlameAnswer } from './api';
@@ -70,7 +71,7 @@ function comparables(session: Session, ids: FileId[]): ComparableProfile[] {
 }
 
 function viewKey(v: CompareView): string {
-  return `${v.granularity}|${v.focus ?? ''}|${v.ignore ?? ''}|${v.hide ?? ''}`;
+  return `${v.granularity}|${viewFiltersKey(v)}`;
 }
 
 function diffTree(session: Session, p: DiffRequest): DiffTree {
@@ -86,7 +87,7 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
     throw new Error(`${bi < 0 ? a.name : b.name} has no sample type ${p.sampleType}; both have ${commonSampleTypes(a, b).join(', ')}`);
   }
   const key = `${p.base}|${p.target}|${p.sampleType}|${viewKey(p)}|${p.meaning}|${p.normalize}`;
-  const view = { granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide };
+  const view = { granularity: p.granularity, ...viewFilters(p) };
   const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
   return cache.get(key, base, target, () =>
     // The flame tab's cached call trees serve as the sides (built or not).
@@ -137,7 +138,7 @@ export function diffTop(session: Session, p: DiffTopRequest): DiffTopAnswer {
 function sideFlame(session: Session, id: FileId, p: DiffFlameRequest): FlameAnswer {
   const profile = session.profile(id);
   const sampleType = sampleTypeIndex(profile, p.sampleType);
-  const tree = session.callTree(id, { sampleType, granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide });
+  const tree = session.callTree(id, { sampleType, granularity: p.granularity, ...viewFilters(p) });
   const { node, path } = resolvePath(tree, p.zoomPath);
   const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
   return { root, total: tree.profileTotal, path, unit: profile.sampleTypes[sampleType]?.unit ?? '', nodeCount };
@@ -158,7 +159,7 @@ export function seriesRank(session: Session, p: SeriesRequest): SeriesAnswer {
   if (missing.length > 0)
     throw new Error(`${missing.map((m) => m.name).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no sample type ${p.sampleType}`);
   const profiles = snaps.map((s) => session.profile(s.id));
-  const view = { granularity: p.granularity, focus: p.focus, ignore: p.ignore, hide: p.hide };
+  const view = { granularity: p.granularity, ...viewFilters(p) };
   const table = buildSeries(
     profiles.map((profile) => ({ profile, sampleType: sampleTypeIndex(profile, p.sampleType) })),
     view,

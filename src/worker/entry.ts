@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The worker's message loop: routes requests to handlers and reports progress. */
 import type { FromWorker, Method, Params, Result, ToWorker } from './api';
-import { flame, openFile, search, top } from './handlers';
+import { flame, labels, openFile, search, top } from './handlers';
 import { comparablePairs, diffFlame, diffTop, seriesRank } from './compare-handlers';
 import * as goroutines from './goroutine-handlers';
 import {
@@ -51,6 +51,7 @@ const handlers: Handlers = {
   flame: (p) => flame(session, p),
   top: (p) => top(session, p),
   search: (p) => search(session, p),
+  labels: (p) => labels(session, p),
   diffTop: (p) => diffTop(session, p),
   diffFlame: (p) => diffFlame(session, p),
   seriesRank: (p) => seriesRank(session, p),

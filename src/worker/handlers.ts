@@ -3,7 +3,8 @@ import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/f
 import { sortTop, topEntries, type TopEntry } from '../analysis/calltree/top';
 import type { CallTree } from '../analysis/calltree/calltree';
 import { compileFilter } from '../analysis/calltree/filters';
-import type { FileInfo, FlameAnswer, Params, SearchAnswer, TopAnswer, TopSortKey } from './api';
+import { labelBreakdown } from '../analysis/labels/breakdown';
+import type { FileInfo, FlameAnswer, LabelsAnswer, Params, SearchAnswer, TopAnswer, TopSortKey } from './api';
 import { loadFile, LoadError } from './load';
 import { warmCompareCandidates } from './compare-warm';
 import type { Session } from './session';
@@ -83,6 +84,14 @@ export function top(session: Session, p: Params<'top'>): TopAnswer {
     return { name: names[e.key], file: tree.keys.files[e.key], flat: e.flat, cum: e.cum, sum };
   });
   return { rows, rowCount: entries.length, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
+}
+
+export function labels(session: Session, p: Params<'labels'>): LabelsAnswer {
+  const tree = session.callTree(p.file, p);
+  const kept = new Uint8Array(tree.sampleNode.length);
+  for (let s = 0; s < kept.length; s++) kept[s] = tree.sampleNode[s] >= 0 ? 1 : 0;
+  const keys = labelBreakdown(session.profile(p.file), p.sampleType, kept);
+  return { keys, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
 }
 
 export function search(session: Session, p: Params<'search'>): SearchAnswer {

@@ -9,6 +9,7 @@ import type { Profile } from '../model/profile';
 import type { TraceModel } from '../model/trace';
 import type { CallTree, ViewSpec } from '../analysis/calltree/calltree';
 import { LazyCallTree } from '../analysis/calltree/lazy';
+import { viewFiltersKey } from '../analysis/calltree/view-filters';
 import type { FileId, FileInfo } from './api';
 
 export interface OpenFile {
@@ -57,7 +58,7 @@ export class Session {
 
   /** The view's call tree, not built until its `tree` is read. */
   lazyCallTree(id: FileId, spec: ViewSpec): LazyCallTree {
-    const key = `${id}|${spec.sampleType}|${spec.granularity}|${spec.focus ?? ''}|${spec.ignore ?? ''}|${spec.hide ?? ''}`;
+    const key = `${id}|${spec.sampleType}|${spec.granularity}|${viewFiltersKey(spec)}`;
     let tree = this.trees.get(key);
     if (tree) {
       this.trees.delete(key);

@@ -21,5 +21,13 @@ export function summarize(p: Profile): ProfileSummary {
     mappingCount: p.mappings.length,
     locationCount: p.frames.count,
     functionCount: distinctFunctions.size,
+    labelKeys: labelKeys(p),
   };
+}
+
+/** The profile's label keys, sorted (pprof's -tags order). */
+function labelKeys(p: Profile): string[] {
+  const keys = new Set<number>();
+  for (let i = 0; i < p.labels.count; i++) keys.add(p.labels.key[i]);
+  return [...keys].map((k) => p.strings[k]).sort();
 }

@@ -6,13 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCallTree } from '../../src/analysis/calltree/calltree';
-import { sortTop, topEntries } from '../../src/analysis/calltree/top';
 import { frameName, stackFrames, type Profile } from '../../src/model/profile';
 import { scaleHeapSample } from '../../src/formats/pprof-text/heap';
 import { loadFile, type Loaded } from '../../src/worker/load';
 import { hasGo, pprofTop } from '../reference/go-pprof';
 import { goldenFor } from '../reference/make-golden';
+import { goldenRows, topRows } from '../reference/top-rows';
 
 const DIR = 'test/fixtures/debug1';
 const NAMES = ['heap', 'allocs', 'mutex', 'block'] as const;
@@ -21,13 +20,8 @@ const load = async (path: string) => loadFile(new Uint8Array(readFileSync(path))
 const loadText = async (text: string) => loadFile(new TextEncoder().encode(text));
 const total = (p: Profile, i: number) => p.samples.values[i].reduce((a, b) => a + b, 0);
 
-function top10(p: Profile, type: string, by: 'flat' | 'cum') {
-  const tree = buildCallTree(p, { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' });
-  const names = tree.keys.names;
-  return sortTop(topEntries(tree), names, by, true)
-    .slice(0, 10)
-    .map((e) => ({ name: names[e.key], flat: e.flat, cum: e.cum }));
-}
+const top10 = (p: Profile, type: string, by: 'flat' | 'cum') =>
+  topRows(p, { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' }, by);
 
 describe.each(NAMES)('%s.txt against the proto of the same moment', (name) => {
   const golden = goldenFor(`debug1/${name}.pb.gz`);
@@ -45,9 +39,8 @@ describe.each(NAMES)('%s.txt against the proto of the same moment', (name) => {
     expect(p.sampleTypes).toEqual(golden.sampleTypes);
     const want = golden.byType[type];
     expect(total(p, p.sampleTypes.findIndex((t) => t.type === type))).toBe(want.total);
-    const pick = (rows: typeof want.top) => rows.slice(0, 10).map(({ name: n, flat, cum }) => ({ name: n, flat, cum }));
-    expect(top10(p, type, 'flat')).toEqual(pick(want.top));
-    expect(top10(p, type, 'cum')).toEqual(pick(want.cumTop));
+    expect(top10(p, type, 'flat')).toEqual(goldenRows(want.top));
+    expect(top10(p, type, 'cum')).toEqual(goldenRows(want.cumTop));
   });
 });
 

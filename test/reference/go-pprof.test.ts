@@ -1,18 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasGo, parseRawOutput, parseTopOutput, pprofRawSampleCount, pprofSampleTypes, pprofTop } from './go-pprof';
+import { hasGo, parseRawOutput, parseTagsOutput, parseTopOutput, pprofRawSampleCount, pprofSampleTypes, pprofTags, pprofTop } from './go-pprof';
 import {
   DIFF_PAIRS,
   FIXTURES,
   GOLDEN,
+  LABEL_CASES,
   diffKey,
+  labelKey,
   findPprofFixtures,
   goldenFor,
   goldenName,
   goldenTop,
   type GoldenDiff,
   type GoldenFile,
+  type GoldenLabels,
 } from './make-golden';
 
 // Output shapes copied from go tool pprof (go1.26), trimmed.
@@ -29,6 +32,22 @@ Showing nodes accounting for -28868882B, 93.13% of 30999055B total
 `;
 
 describe('pprof output parsing', () => {
+  it('parses -tags: each key with its total, and its values, names with spaces kept', () => {
+    const text = ` endpoint: Total 5440000000ns of 5770000000ns (94.28%)
+           4100000000ns (71.06%): /search
+           1340000000ns (23.22%): /check out
+
+ tenant: Total 1760000000ns of 5770000000ns (30.50%)
+         1760000000ns (30.50%): acme
+`;
+    expect(parseTagsOutput(text)).toEqual({
+      keys: [
+        { key: 'endpoint', total: 5440000000, values: [{ value: '/search', total: 4100000000 }, { value: '/check out', total: 1340000000 }] },
+        { key: 'tenant', total: 1760000000, values: [{ value: 'acme', total: 1760000000 }] },
+      ],
+    });
+  });
+
   it('parses negative values, inline markers, names with spaces and %g percentages', () => {
     const r = parseTopOutput(diffTop);
     expect(r.sampleType).toBe('inuse_space');
@@ -111,6 +130,15 @@ describe.skipIf(!hasGo())('goldens still match go tool pprof', () => {
       });
       const g = diffs[key]!;
       expect({ total: g.total, top: g.top, cumTop: g.cumTop }).toEqual(now);
+    }
+  });
+
+  it('labels.json: -tags and the label-filtered tops are what the tool prints today', () => {
+    const labels = readGolden<Record<string, GoldenLabels>>('labels.json');
+    expect(Object.keys(labels)).toHaveLength(LABEL_CASES.length);
+    for (const c of LABEL_CASES) {
+      const opts = { sampleIndex: c.sampleIndex, tagfocus: c.tagfocus, tagignore: c.tagignore };
+      expect(labels[labelKey(c)], labelKey(c)).toEqual({ tags: pprofTags(join(FIXTURES, c.file), opts), top: goldenTop(join(FIXTURES, c.file), opts) });
     }
   });
 

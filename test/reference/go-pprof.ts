@@ -23,6 +23,8 @@ export interface TopOptions {
   focus?: string;
   ignore?: string;
   hide?: string;
+  tagfocus?: string;
+  tagignore?: string;
   granularity?: 'functions' | 'lines';
   /** Sort by cumulative value (`-cum`) instead of flat. */
   cum?: boolean;
@@ -191,10 +193,43 @@ export function pprofTop(file: string, opts: TopOptions = {}): TopResult {
   if (opts.focus !== undefined) args.push(`-focus=${opts.focus}`);
   if (opts.ignore !== undefined) args.push(`-ignore=${opts.ignore}`);
   if (opts.hide !== undefined) args.push(`-hide=${opts.hide}`);
+  args.push(...tagArgs(opts));
   if (opts.granularity) args.push(`-${opts.granularity}`);
   if (opts.cum) args.push('-cum');
   args.push(resolve(file));
   return parseTopOutput(runPprof(args));
+}
+
+function tagArgs(opts: Pick<TopOptions, 'tagfocus' | 'tagignore'>): string[] {
+  const args: string[] = [];
+  if (opts.tagfocus !== undefined) args.push(`-tagfocus=${opts.tagfocus}`);
+  if (opts.tagignore !== undefined) args.push(`-tagignore=${opts.tagignore}`);
+  return args;
+}
+
+export interface TagsResult {
+  keys: { key: string; total: number; values: { value: string; total: number }[] }[];
+}
+
+/** `go tool pprof -tags` in the sample type's own unit: each key's total and its values'. */
+export function pprofTags(file: string, opts: Pick<TopOptions, 'sampleIndex' | 'tagfocus' | 'tagignore'> = {}): TagsResult {
+  const st = resolveSampleType(file, opts.sampleIndex);
+  const args = ['-tags', `-unit=${st.unit || 'count'}`, `-sample_index=${st.type}`, ...tagArgs(opts), resolve(file)];
+  return parseTagsOutput(runPprof(args));
+}
+
+export function parseTagsOutput(text: string): TagsResult {
+  const keys: TagsResult['keys'] = [];
+  for (const line of text.split('\n')) {
+    const k = /^\s*(\S.*?): Total (\S+) of \S+ \(/.exec(line);
+    if (k) {
+      keys.push({ key: k[1], total: parseValue(k[2]), values: [] });
+      continue;
+    }
+    const v = /^\s*(\S+) \(\s*[\d.]+%\): (.*)$/.exec(line);
+    if (v && keys.length) keys[keys.length - 1].values.push({ value: v[2], total: parseValue(v[1]) });
+  }
+  return { keys };
 }
 
 /** Parses a number as pprof's formatValue prints it, dropping any unit suffix ("-24657742B" → -24657742). */

@@ -7,12 +7,13 @@
 // For each pprof file under test/fixtures (not bad/, gen/ or golden/, not
 // execution traces), for every sample type: the total and the first 50 rows
 // of `-top` (sorted by |flat|) and of `-top -cum` (sorted by |cum|).
-// golden/diffs.json holds the incident1 and incident5 comparisons.
+// golden/diffs.json holds the incident1 and incident5 comparisons; golden/labels.json
+// pprof's -tags and label-filtered -top (LABEL_CASES).
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pprofRawSummary, pprofTop, type SampleType, type TopOptions, type TopRow } from './go-pprof';
+import { pprofRawSummary, pprofTags, pprofTop, type SampleType, type TagsResult, type TopOptions, type TopRow } from './go-pprof';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const GOLDEN = join(FIXTURES, 'golden');
@@ -144,6 +145,37 @@ export function goldenDiffs(): Record<string, GoldenDiff> {
   return out;
 }
 
+/** Label reports and label-filtered tops recorded in labels.json, keyed by labelKey. */
+export const LABEL_CASES: { file: string; sampleIndex: string; tagfocus?: string; tagignore?: string }[] = [
+  { file: 'labels/cpu.pb.gz', sampleIndex: 'cpu' },
+  { file: 'labels/cpu.pb.gz', sampleIndex: 'cpu', tagfocus: 'tenant=globex' },
+  { file: 'labels/cpu.pb.gz', sampleIndex: 'cpu', tagfocus: 'endpoint=/search' },
+  { file: 'labels/cpu.pb.gz', sampleIndex: 'cpu', tagfocus: 'globex,/search' },
+  { file: 'labels/cpu.pb.gz', sampleIndex: 'cpu', tagignore: 'endpoint=/checkout' },
+  { file: 'labels/cpu.pb.gz', sampleIndex: 'cpu', tagfocus: 'tenant=acme', tagignore: 'endpoint=/search' },
+  { file: 'incident3/goroutine-t1.pb.gz', sampleIndex: 'goroutine', tagfocus: 'channel=orders' },
+  { file: 'debug1/heap.pb.gz', sampleIndex: 'inuse_space', tagfocus: 'bytes=1mb:' },
+  { file: 'debug1/heap.pb.gz', sampleIndex: 'alloc_space', tagignore: ':1kb' },
+];
+
+export interface GoldenLabels {
+  tags: TagsResult;
+  top: GoldenTop;
+}
+
+export function labelKey(c: (typeof LABEL_CASES)[number]): string {
+  return `${c.file} -sample_index=${c.sampleIndex} -tagfocus=${c.tagfocus ?? ''} -tagignore=${c.tagignore ?? ''}`;
+}
+
+function goldenLabels(): Record<string, GoldenLabels> {
+  const out: Record<string, GoldenLabels> = {};
+  for (const c of LABEL_CASES) {
+    const opts = { sampleIndex: c.sampleIndex, tagfocus: c.tagfocus, tagignore: c.tagignore };
+    out[labelKey(c)] = { tags: pprofTags(join(FIXTURES, c.file), opts), top: goldenTop(join(FIXTURES, c.file), opts) };
+  }
+  return out;
+}
+
 function main(): void {
   mkdirSync(GOLDEN, { recursive: true });
   for (const rel of findPprofFixtures()) {
@@ -154,6 +186,8 @@ function main(): void {
   }
   writeFileSync(join(GOLDEN, 'diffs.json'), `${JSON.stringify(goldenDiffs(), null, 1)}\n`);
   console.log('golden: diffs.json');
+  writeFileSync(join(GOLDEN, 'labels.json'), `${JSON.stringify(goldenLabels(), null, 1)}\n`);
+  console.log('golden: labels.json');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

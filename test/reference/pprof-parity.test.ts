@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree } from '../../src/analysis/calltree/calltree';
-import { sortTop, topEntries } from '../../src/analysis/calltree/top';
 import { loadFile } from '../../src/worker/load';
+import { goldenRows, topRows } from './top-rows';
 
 const GOLDEN_DIR = 'test/fixtures/golden';
 
@@ -26,7 +26,7 @@ interface Golden {
 }
 
 const goldens: Golden[] = readdirSync(GOLDEN_DIR)
-  .filter((f) => f.endsWith('.json') && f !== 'diffs.json')
+  .filter((f) => f.endsWith('.json') && f !== 'diffs.json' && f !== 'labels.json')
   .map((f) => JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as Golden);
 
 /** pprof prints values rounded to its unit; compare at that precision. */
@@ -48,17 +48,10 @@ describe('pprof parity on real fixtures', () => {
       const { profile } = await loadFile(new Uint8Array(readFileSync(g.file)));
       const p = profile!;
       const want = g.byType[type];
-      const tree = buildCallTree(p, { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' });
-      expect(close(tree.profileTotal, want.total)).toBe(true);
-      const entries = topEntries(tree);
-      const names = tree.keys.names;
-      const rows = (by: 'flat' | 'cum') =>
-        sortTop(entries, names, by, true)
-          .slice(0, 10)
-          .map((e) => ({ name: names[e.key], flat: e.flat, cum: e.cum }));
-      const pick = (r: GoldenRow[]) => r.slice(0, 10).map(({ name, flat, cum }) => ({ name, flat, cum }));
-      expect(rows('flat')).toEqual(pick(want.top));
-      expect(rows('cum')).toEqual(pick(want.cumTop));
+      const spec = { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' as const };
+      expect(close(buildCallTree(p, spec).profileTotal, want.total)).toBe(true);
+      expect(topRows(p, spec, 'flat')).toEqual(goldenRows(want.top));
+      expect(topRows(p, spec, 'cum')).toEqual(goldenRows(want.cumTop));
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HASH_STATE, decodeHash, encodeHash } from '../../src/state/hash';
-import { escapeRegex, regexError } from '../../src/state/regex';
+import { escapeRegex, labelFilterError, regexError } from '../../src/state/regex';
 
 describe('URL hash', () => {
   it('leaves defaults out', () => {
@@ -15,6 +15,8 @@ describe('URL hash', () => {
       focus: '^main\\.(load|read)Rules$',
       ignore: 'runtime\\..*',
       hide: 'a&b=c#d e+f',
+      tagfocus: 'endpoint=/search,/checkout',
+      tagignore: 'bytes=1kb:',
     };
     const h = encodeHash(s);
     expect(h.startsWith('#')).toBe(true);
@@ -31,6 +33,11 @@ describe('regex helpers', () => {
     expect(regexError('')).toBeNull();
     expect(regexError('main\\.load')).toBeNull();
     expect(regexError('(')).toMatch(/Unterminated group/);
+  });
+  it('checks each regex of a label filter, not the key', () => {
+    expect(labelFilterError('endpoint=/search,^/check')).toBeNull();
+    expect(labelFilterError('bytes=1kb:')).toBeNull();
+    expect(labelFilterError('endpoint=/ok,(')).toMatch(/Unterminated group/);
   });
   it('escapes a literal name', () => {
     const name = 'main.(*Loader).Load';

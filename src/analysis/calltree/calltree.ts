@@ -7,9 +7,11 @@ import { GrowableInt32 } from '../../model/growable';
 import type { LocationStacks, Profile } from '../../model/profile';
 import { buildTrie, childrenOf, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
+import { labelMask } from '../labels/filters';
 import { FOCUS, frameFilterFlags, HIDE, IGNORE, type NameFilters } from './filters';
+import type { ViewFilters } from './view-filters';
 
-export interface ViewSpec extends NameFilters {
+export interface ViewSpec extends ViewFilters {
   sampleType: number;
   granularity: Granularity;
 }
@@ -115,7 +117,8 @@ export interface ViewStacks {
 }
 
 /** The view's stacks from pprof's per-sample location lists, with one tight loop per sample. */
-function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: NameFilters): Omit<ViewStacks, 'keys'> {
+function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: ViewFilters): Omit<ViewStacks, 'keys'> {
+  const keep = labelMask(p, spec);
   const lk = locationKeys(loc, keys.ofFrame, frameFilterFlags(p, spec));
   const { start, data, count } = loc.stacks;
   let size = 0;
@@ -127,17 +130,18 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
   let used = 0;
   let kept = 0;
   for (let s = 0; s < count; s++) {
+    if (keep && !keep[s]) continue;
     const from = used;
-    let keep = true;
+    let stays = true;
     let focused = !needFocus;
-    for (let i = start[s]; i < start[s + 1] && keep; i++) {
+    for (let i = start[s]; i < start[s + 1] && stays; i++) {
       const l = data[i];
       const fl = lk.flag[l];
-      if (fl & IGNORE) keep = false;
+      if (fl & IGNORE) stays = false;
       if (fl & FOCUS) focused = true;
       for (let k = lk.start[l]; k < lk.start[l + 1]; k++) outData[used++] = lk.keys[k];
     }
-    if (!keep || !focused) {
+    if (!stays || !focused) {
       used = from;
       continue;
     }
@@ -152,11 +156,12 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
  * parser kept them, else once per distinct trie node (samples sharing a stack
  * share a node, so a million goroutines on ten stacks is ten sequences).
  */
-function viewSequences(p: Profile, keys: FrameKeys, spec: NameFilters): Omit<ViewStacks, 'keys'> {
+function viewSequences(p: Profile, keys: FrameKeys, spec: ViewFilters): Omit<ViewStacks, 'keys'> {
   if (p.sampleLocations) return locationStacks(p, p.sampleLocations, keys, spec);
-  // One sequence per distinct stack node that has samples.
+  const keep = labelMask(p, spec);
+  // One sequence per distinct stack node that has (kept) samples.
   const seqOfNode = new Int32Array(p.stacks.count).fill(-2);
-  for (let s = 0; s < p.samples.count; s++) seqOfNode[p.samples.stack[s]] = -1;
+  for (let s = 0; s < p.samples.count; s++) if (!keep || keep[s]) seqOfNode[p.samples.stack[s]] = -1;
   const { parent, frame } = p.stacks;
   const filter = new SequenceFilter(p, keys, spec, 1024);
   let kept = 0;
@@ -168,7 +173,7 @@ function viewSequences(p: Profile, keys: FrameKeys, spec: NameFilters): Omit<Vie
     seqOfNode[leaf] = filter.end(from, true) ? kept++ : -1;
   }
   const sampleSeq = new Int32Array(p.samples.count);
-  for (let s = 0; s < p.samples.count; s++) sampleSeq[s] = seqOfNode[p.samples.stack[s]];
+  for (let s = 0; s < p.samples.count; s++) sampleSeq[s] = keep && !keep[s] ? -1 : seqOfNode[p.samples.stack[s]];
   return { seq: filter.sequences(), sampleSeq };
 }
 

@@ -10,7 +10,7 @@
  */
 import { withValues, type CallTree } from '../calltree/calltree';
 import type { Granularity } from '../calltree/frame-keys';
-import type { NameFilters } from '../calltree/filters';
+import type { ViewFilters } from '../calltree/view-filters';
 import { LazyCallTree } from '../calltree/lazy';
 import type { Profile } from '../../model/profile';
 import { walkOf, type WalkedTree } from './children';
@@ -18,7 +18,7 @@ import type { DiffOptions } from './meaning';
 import { columnSum, normalizeRatio, singleTypeView } from './normalize';
 import { diffPercentTotal } from './totals';
 
-export interface DiffView extends NameFilters {
+export interface DiffView extends ViewFilters {
   granularity: Granularity;
 }
 

@@ -1,4 +1,4 @@
-/** A pprof filter regex: typed locally, applied when valid, with the reason shown when not. */
+/** A pprof filter: typed locally, applied when valid, with the reason shown when not. */
 import { useId } from 'react';
 import { regexError } from '../../state/regex';
 import { useDraft } from '../shared/useDraft';
@@ -8,12 +8,15 @@ interface Props {
   hint: string;
   value: string;
   onChange: (v: string) => void;
+  /** Why the text is not valid, or null; a plain regex by default. */
+  validate?: (text: string) => string | null;
+  placeholder?: string;
 }
 
-export function RegexInput({ label, hint, value, onChange }: Props) {
+export function RegexInput({ label, hint, value, onChange, validate = regexError, placeholder = 'regex' }: Props) {
   const [text, setText] = useDraft(value, onChange, 300);
   const id = useId();
-  const error = regexError(text);
+  const error = validate(text);
 
   return (
     <div className={`field regex-field${error ? ' invalid' : ''}`}>
@@ -24,7 +27,7 @@ export function RegexInput({ label, hint, value, onChange }: Props) {
         value={text}
         spellCheck={false}
         autoComplete="off"
-        placeholder="regex"
+        placeholder={placeholder}
         title={error ? `Invalid regex: ${error}` : hint}
         aria-invalid={!!error}
         aria-describedby={error ? `${id}-err` : undefined}

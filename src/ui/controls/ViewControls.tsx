@@ -1,12 +1,16 @@
-/** Sample type, granularity and pprof's focus/ignore/hide filters for the selected profile. */
+/** Sample type, granularity and pprof's filters (focus/ignore/hide; tagfocus/tagignore on labelled profiles). */
 import type { CurrentProfile } from '../shared/useCurrentProfile';
-import { useView, viewActions } from '../../state/view';
+import { labelFilterError } from '../../state/regex';
+import { useView, viewActions, type FilterKey } from '../../state/view';
 import { GranularityChoice, type GranularityOption } from './GranularityChoice';
 import { RegexInput } from './RegexInput';
 
 const setFocus = (v: string) => viewActions.setFilter('focus', v);
 const setIgnore = (v: string) => viewActions.setFilter('ignore', v);
 const setHide = (v: string) => viewActions.setFilter('hide', v);
+const setTagFocus = (v: string) => viewActions.setFilter('tagfocus', v);
+const setTagIgnore = (v: string) => viewActions.setFilter('tagignore', v);
+const FILTERS: FilterKey[] = ['focus', 'ignore', 'hide', 'tagfocus', 'tagignore'];
 
 const GRANULARITIES: GranularityOption[] = [
   { id: 'function', label: 'Functions', title: 'One frame per function' },
@@ -18,7 +22,14 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
   const focus = useView((s) => s.focus);
   const ignore = useView((s) => s.ignore);
   const hide = useView((s) => s.hide);
-  const anyFilter = !!(focus || ignore || hide);
+  const tagfocus = useView((s) => s.tagfocus);
+  const tagignore = useView((s) => s.tagignore);
+  const anyFilter = !!(focus || ignore || hide || tagfocus || tagignore);
+  // Label filters only where there are labels (or one is set, say from a shared link).
+  const labelled = summary.labelKeys.length > 0 || !!(tagfocus || tagignore);
+  const labelHint = (what: string) =>
+    `${what} samples by label (pprof -tag${what === 'Keep only' ? 'focus' : 'ignore'}): key=regex, or a numeric range such as bytes=1kb:4kb` +
+    (summary.labelKeys.length ? `. Keys: ${summary.labelKeys.join(', ')}` : '');
 
   return (
     <div className="view-controls" role="toolbar" aria-label="View options">
@@ -44,14 +55,18 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
       <RegexInput label="Focus" hint="Keep only samples with a frame matching this regex (pprof -focus)" value={focus} onChange={setFocus} />
       <RegexInput label="Ignore" hint="Drop samples with a frame matching this regex (pprof -ignore)" value={ignore} onChange={setIgnore} />
       <RegexInput label="Hide" hint="Remove matching frames from stacks, keeping their samples (pprof -hide)" value={hide} onChange={setHide} />
+      {labelled && (
+        <>
+          <RegexInput label="Tag focus" hint={labelHint('Keep only')} value={tagfocus} onChange={setTagFocus} validate={labelFilterError} placeholder="key=regex" />
+          <RegexInput label="Tag ignore" hint={labelHint('Drop')} value={tagignore} onChange={setTagIgnore} validate={labelFilterError} placeholder="key=regex" />
+        </>
+      )}
       {anyFilter && (
         <button
           type="button"
           className="btn small"
           onClick={() => {
-            setFocus('');
-            setIgnore('');
-            setHide('');
+            for (const f of FILTERS) viewActions.setFilter(f, '');
           }}
         >
           Clear filters

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { describeKind } from '../../model/file-kind';
 import { explainSampleType } from '../../state/explain';
+import { LabelsSection } from './LabelsSection';
 import { formatNanos, formatSize, formatValue, thousands } from '../../state/format';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -68,6 +69,7 @@ export function InfoPanel({ current }: { current: CurrentProfile }) {
           </Item>
         )}
       </dl>
+      <LabelsSection current={current} />
     </section>
   );
 }

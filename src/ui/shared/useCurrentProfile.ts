@@ -7,7 +7,7 @@ import type { ProfileSummary, ViewOptions } from '../../worker/api';
 import type { ValueType } from '../../model/profile';
 import { isShowable, useFiles, type FileEntry } from '../../state/files';
 import { resolveSampleType, useView } from '../../state/view';
-import { regexError } from '../../state/regex';
+import { labelFilterError, regexError } from '../../state/regex';
 
 export interface CurrentProfile {
   file: FileEntry;
@@ -30,6 +30,8 @@ export function useCurrentProfile(): CurrentProfile | null {
       focus: s.focus,
       ignore: s.ignore,
       hide: s.hide,
+      tagfocus: s.tagfocus,
+      tagignore: s.tagignore,
     })),
   );
   if (!file || !isShowable(file)) return null;
@@ -40,5 +42,7 @@ export function useCurrentProfile(): CurrentProfile | null {
   if (v.focus && !regexError(v.focus)) options.focus = v.focus;
   if (v.ignore && !regexError(v.ignore)) options.ignore = v.ignore;
   if (v.hide && !regexError(v.hide)) options.hide = v.hide;
+  if (v.tagfocus && !labelFilterError(v.tagfocus)) options.tagfocus = v.tagfocus;
+  if (v.tagignore && !labelFilterError(v.tagignore)) options.tagignore = v.tagignore;
   return { file, summary, sampleType: summary.sampleTypes[index] ?? { type: '', unit: '' }, options };
 }
