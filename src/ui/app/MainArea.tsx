@@ -1,5 +1,7 @@
 /** The main area: whatever the selected file allows — views, progress, or why it cannot be shown. */
 import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { viewFilters } from '../../analysis/calltree/view-filters';
 import { useFiles } from '../../state/files';
 import { useView, viewActions } from '../../state/view';
 import { describeKind } from '../../model/file-kind';
@@ -38,12 +40,8 @@ export function MainArea() {
   const chosenTab = useView((s) => s.tab);
   const files = useFiles((s) => s.files);
   const compareFiles = useMemo(() => files.flatMap((f) => (f.info ? [f.info] : [])), [files]);
-  const granularity = useView((s) => s.granularity);
-  const focus = useView((s) => s.focus);
-  const ignore = useView((s) => s.ignore);
-  const hide = useView((s) => s.hide);
   const dark = useView((s) => s.theme === 'dark');
-  const compareView = useMemo(() => ({ granularity, focus, ignore, hide }), [granularity, focus, ignore, hide]);
+  const compareView = useView(useShallow((s) => ({ granularity: s.granularity, ...viewFilters(s) })));
   // A tab that does not apply to this file (Goroutines for a heap profile) shows the flame graph.
   const tab = tabApplies(chosenTab, file?.info) ? chosenTab : 'flame';
   const selectedId = file?.id;

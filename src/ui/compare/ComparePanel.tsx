@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FileId, FileInfo } from '../../worker/api';
 import type { WorkerClient } from '../../worker/client';
 import type { CompareView, DiffMeaning, DiffRequest, PairOption } from '../../worker/compare-api';
+import { viewFiltersKey } from '../../analysis/calltree/view-filters';
 import { Breadcrumb } from '../flame/Breadcrumb';
 import { DiffFlameChart } from './DiffFlameChart';
 import { DiffTable } from './DiffTable';
@@ -80,7 +81,8 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
     setOverride({});
     setZoomPath([]);
   }, [pairKey]);
-  useEffect(() => setZoomPath([]), [view.granularity, view.focus, view.ignore, view.hide]);
+  const filtersKey = viewFiltersKey(view);
+  useEffect(() => setZoomPath([]), [view.granularity, filtersKey]);
 
   const request: DiffRequest | null =
     base !== null && target !== null && sampleType && base !== target
