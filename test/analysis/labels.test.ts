@@ -13,10 +13,10 @@ import { labelMask } from '../../src/analysis/labels/filters';
 import { ProfileBuilder, simpleMeta } from '../../src/model/profile-builder';
 import type { Profile } from '../../src/model/profile';
 import { loadFile } from '../../src/worker/load';
-import { LABEL_CASES, labelKey, type GoldenLabels } from '../reference/make-golden';
+import { LABEL_CASES, labelKey, readGolden, type GoldenLabels } from '../reference/make-golden';
 import { goldenRows, topRows } from '../reference/top-rows';
 
-const golden = JSON.parse(readFileSync('test/fixtures/golden/labels.json', 'utf8')) as Record<string, GoldenLabels>;
+const golden = readGolden<Record<string, GoldenLabels>>('labels.json');
 
 const load = async (file: string) => (await loadFile(new Uint8Array(readFileSync(`test/fixtures/${file}`)))).profile!;
 

@@ -4,17 +4,20 @@
  * proto of the same moment. The text must read as `go tool pprof` reads the proto:
  * the proto's golden (made by the real tool) is the expected answer for both.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frameName, stackFrames, type Profile } from '../../src/model/profile';
 import { scaleHeapSample } from '../../src/formats/pprof-text/heap';
 import { loadFile, type Loaded } from '../../src/worker/load';
 import { hasGo, pprofTop } from '../reference/go-pprof';
-import { goldenFor } from '../reference/make-golden';
+import { goldenName, readGolden, type GoldenFile } from '../reference/make-golden';
 import { goldenRows, topRows } from '../reference/top-rows';
 
 const DIR = 'test/fixtures/debug1';
 const NAMES = ['heap', 'allocs', 'mutex', 'block'] as const;
+/** Go 1.26's texts (gen/cmd/debug1), and Go 1.16–1.25's (its versions.sh). */
+const DIRS = ['debug1', ...readdirSync('test/fixtures/debug1-versions').map((v) => `debug1-versions/${v}`)];
+const committed = (rel: string) => readGolden<GoldenFile>(goldenName(rel));
 
 const load = async (path: string) => loadFile(new Uint8Array(readFileSync(path)));
 const loadText = async (text: string) => loadFile(new TextEncoder().encode(text));
@@ -23,18 +26,18 @@ const total = (p: Profile, i: number) => p.samples.values[i].reduce((a, b) => a 
 const top10 = (p: Profile, type: string, by: 'flat' | 'cum') =>
   topRows(p, { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' }, by);
 
-describe.each(NAMES)('%s.txt against the proto of the same moment', (name) => {
-  const golden = goldenFor(`debug1/${name}.pb.gz`);
+describe.each(DIRS.flatMap((d) => NAMES.map((n) => [d, n] as const)))('%s/%s.txt against the proto of the same moment', (dir, name) => {
+  const golden = committed(`${dir}/${name}.pb.gz`);
 
   it('is recognised by its content, with the kind its header names', async () => {
-    const { kind, warnings } = await load(`${DIR}/${name}.txt`);
+    const { kind, warnings } = await load(`test/fixtures/${dir}/${name}.txt`);
     // The text does not say "allocs": it is the heap profile's text, read with its default (inuse_space).
     expect(kind).toEqual({ kind: 'pprof', profile: name === 'allocs' ? 'heap' : name, text: true });
     expect(warnings).toEqual([]);
   });
 
   it.each(Object.keys(golden.byType))('%s: total and top 10 by flat and by cum equal go tool pprof on the proto', async (type) => {
-    const { profile } = await load(`${DIR}/${name}.txt`);
+    const { profile } = await load(`test/fixtures/${dir}/${name}.txt`);
     const p = profile!;
     expect(p.sampleTypes).toEqual(golden.sampleTypes);
     const want = golden.byType[type];
@@ -44,12 +47,12 @@ describe.each(NAMES)('%s.txt against the proto of the same moment', (name) => {
   });
 });
 
-describe('threadcreate.txt against the proto of the same moment', () => {
+describe.each(DIRS)('%s/threadcreate.txt against the proto of the same moment', (dir) => {
   it('is a threadcreate profile with the same total; every function it names has the same cum', async () => {
-    const { profile, kind } = await load(`${DIR}/threadcreate.txt`);
+    const { profile, kind } = await load(`test/fixtures/${dir}/threadcreate.txt`);
     expect(kind).toEqual({ kind: 'pprof', profile: 'threadcreate', text: true });
     const p = profile!;
-    const want = goldenFor('debug1/threadcreate.pb.gz').byType.threadcreate;
+    const want = committed(`${dir}/threadcreate.pb.gz`).byType.threadcreate;
     expect(total(p, 0)).toBe(want.total);
     // Count profiles' text hides the runtime frames at the leaf (printStackRecord) and the
     // empty PCs after goexit, and prints a PC with no function as "#\t0x0" (kept as "0x0";
@@ -83,10 +86,14 @@ describe('what the text adds', () => {
     expect(sizes(text)).toEqual(sizes(proto));
   });
 
-  it('mutex: the counts are multiples of the sampling period, so they are read as already scaled, and it says so', async () => {
-    const { profile } = await load(`${DIR}/mutex.txt`);
+  it.each(DIRS)('%s mutex: the period is applied only where the runtime printed raw counts (Go 1.18 and before), and it says so', async (dir) => {
+    const go = existsSync(`test/fixtures/${dir}/GO_VERSION`) ? readFileSync(`test/fixtures/${dir}/GO_VERSION`, 'utf8').trim() : 'go1.26';
+    const raw = Number(/^go1\.(\d+)/.exec(go)![1]) <= 18;
+    const { profile } = await load(`test/fixtures/${dir}/mutex.txt`);
     expect(profile!.comments).toEqual([
-      'sampling period 5: every count is a multiple of it, so the runtime had already scaled them',
+      raw
+        ? 'sampling period 5: counts and delays multiplied by 5, as the runtime that wrote these raw counts did for its proto form'
+        : 'sampling period 5: every count and delay is a multiple of it, so the runtime had already scaled them',
     ]);
   });
 });
@@ -127,6 +134,12 @@ describe('hand-made edge cases', () => {
     expect([...p.samples.values[0]]).toEqual([30, 20]);
     expect([...p.samples.values[1]]).toEqual([20000, 10000]); // 4000 cycles at 2 GHz = 2000 ns, ×10
     expect(p.comments[0]).toMatch(/multiplied by 10/);
+  });
+
+  it('a raw count that happens to be a multiple of the period is still raw when its delay is not', async () => {
+    // Go 1.17's mutex text in debug1-versions has one record, 210 contentions: a multiple of 5 by chance.
+    const { profile } = await loadText(`--- mutex:\ncycles/second=1000000000\nsampling period=10\n4001 10 @ 0x1\n${FRAMES}\n\n`);
+    expect([profile!.samples.values[0][0], profile!.samples.values[1][0]]).toEqual([100, 40010]);
   });
 
   it('block text: cycles become nanoseconds; the leaf is the first frame line', async () => {

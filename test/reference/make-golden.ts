@@ -51,6 +51,11 @@ export interface GoldenDiff {
   cumTop: TopRow[];
 }
 
+/** A committed golden file by name ("diffs.json", or goldenName(rel)): no Go needed. */
+export function readGolden<T>(name: string): T {
+  return JSON.parse(readFileSync(join(GOLDEN, name), 'utf8')) as T;
+}
+
 /** Golden JSON name for a fixture path relative to test/fixtures. */
 export function goldenName(rel: string): string {
   return `${rel.split('/').join('__')}.json`;

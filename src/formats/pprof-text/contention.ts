@@ -10,12 +10,14 @@
  * Delays are CPU cycles; like the proto form, we turn them into nanoseconds.
  *
  * The sampling period is where readers go wrong. Today's runtime scales each
- * sampled mutex event by the period as it records it, so the counts printed are
- * already estimates, each a multiple of the period. Older runtimes counted the
- * sampled events and scaled only the proto form, so their text needs the period
- * applied. pprof's legacy reader always applies it, counting today's text
- * period-times over. We read the counts: if every one is a multiple of the period
- * they were scaled already; if not, we scale them as those older runtimes did.
+ * sampled mutex event by the period as it records it (count += period, cycles +=
+ * period × cycles), so both numbers printed are multiples of the period. Go 1.18
+ * and before counted the sampled events and scaled only the proto form, so their
+ * text needs the period applied. pprof's legacy reader always applies it, counting
+ * today's text period-times over. We read the numbers: if every count and every
+ * delay is a multiple of the period they were scaled already; if not, we scale
+ * them as those older runtimes did. Raw numbers pass for scaled ones by chance
+ * about once in period² per record (both must be multiples).
  */
 import type { ProfileKind } from '../../model/file-kind';
 import type { Profile } from '../../model/profile';
@@ -77,12 +79,13 @@ export function parseContentionText(header: string, r: LineReader, warnings: str
     period: 1,
   });
   const { count, values: [counts, delays] } = profile.samples;
-  const factor = period > 1 && !allMultiplesOf(counts, count, period) ? period : 1;
+  const scaled = allMultiplesOf(counts, count, period) && allMultiplesOf(delays, count, period);
+  const factor = period > 1 && !scaled ? period : 1;
   if (period > 1) {
     profile.comments.push(
       factor > 1
         ? `sampling period ${period}: counts and delays multiplied by ${period}, as the runtime that wrote these raw counts did for its proto form`
-        : `sampling period ${period}: every count is a multiple of it, so the runtime had already scaled them`,
+        : `sampling period ${period}: every count and delay is a multiple of it, so the runtime had already scaled them`,
     );
   }
   if (cyclesPerSecond === 0) warnings.push('no "cycles/second" line: delays are shown in CPU cycles, as written');
