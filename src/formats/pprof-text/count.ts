@@ -11,20 +11,20 @@ import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import type { LineReader } from '../text-lines';
 import { readGroups } from './groups';
 
-const TOTAL_RE = /^(\S+) profile: total (\d+)$/;
+/** The header line: the profile's name and its total. */
+export const COUNT_HEADER_RE = /^(\S+) profile: total (\d+)$/;
 const COUNT_RE = /^\d+$/;
 
 export interface CountProfile {
   profile: Profile;
   /** The profile's name from its header: "goroutine", "threadcreate", … */
   name: string;
-  total: number;
 }
 
 export function parseCountProfile(r: LineReader, source: 'goroutine-text' | 'pprof-text', warnings: string[]): CountProfile {
   let header: RegExpExecArray | null = null;
   // Anything before the header is noise (a log the profile was pasted into).
-  while (!header && r.next()) header = TOTAL_RE.exec(r.line);
+  while (!header && r.next()) header = COUNT_HEADER_RE.exec(r.line);
   if (!header) throw new Error('no "NAME profile: total N" line');
   const name = header[1];
   const total = Number(header[2]);
@@ -47,5 +47,5 @@ export function parseCountProfile(r: LineReader, source: 'goroutine-text' | 'ppr
     warnings,
   );
   if (sum !== total) warnings.push(`the groups hold ${sum} ${unit} but the header says total ${total}`);
-  return { profile: b.build(simpleMeta(source, [{ type: name, unit: 'count' }])), name, total };
+  return { profile: b.build(simpleMeta(source, [{ type: name, unit: 'count' }])), name };
 }

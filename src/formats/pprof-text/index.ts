@@ -7,12 +7,10 @@ import type { ProfileKind } from '../../model/file-kind';
 import type { Profile } from '../../model/profile';
 import { LineReader } from '../text-lines';
 import { contentionTextKind, parseContentionText } from './contention';
-import { parseCountProfile } from './count';
+import { COUNT_HEADER_RE, parseCountProfile } from './count';
 import { isHeapTextHeader, parseHeapText } from './heap';
 
 export type PprofTextForm = 'heap' | 'mutex' | 'block' | 'count';
-
-const COUNT_HEADER_RE = /^(\S+) profile: total \d+$/;
 
 /** The form of a debug=1 text profile from its first line, or null. */
 export function pprofTextForm(headText: string): PprofTextForm | null {
