@@ -52,3 +52,18 @@ test("label filters are offered where samples have labels: a heap's object sizes
   await expect(page.getByLabel('Focus', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Tag focus')).toHaveCount(0);
 });
+
+test("goroutine groups show their goroutines' labels, and the filter box finds a group by label", async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, [fixture('incident3', /^goroutine-t1\.pb\.gz$/)]);
+  await page.getByRole('tab', { name: /Goroutines/ }).click();
+  const table = page.getByRole('table', { name: 'Goroutines grouped by stack' });
+  await expect(table.getByRole('columnheader', { name: 'Labels' })).toBeVisible();
+  const subscribers = table.getByRole('row').filter({ hasText: 'main.subscribe' });
+  // The commonest label shows; the other is behind "+1", with its count in the tooltip.
+  await expect(subscribers.locator('.g-label')).toHaveText('channel=orders 217');
+  await expect(subscribers.getByText('+1', { exact: true })).toHaveAttribute('title', 'channel=payments: 108');
+  await page.getByPlaceholder(/Filter by function or file/).fill('payments');
+  await expect(table.locator('tbody tr').filter({ hasText: /\S/ })).toHaveCount(1);
+  await shot(page, 'goroutines-labels');
+});

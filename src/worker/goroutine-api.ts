@@ -9,13 +9,14 @@ import type {
   FrameInfo,
   GroupRow,
   GroupSortKey,
+  LabelCount,
   LeakShape,
   LeakSuspect,
   StateCount,
 } from '../analysis/goroutines';
 import type { FileId, Granularity } from './api';
 
-export type { CompareRow, FrameInfo, GroupRow, GroupSortKey, LeakShape, LeakSuspect, StateCount };
+export type { CompareRow, FrameInfo, GroupRow, GroupSortKey, LabelCount, LeakShape, LeakSuspect, StateCount };
 
 /** How the goroutines of a file were written. */
 export type GoroutineEncoding = 'debug=0' | 'debug=1' | 'debug=2';
@@ -38,6 +39,8 @@ export interface GoroutineOverview {
   states: StateCount[];
   /** The encoding carries states, wait minutes and created-by (debug=2 and crash dumps). */
   perGoroutine: boolean;
+  /** Some goroutines carry pprof labels (string ones): the table shows a Labels column. */
+  labelled: boolean;
   /** Profile time in ns since the epoch; 0 when the file has none (text dumps). */
   timeNanos: number;
   warnings: string[];

@@ -100,6 +100,7 @@ export function goroutineOverview(session: Session, p: GoroutineFileRequest): Go
     groups: table.groups.length,
     states: stateCounts(table),
     perGoroutine: !!f.goroutines,
+    labelled: table.groups.some((g) => g.labels.size > 0),
     timeNanos: f.profile.timeNanos,
     warnings: f.info.warnings,
   };

@@ -3,7 +3,7 @@
  * minutes, creators and example ids. Built once per snapshot; queries (filter, sort,
  * page) are cheap so the UI can virtualise 100k goroutines.
  */
-import { ROOT_NODE } from '../../model/profile';
+import { ROOT_NODE, type Profile } from '../../model/profile';
 import { frameInfo, topUserFrame, type FrameInfo } from './frame-info';
 import { normFrames, type Snapshot } from './snapshot';
 
@@ -28,6 +28,8 @@ export interface StackGroup {
   byState: Map<number, StateAgg>;
   /** Created-by frame → count. */
   creators: Map<number, number>;
+  /** "key=value" of a string label → goroutines that carry it (pprof labels). */
+  labels: Map<string, number>;
 }
 
 export interface GroupTable {
@@ -40,11 +42,12 @@ export interface GroupTable {
 export function groupByStack(s: Snapshot): GroupTable {
   const byNorm = new Map<number, StackGroup>();
   const groups: StackGroup[] = [];
+  const labelsOf = sampleLabelTexts(s.source.profile);
   for (let u = 0; u < s.units; u++) {
     const norm = s.unitNorm[u];
     let g = byNorm.get(norm);
     if (!g) {
-      g = { norm, count: 0, rep: s.unitNode[u], byState: new Map(), creators: new Map() };
+      g = { norm, count: 0, rep: s.unitNode[u], byState: new Map(), creators: new Map(), labels: new Map() };
       byNorm.set(norm, g);
       groups.push(g);
     }
@@ -65,8 +68,24 @@ export function groupByStack(s: Snapshot): GroupTable {
     if (a.ids.length < EXAMPLE_IDS && s.unitId[u] >= 0) a.ids.push(s.unitId[u]);
     const c = s.unitCreator[u];
     if (c >= 0) g.creators.set(c, (g.creators.get(c) ?? 0) + w);
+    const ls = labelsOf?.get(s.unitSample[u]);
+    if (ls) for (const l of ls) g.labels.set(l, (g.labels.get(l) ?? 0) + w);
   }
   return { snapshot: s, groups, haystacks: null };
+}
+
+/** Each labelled sample's string labels as "key=value"; null when the profile has none. */
+function sampleLabelTexts(p: Profile): Map<number, string[]> | null {
+  const t = p.labels;
+  if (t.count === 0) return null;
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < t.count; i++) {
+    if (t.str[i] < 0) continue;
+    let list = out.get(t.sample[i]);
+    if (!list) out.set(t.sample[i], (list = []));
+    list.push(`${p.strings[t.key[i]]}=${p.strings[t.str[i]]}`);
+  }
+  return out;
 }
 
 export type GroupSortKey = 'count' | 'percent' | 'state' | 'waitMin' | 'waitMax' | 'createdBy' | 'topFrame' | 'leaf';
@@ -81,6 +100,14 @@ export interface GroupQuery {
   text?: string;
   /** Only goroutines in this state. */
   state?: string | null;
+}
+
+/** Shown per group; the rest are counted in labelKinds. */
+const SHOWN_LABELS = 3;
+
+export interface LabelCount {
+  label: string;
+  count: number;
 }
 
 export interface StateCount {
@@ -107,6 +134,10 @@ export interface GroupRow {
   leaf: FrameInfo | null;
   exampleIds: number[];
   depth: number;
+  /** The group's most common labels ("key=value") with their goroutines, most first (all states). */
+  labels: LabelCount[];
+  /** Distinct labels in all, of which `labels` is the head. */
+  labelKinds: number;
 }
 
 export interface GroupPage {
@@ -156,6 +187,11 @@ export function groupRow(t: GroupTable, gi: number, stateFilter = -2): GroupRow 
     leaf: frames.length ? frameInfo(p, frames[0]) : null,
     exampleIds: ids,
     depth: frames.length,
+    labels: [...g.labels]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, SHOWN_LABELS)
+      .map(([label, n]) => ({ label, count: n })),
+    labelKinds: g.labels.size,
   };
 }
 
@@ -168,6 +204,8 @@ function haystacks(t: GroupTable): string[] {
       const f = p.stacks.frame[n];
       parts.push(p.strings[p.frames.func[f]], p.strings[p.frames.file[f]]);
     }
+    // Labels too, so "tenant=acme" (or just "acme") finds the groups that carry it.
+    parts.push(...g.labels.keys());
     return parts.join('\n').toLowerCase();
   });
   return t.haystacks;

@@ -14,6 +14,7 @@ export {
   type GroupSortKey,
   type GroupPage,
   type GroupRow,
+  type LabelCount,
   type StateCount,
 } from './group-by-stack';
 export { groupByCreator, type CreatorGroup, type BlockedIn } from './group-by-creator';

@@ -40,6 +40,8 @@ export interface Snapshot {
   unitId: Float64Array;
   /** 1 when the runtime's leak detector marked the goroutine leaked: blocked forever. */
   unitLeaked: Uint8Array;
+  /** The Profile sample each unit is counted in (its labels are that sample's). */
+  unitSample: Int32Array;
   /** Normalized trie: node 0 is the root; `frame` is a representative Profile frame. */
   normParent: number[];
   normFrame: number[];
@@ -84,6 +86,7 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
       unitCreator: pick(dump.createdBy, i32),
       unitId: pick(dump.id, f64),
       unitLeaked: leakedMarks(pick(dump.flags, (n) => new Uint8Array(n))),
+      unitSample: pick(dump.sample, i32),
       normParent,
       normFrame,
     };
@@ -105,6 +108,7 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
       unitCreator: dump.createdBy,
       unitId: dump.id,
       unitLeaked: leakedMarks(dump.flags.slice(0, dump.count)),
+      unitSample: dump.sample,
       normParent,
       normFrame,
     };
@@ -132,6 +136,7 @@ export function toSnapshot(source: GoroutineSource, granularity: Granularity = '
     unitId: new Float64Array(n).fill(-1),
     // Every goroutine in a goroutineleak profile is one the detector found leaked.
     unitLeaked: new Uint8Array(n).fill(p.sampleTypes.some((t) => t.type === 'goroutineleak') ? 1 : 0),
+    unitSample: Int32Array.from({ length: n }, (_, i) => i),
     normParent,
     normFrame,
   };

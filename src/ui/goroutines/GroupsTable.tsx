@@ -12,7 +12,7 @@ import type { FileId, Granularity } from '../../worker/api';
 import type { FrameInfo, GroupRow, GroupSortKey, GoroutineOverview } from '../../worker/goroutine-api';
 import { count, location, percent, plural, waitRange } from './format';
 import { makeLayout, rowTop, scrollToShow, totalHeight, visibleRows, type Expansion } from './layout';
-import { FRAME_LINE, FrameName, LeakedChip, SortHeader, StackFrames, StateChips } from './parts';
+import { FRAME_LINE, FrameName, LabelChips, LeakedChip, SortHeader, StackFrames, StateChips } from './parts';
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
 
 const ROW_HEIGHT = 30;
@@ -36,6 +36,9 @@ const COLUMNS: Column[] = [
   { id: 'waitMax', label: 'Waiting', title: 'Minutes blocked, shortest to longest (debug=2 only; <1 means under a minute)', numeric: true },
   { id: 'createdBy', label: 'Created by', title: 'The go statement that started them (debug=2 only)' },
 ];
+
+/** Shown after States when the file's goroutines carry pprof labels; not sortable. */
+const LABELS_COLUMN = { label: 'Labels', title: 'pprof labels of these goroutines (string labels), with counts; the filter box matches them too' };
 
 /** Lines in a row's detail block besides the frames. */
 function extraLines(r: GroupRow): number {
@@ -132,6 +135,8 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
   };
 
   const perGoroutine = overview?.perGoroutine ?? true;
+  const labelled = overview?.labelled ?? false;
+  const columnCount = COLUMNS.length + (labelled ? 1 : 0);
   const end = Math.min(last, rowCount);
   const body = [];
   for (let i = first; i < end; i++) {
@@ -140,7 +145,7 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
     if (!r) {
       body.push(
         <tr key={`r${i}`} aria-rowindex={i + 2} style={{ height: ROW_HEIGHT }}>
-          <td colSpan={COLUMNS.length} className="loading-cell">…</td>
+          <td colSpan={columnCount} className="loading-cell">…</td>
         </tr>,
       );
       continue;
@@ -179,6 +184,7 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
             {(r.states.length > 0 || r.leaked === 0) && <StateChips states={r.states} max={r.leaked > 0 ? 1 : 2} />}
           </span>
         </td>
+        {labelled && <td><LabelChips labels={r.labels} kinds={r.labelKinds} /></td>}
         <td className="num">{waitRange(r.waitMin, r.waitMax)}</td>
         <td className="g-name"><FrameName frame={r.createdBy} withLocation /></td>
       </tr>,
@@ -187,7 +193,7 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
       const st = stacks.get(r.group);
       body.push(
         <tr key={`d${i}`} className="g-detail" style={{ height: open.height }}>
-          <td colSpan={COLUMNS.length} id={detailId}>
+          <td colSpan={columnCount} id={detailId}>
             {st === undefined ? (
               <p className="muted">Loading the stack…</p>
             ) : typeof st === 'string' ? (
@@ -258,21 +264,27 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
       </div>
       {data.error && <p className="view-error" role="alert">Could not group the goroutines: {data.error}</p>}
       <div className="g-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <table className="g-table" aria-label="Goroutines grouped by stack" aria-rowcount={rowCount + 1}>
+        <table className={`g-table${labelled ? ' labelled' : ''}`} aria-label="Goroutines grouped by stack" aria-rowcount={rowCount + 1}>
           <colgroup>
             <col className="gc-leaf" />
             <col className="gc-top" />
             <col className="gc-count" />
             <col className="gc-pct" />
             <col className="gc-states" />
+            {labelled && <col className="gc-labels" />}
             <col className="gc-wait" />
             <col className="gc-created" />
           </colgroup>
           <thead>
             <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-              {COLUMNS.map((c) => (
-                <SortHeader key={c.id} id={c.id} label={c.label} title={c.title} numeric={c.numeric} active={sort} desc={desc} onSort={goroutineActions.sortBy} />
-              ))}
+              {COLUMNS.map((c) => [
+                <SortHeader key={c.id} id={c.id} label={c.label} title={c.title} numeric={c.numeric} active={sort} desc={desc} onSort={goroutineActions.sortBy} />,
+                c.id === 'state' && labelled && (
+                  <th key="labels" scope="col" title={LABELS_COLUMN.title}>
+                    {LABELS_COLUMN.label}
+                  </th>
+                ),
+              ])}
             </tr>
           </thead>
           <tbody onKeyDown={onKey}>

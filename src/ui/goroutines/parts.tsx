@@ -1,6 +1,6 @@
 /** Small pieces shared by the goroutine views: state chips, stacks, sortable headers, "show more". */
 import type { ReactNode } from 'react';
-import type { FrameInfo, StateCount } from '../../worker/goroutine-api';
+import type { FrameInfo, LabelCount, StateCount } from '../../worker/goroutine-api';
 import { count, location, shortFile, stateTone } from './format';
 
 export function StateChips({ states, max = 3 }: { states: StateCount[]; max?: number }) {
@@ -17,6 +17,29 @@ export function StateChips({ states, max = 3 }: { states: StateCount[]; max?: nu
       {rest.length > 0 && (
         <span className="g-chip tone-other" title={rest.map((s) => `${s.state}: ${count(s.count)}`).join('\n')}>
           +{rest.length}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * A group's commonest pprof label with its count; the others behind "+N", whose tooltip
+ * lists them with theirs (a table row has room for one label, and a cut count misleads).
+ */
+export function LabelChips({ labels, kinds }: { labels: LabelCount[]; kinds: number }) {
+  if (labels.length === 0) return <span className="muted">—</span>;
+  const [first, ...rest] = labels;
+  const more = kinds - 1;
+  const restTitle = rest.map((l) => `${l.label}: ${count(l.count)}`).concat(kinds > labels.length ? [`and ${kinds - labels.length} more`] : []);
+  return (
+    <span className="g-chips">
+      <span className="g-chip g-label mono" title={`${first.label}: ${count(first.count)} goroutines`}>
+        <span>{first.label}</span> <b>{count(first.count)}</b>
+      </span>
+      {more > 0 && (
+        <span className="g-chip tone-other" title={restTitle.join('\n')}>
+          +{more}
         </span>
       )}
     </span>
