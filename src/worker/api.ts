@@ -140,7 +140,8 @@ export interface LabelsRequest extends ViewOptions {
 
 /** pprof's -tags report over the samples the view keeps. */
 export interface LabelsAnswer {
-  keys: LabelKeyShare[];
+  /** Each key with its largest values only (LABEL_VALUES_SENT); valueCount says how many it has. */
+  keys: (LabelKeyShare & { valueCount: number })[];
   /** The profile's total: what every percentage refers to, as in pprof. */
   total: number;
   unit: string;

@@ -86,11 +86,19 @@ export function top(session: Session, p: Params<'top'>): TopAnswer {
   return { rows, rowCount: entries.length, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
 }
 
+/** Values per label key in a labels answer: more than the info panel shows. */
+export const LABEL_VALUES_SENT = 50;
+
 export function labels(session: Session, p: Params<'labels'>): LabelsAnswer {
   const tree = session.callTree(p.file, p);
   const kept = new Uint8Array(tree.sampleNode.length);
   for (let s = 0; s < kept.length; s++) kept[s] = tree.sampleNode[s] >= 0 ? 1 : 0;
-  const keys = labelBreakdown(session.profile(p.file), p.sampleType, kept);
+  const keys = labelBreakdown(session.profile(p.file), p.sampleType, kept).map((k) => ({
+    ...k,
+    // A label like a request id has a value per sample: the UI shows the largest few.
+    values: k.values.slice(0, LABEL_VALUES_SENT),
+    valueCount: k.values.length,
+  }));
   return { keys, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
 }
 

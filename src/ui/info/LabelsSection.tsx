@@ -7,7 +7,7 @@ import { useWorkerCall } from '../shared/useWorkerCall';
 import { formatValue } from '../../state/format';
 import { escapeRegex } from '../../state/regex';
 import { viewActions } from '../../state/view';
-import type { LabelKeyShare } from '../../worker/api';
+import type { LabelsAnswer } from '../../worker/api';
 
 const SHOWN_VALUES = 12;
 
@@ -30,9 +30,9 @@ export function LabelsSection({ current }: { current: CurrentProfile }) {
   );
 }
 
-function LabelKey({ share, total, unit }: { share: LabelKeyShare; total: number; unit: string }) {
+function LabelKey({ share, total, unit }: { share: LabelsAnswer['keys'][number]; total: number; unit: string }) {
   const pct = (v: number) => (total ? `${((100 * v) / total).toFixed(2)}%` : '—');
-  const rest = share.values.length - SHOWN_VALUES;
+  const rest = share.valueCount - Math.min(SHOWN_VALUES, share.values.length);
   return (
     <table className="labels-table" aria-label={`Label ${share.key}`}>
       <caption>
