@@ -86,9 +86,9 @@ describe('what the text adds', () => {
     expect(sizes(text)).toEqual(sizes(proto));
   });
 
-  it.each(DIRS)('%s mutex: the period is applied only where the runtime printed raw counts (Go 1.18 and before), and it says so', async (dir) => {
+  it.each(DIRS)('%s mutex: the period is applied only where the runtime printed raw counts (Go 1.19 and before), and it says so', async (dir) => {
     const go = existsSync(`test/fixtures/${dir}/GO_VERSION`) ? readFileSync(`test/fixtures/${dir}/GO_VERSION`, 'utf8').trim() : 'go1.26';
-    const raw = Number(/^go1\.(\d+)/.exec(go)![1]) <= 18;
+    const raw = Number(/^go1\.(\d+)/.exec(go)![1]) <= 19;
     const { profile } = await load(`test/fixtures/${dir}/mutex.txt`);
     expect(profile!.comments).toEqual([
       raw

@@ -11,7 +11,7 @@
  *
  * The sampling period is where readers go wrong. Today's runtime scales each
  * sampled mutex event by the period as it records it (count += period, cycles +=
- * period × cycles), so both numbers printed are multiples of the period. Go 1.18
+ * period × cycles), so both numbers printed are multiples of the period. Go 1.19
  * and before counted the sampled events and scaled only the proto form, so their
  * text needs the period applied. pprof's legacy reader always applies it, counting
  * today's text period-times over. We read the numbers: if every count and every
