@@ -4,12 +4,11 @@
  */
 import { create } from 'zustand';
 import type { FileId, Granularity, ProfileSummary } from '../worker/api';
+import type { ViewFilterField } from '../analysis/calltree/view-filters';
 import { DEFAULT_HASH_STATE, type HashState, type ViewTab } from './hash';
 
 export type Theme = 'light' | 'dark';
 
-/** pprof's filters, by their flag names. */
-export type FilterKey = 'focus' | 'ignore' | 'hide' | 'tagfocus' | 'tagignore';
 
 export interface ViewState {
   tab: ViewTab;
@@ -68,7 +67,7 @@ export const viewActions = {
   setSampleType: (id: FileId, index: number, name: string) =>
     useView.setState((s) => ({ sampleTypeByFile: { ...s.sampleTypeByFile, [id]: index }, preferredSampleType: name })),
   setGranularity: (granularity: Granularity) => useView.setState({ granularity, zoomPath: [] }),
-  setFilter: (key: FilterKey, value: string) => useView.setState({ [key]: value }),
+  setFilter: (key: ViewFilterField, value: string) => useView.setState({ [key]: value }),
   setZoomPath: (zoomPath: string[]) => useView.setState({ zoomPath }),
   resetZoom: () => useView.setState({ zoomPath: [] }),
   setSearch: (search: string) => useView.setState({ search }),

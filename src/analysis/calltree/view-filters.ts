@@ -8,16 +8,18 @@ import type { NameFilters } from './filters';
 
 export type ViewFilters = NameFilters & LabelFilters;
 
-const FIELDS = ['focus', 'ignore', 'hide', 'tagfocus', 'tagignore'] as const;
+/** pprof's filters by their flag names. */
+export const VIEW_FILTER_FIELDS = ['focus', 'ignore', 'hide', 'tagfocus', 'tagignore'] as const;
+export type ViewFilterField = (typeof VIEW_FILTER_FIELDS)[number];
 
 /** Only the filter fields of a larger request. */
 export function viewFilters(v: ViewFilters): ViewFilters {
   const out: ViewFilters = {};
-  for (const f of FIELDS) if (v[f]) out[f] = v[f];
+  for (const f of VIEW_FILTER_FIELDS) if (v[f]) out[f] = v[f];
   return out;
 }
 
 /** A cache key part that differs exactly when the filters do. */
 export function viewFiltersKey(v: ViewFilters): string {
-  return FIELDS.map((f) => v[f] ?? '').join('\u0001');
+  return VIEW_FILTER_FIELDS.map((f) => v[f] ?? '').join('\u0001');
 }

@@ -4,13 +4,14 @@
  * counts once for the key and once under each value, as in pprof.
  */
 import type { Profile } from '../../model/profile';
+import { numericLabelUnit } from './unit';
 
 export interface LabelValueShare {
   /** The string value, or the number as digits. */
   value: string;
   /** True for numeric labels. */
   numeric: boolean;
-  /** A number's unit: its own, or "bytes" for a key named so (pprof's convention); "" otherwise. */
+  /** A number's unit (numericLabelUnit); "" for strings. */
   unit: string;
   total: number;
 }
@@ -42,7 +43,7 @@ export function labelBreakdown(p: Profile, sampleType: number, keep: Uint8Array 
     const numeric = t.str[i] < 0;
     const name = numeric ? String(t.num[i]) : p.strings[t.str[i]];
     let share = k.values.get(name);
-    if (!share) k.values.set(name, (share = { value: name, numeric, unit: numeric ? numberUnit(p, i) : '', total: 0 }));
+    if (!share) k.values.set(name, (share = { value: name, numeric, unit: numeric ? numericLabelUnit(p, i) : '', total: 0 }));
     share.total += v;
   }
   return [...byKey.entries()]
@@ -52,9 +53,4 @@ export function labelBreakdown(p: Profile, sampleType: number, keep: Uint8Array 
       values: [...k.values.values()].sort((a, b) => Math.abs(b.total) - Math.abs(a.total) || (a.value < b.value ? -1 : 1)),
     }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-function numberUnit(p: Profile, row: number): string {
-  const unit = p.strings[p.labels.unit[row]];
-  return unit || (p.strings[p.labels.key[row]] === 'bytes' ? 'bytes' : '');
 }

@@ -11,6 +11,7 @@
  */
 import type { Profile } from '../../model/profile';
 import { FilterError } from '../calltree/filters';
+import { numericLabelUnit } from './unit';
 
 export interface LabelFilters {
   tagfocus?: string;
@@ -68,7 +69,7 @@ function compileLabelFilter(p: Profile, ix: SampleLabels, which: string, spec: s
   // only has strings (status=200), which it could never match.
   const range = hasNumbers(p, keyIdx, key !== null) ? parseRange(value) : null;
   if (range) {
-    const inRange = (row: number) => t.str[row] < 0 && range(t.num[row], p.strings[t.unit[row]], p.strings[t.key[row]]);
+    const inRange = (row: number) => t.str[row] < 0 && range(t.num[row], numericLabelUnit(p, row));
     return key === null ? (s) => each(s, inRange) : (s) => each(s, (row) => t.key[row] === keyIdx && inRange(row));
   }
   const res = value.split(',').map((v) => {
@@ -107,14 +108,13 @@ const SCALE: Record<string, { kind: string; factor: number }> = {
 };
 const UNIT_NAMES: Record<string, string> = { bytes: 'b', byte: 'b', nanoseconds: 'ns', nanosecond: 'ns' };
 
-/** The unit of a label's numbers: its own, or by pprof's convention "bytes" for a key named so. */
-function labelUnit(unit: string, key: string): { kind: string; factor: number } | null {
-  const u = UNIT_NAMES[unit] ?? unit ?? '';
-  return SCALE[u.toLowerCase()] ?? (u === '' && key === 'bytes' ? SCALE.b : null);
+/** The scale of a label's unit (numericLabelUnit), or null when it has none. */
+function unitScale(unit: string): { kind: string; factor: number } | null {
+  return SCALE[(UNIT_NAMES[unit] ?? unit).toLowerCase()] ?? null;
 }
 
-/** "lo:hi", "lo:", ":hi" or "n" → a test on (value, unit, key); null when not a range. */
-function parseRange(text: string): ((v: number, unit: string, key: string) => boolean) | null {
+/** "lo:hi", "lo:", ":hi" or "n" → a test on (value, unit); null when not a range. */
+function parseRange(text: string): ((v: number, unit: string) => boolean) | null {
   const m = RANGE_RE.exec(text.trim());
   if (!m || (m[1] === undefined && m[4] === undefined)) return null;
   const end = (num: string | undefined, unit: string | undefined) => {
@@ -127,8 +127,8 @@ function parseRange(text: string): ((v: number, unit: string, key: string) => bo
   const hi = end(m[4], m[5]);
   if (lo === undefined || hi === undefined) return null;
   const colon = m[3] !== undefined;
-  return (v, unit, key) => {
-    const own = labelUnit(unit, key);
+  return (v, unit) => {
+    const own = unitScale(unit);
     const inUnit = (e: { n: number; scale: { kind: string; factor: number } | null }) =>
       e.scale && own && e.scale.kind === own.kind ? (e.n * e.scale.factor) / own.factor : e.n;
     if (!colon) return lo !== null && v === inUnit(lo);

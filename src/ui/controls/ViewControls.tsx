@@ -1,7 +1,8 @@
 /** Sample type, granularity and pprof's filters (focus/ignore/hide; tagfocus/tagignore on labelled profiles). */
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { labelFilterError } from '../../state/regex';
-import { useView, viewActions, type FilterKey } from '../../state/view';
+import { useView, viewActions } from '../../state/view';
+import { VIEW_FILTER_FIELDS } from '../../analysis/calltree/view-filters';
 import { GranularityChoice, type GranularityOption } from './GranularityChoice';
 import { RegexInput } from './RegexInput';
 
@@ -10,7 +11,6 @@ const setIgnore = (v: string) => viewActions.setFilter('ignore', v);
 const setHide = (v: string) => viewActions.setFilter('hide', v);
 const setTagFocus = (v: string) => viewActions.setFilter('tagfocus', v);
 const setTagIgnore = (v: string) => viewActions.setFilter('tagignore', v);
-const FILTERS: FilterKey[] = ['focus', 'ignore', 'hide', 'tagfocus', 'tagignore'];
 
 const GRANULARITIES: GranularityOption[] = [
   { id: 'function', label: 'Functions', title: 'One frame per function' },
@@ -66,7 +66,7 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
           type="button"
           className="btn small"
           onClick={() => {
-            for (const f of FILTERS) viewActions.setFilter(f, '');
+            for (const f of VIEW_FILTER_FIELDS) viewActions.setFilter(f, '');
           }}
         >
           Clear filters
