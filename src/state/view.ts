@@ -9,7 +9,6 @@ import { DEFAULT_HASH_STATE, type HashState, type ViewTab } from './hash';
 
 export type Theme = 'light' | 'dark';
 
-
 export interface ViewState {
   tab: ViewTab;
   /** Explicit choice per file (index into its sampleTypes). */
