@@ -2,7 +2,7 @@
  * Incident 1 in the browser: drop the two heap profiles, open Compare, and the growth
  * points at the workqueue's waiting heap (AddAfter / waitingLoop). Toggling the meaning
  * and -normalize changes the percentages exactly as `go tool pprof` prints them
- * (test/diff/golden.json was made by the real tool).
+ * (test/reference/diff/golden.json was made by the real tool).
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -12,7 +12,7 @@ interface GoldenRow {
   name: string;
   flatPct: number;
 }
-const golden = JSON.parse(readFileSync('test/diff/golden.json', 'utf8')) as Record<string, { rows: GoldenRow[] }>;
+const golden = JSON.parse(readFileSync('test/reference/diff/golden.json', 'utf8')) as Record<string, { rows: GoldenRow[] }>;
 
 const QUEUE = /workqueue\.(\(\*delayingType\[.*\]\)\.(AddAfter|waitingLoop)|insert\[|\(\*waitForPriorityQueue)/;
 

@@ -7,7 +7,7 @@
  * frame names (function, file, line), since ids differ between files. pprof compares
  * locations by address, so for two *different binaries* its -base total counts matching
  * stacks twice where we let them cancel; for snapshots of one process (what -base is
- * for) the two agree exactly (test/diff/pprof-reference.test.ts).
+ * for) the two agree exactly (test/reference/diff/pprof-reference.test.ts).
  */
 import type { Profile } from '../../model/profile';
 import { childrenOf } from '../../model/stack-trie';

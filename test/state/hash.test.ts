@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HASH_STATE, decodeHash, encodeHash } from '../../src/state/hash';
+
+describe('URL hash', () => {
+  it('leaves defaults out', () => {
+    expect(encodeHash(DEFAULT_HASH_STATE)).toBe('');
+    expect(decodeHash('')).toEqual(DEFAULT_HASH_STATE);
+  });
+  it('round-trips every shareable field, including regex punctuation', () => {
+    const s = {
+      view: 'top' as const,
+      sampleType: 'alloc_space',
+      transforms: [
+        { kind: 'granularity' as const, value: 'line' as const },
+        { kind: 'focus' as const, pattern: '^main\\.(load|read)Rules$' },
+        { kind: 'ignore' as const, pattern: 'runtime\\..*' },
+        { kind: 'hide' as const, pattern: 'a&b=c#d e+f' },
+        { kind: 'tagfocus' as const, expr: 'endpoint=/search,/checkout' },
+        { kind: 'tagignore' as const, expr: 'bytes=1kb:' },
+      ],
+    };
+    const h = encodeHash(s);
+    expect(h.startsWith('#')).toBe(true);
+    expect(decodeHash(h)).toEqual(s);
+  });
+  it('ignores unknown or malformed values', () => {
+    expect(decodeHash('#view=nope&g=file&x=1')).toEqual(DEFAULT_HASH_STATE);
+    expect(decodeHash('#%%%')).toEqual(DEFAULT_HASH_STATE);
+  });
+  it('opens links written before transforms as the same view', () => {
+    expect(decodeHash('#view=top&st=alloc_space&g=line&focus=fakeDB')).toEqual({
+      view: 'top',
+      sampleType: 'alloc_space',
+      transforms: [
+        { kind: 'granularity', value: 'line' },
+        { kind: 'focus', pattern: 'fakeDB' },
+      ],
+    });
+  });
+});
