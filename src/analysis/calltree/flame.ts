@@ -6,8 +6,11 @@ import type { CallTree } from './calltree';
 
 export interface FlameNode {
   name: string;
+  /** Cumulative value of this node. */
   value: number;
+  /** Value of samples ending exactly here. */
   self: number;
+  /** Children narrower than minFraction are folded into `hidden`. */
   hidden: number;
   children: FlameNode[];
 }

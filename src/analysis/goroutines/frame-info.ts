@@ -1,6 +1,6 @@
 /** Frames as the views draw them: names and locations, no indices. */
 import type { Profile } from '../../model/profile';
-import { isStdFunction } from './frames';
+import { isStdFunction } from '../../model/go-names';
 
 export interface FrameInfo {
   func: string;

@@ -1,4 +1,4 @@
-/** Which frames a goroutine view shows, and which belong to the user's code. */
+/** Which frames a goroutine view shows, and the waits that runtime frames imply. */
 
 /**
  * Frames hidden before stacks are compared, so debug=0, debug=1 and debug=2 agree:
@@ -13,28 +13,6 @@ export function isHiddenFrame(func: string): boolean {
     return !(c >= 65 && c <= 90); // exported runtime functions (runtime.Gosched) stay
   }
   return func.startsWith('internal/runtime/');
-}
-
-/** The package path of a Go function name ("net/http.(*Client).Do" → "net/http"). */
-export function packageOf(func: string): string {
-  const bracket = func.indexOf('[');
-  const base = bracket >= 0 ? func.slice(0, bracket) : func;
-  const slash = base.lastIndexOf('/');
-  const dot = base.indexOf('.', slash + 1);
-  return dot < 0 ? '' : base.slice(0, dot);
-}
-
-/**
- * Standard library (and runtime): a package whose first path element has no dot, except
- * "main". Code in a module without a dotted path counts as standard too: a known limit.
- */
-export function isStdFunction(func: string): boolean {
-  const pkg = packageOf(func);
-  if (pkg === '') return true; // synthetic frames such as "(stack unavailable)"
-  if (pkg === 'main' || pkg.startsWith('main.')) return false;
-  const slash = pkg.indexOf('/');
-  const first = slash < 0 ? pkg : pkg.slice(0, slash);
-  return first.indexOf('.') < 0;
 }
 
 /** Blocking kinds read from runtime frames, for encodings without states (debug=0/1). */

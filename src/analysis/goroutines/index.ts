@@ -1,6 +1,6 @@
 /** Goroutine analysis: grouping, creators, snapshot comparison and leak suspects. */
 export { toSnapshot, countColumn, normFrames, blockingKind } from './snapshot';
-export type { GoroutineSource, Granularity, Snapshot } from './snapshot';
+export type { GoroutineSource, Snapshot } from './snapshot';
 export { goroutineStackCounts, stackKey, type StackCount } from './stack-key';
 export {
   groupByStack,
@@ -21,6 +21,6 @@ export { groupByCreator, type CreatorGroup, type BlockedIn } from './group-by-cr
 export { compareSnapshots, type Comparison, type CompareRow } from './compare';
 export { leakSuspects, type LeakSuspect, type LeakOptions } from './leaks';
 export { LEAK_SHAPES, matchLeakShape, type LeakShape, type LeakShapeId } from './leak-shapes';
-export { isHiddenFrame, isStdFunction, packageOf, blockingKindOf } from './frames';
+export { isHiddenFrame, blockingKindOf } from './frames';
 export { frameInfo, type FrameInfo } from './frame-info';
 export { formatCount, formatSigned } from './format';

@@ -7,6 +7,7 @@
 import { G_LEAKED, type GoroutineDump } from '../../model/goroutines';
 import type { Profile } from '../../model/profile';
 import { ROOT_NODE } from '../../model/profile';
+import type { Granularity } from '../calltree/frame-keys';
 import { blockingKindOf, isHiddenFrame } from './frames';
 
 export interface GoroutineSource {
@@ -14,8 +15,6 @@ export interface GoroutineSource {
   /** Per-goroutine records (debug=2 forms); null for debug=0 and debug=1. */
   dump: GoroutineDump | null;
 }
-
-export type Granularity = 'function' | 'line';
 
 export interface Snapshot {
   source: GoroutineSource;

@@ -3,7 +3,8 @@
  * debug=1 or debug=2 pair up. Keys use names and (for line granularity) file:line,
  * never goroutine ids, addresses or argument values.
  */
-import { normFrames, toSnapshot, type Granularity, type GoroutineSource, type Snapshot } from './snapshot';
+import type { Granularity } from '../calltree/frame-keys';
+import { normFrames, toSnapshot, type GoroutineSource, type Snapshot } from './snapshot';
 
 export function stackKey(s: Snapshot, norm: number): string {
   const p = s.source.profile;

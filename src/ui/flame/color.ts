@@ -2,15 +2,7 @@
  * Colour by package: every frame of one package gets one stable hue, so a
  * package's footprint reads as one colour across the graph and across sessions.
  */
-
-/** "github.com/a/b.(*T).M" → "github.com/a/b"; "runtime.mallocgc" → "runtime". */
-export function packageOf(name: string): string {
-  // Function+line names carry a location after a space; it is not part of the package.
-  const fn = name.split(' ')[0] ?? name;
-  const slash = fn.lastIndexOf('/');
-  const dot = fn.indexOf('.', slash + 1);
-  return dot > 0 ? fn.slice(0, dot) : fn;
-}
+import { packageOf } from '../../model/go-names';
 
 /** FNV-1a: small, fast and stable across runs and machines. */
 export function hashString(s: string): number {

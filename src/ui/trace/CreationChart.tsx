@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
 import { thousands } from '../../state/format';
 import type { TraceCreationAnswer } from '../../worker/trace-api';
-import { shortFuncName } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
 import { pointerInSvg, TimeAxis, ValueGrid } from './axes';
 import { ChartFrame, plotIn } from './ChartFrame';
 import { useChartCursor } from './useChartCursor';

@@ -1,5 +1,6 @@
 /** A stack, leaf first, as a goroutine dump prints it: function, then file:line. Text only. */
-import { shortFuncName, type StackFrameInfo } from '../../worker/trace-api';
+import type { StackFrameInfo } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
 
 export function StackView({ frames, label }: { frames: StackFrameInfo[]; label: string }) {
   if (frames.length === 0) return <p className="tr-empty">No stack recorded.</p>;

@@ -15,7 +15,7 @@ import { ProfileButtons } from './ProfileButtons';
 import { SnapshotPanel } from './SnapshotPanel';
 import { SummaryStrip } from './SummaryStrip';
 import { TasksPanel } from './TasksPanel';
-import { shortFuncName } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
 import { thousands } from '../../state/format';
 import './trace.css';
 

@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3';
 import { formatNanos, thousands } from '../../state/format';
 import type { GoroutineGroup, TraceCreationAnswer } from '../../worker/trace-api';
-import { shortFuncName } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
 
 /** Where each series sits in each bucket once stacked: y0[k][i]..y1[k][i]. */
 export interface Stacked {
