@@ -13,13 +13,13 @@ import { LazyCallTree } from '../src/analysis/calltree/lazy';
 import { diffFlame } from '../src/analysis/diff/flame';
 import { buildDiffTree, type SideTrees } from '../src/analysis/diff/tree';
 import type { Profile } from '../src/model/profile';
-import { loadFile } from '../src/worker/load';
+import { openBytes } from '../src/formats/open';
 import { timeIt } from './measure';
 
 const FLAME_WIDTH_PX = 1400;
 
 async function load(path: string): Promise<Profile> {
-  const { profile } = await loadFile(new Uint8Array(readFileSync(path)));
+  const { profile } = await openBytes(new Uint8Array(readFileSync(path)));
   if (!profile) throw new Error(`${path}: no profile`);
   return profile;
 }

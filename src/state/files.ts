@@ -3,7 +3,7 @@
  * Bytes go to the worker once (transferred); this store only keeps the summary.
  */
 import { create } from 'zustand';
-import type { FileId, FileInfo } from '../worker/api';
+import type { FileId, FileInfo } from '../worker/types';
 import { worker } from './worker';
 
 export type FileStatus = 'parsing' | 'ready' | 'error';
@@ -39,20 +39,17 @@ export interface FileSource {
 }
 
 let nextId = 1;
-let progressHooked = false;
+/** Files being opened, so that closing one cancels its parse. */
+const opening = new Map<FileId, AbortController>();
 
 function patch(id: FileId, p: Partial<FileEntry>): void {
   useFiles.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, ...p } : f)) }));
 }
 
-function hookProgress(): void {
-  if (progressHooked) return;
-  progressHooked = true;
-  worker().onProgress(({ file, done, total, phase }) => {
-    const f = useFiles.getState().files.find((x) => x.id === file);
-    if (!f || f.status !== 'parsing') return;
-    patch(file, { progress: total > 0 ? Math.min(1, done / total) : f.progress, phase });
-  });
+function showProgress(id: FileId, phase: string, done: number, total: number): void {
+  const f = useFiles.getState().files.find((x) => x.id === id);
+  if (!f || f.status !== 'parsing') return;
+  patch(id, { progress: total > 0 ? Math.min(1, done / total) : f.progress, phase });
 }
 
 export function fromFile(f: File): FileSource {
@@ -84,7 +81,6 @@ export function isShowable(f: FileEntry | undefined): boolean {
 
 export async function openFiles(sources: FileSource[], opts: { sample?: boolean } = {}): Promise<void> {
   if (sources.length === 0) return;
-  hookProgress();
   // A newcomer's sample makes way as soon as they bring their own files.
   if (!opts.sample) for (const f of useFiles.getState().files) if (f.sample) removeFile(f.id);
 
@@ -107,7 +103,15 @@ async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
     const bytes = await src.read();
     if (!stillOpen(e.id)) return;
     patch(e.id, { phase: 'parsing' });
-    const info = await worker().call('openFile', { id: e.id, name: e.name, bytes });
+    const cancel = new AbortController();
+    opening.set(e.id, cancel);
+    const info = await worker()
+      .call(
+        'openFile',
+        { id: e.id, name: e.name, bytes },
+        { transfer: [bytes], signal: cancel.signal, onProgress: (phase, done, total) => showProgress(e.id, phase, done, total) },
+      )
+      .finally(() => opening.delete(e.id));
     if (!stillOpen(e.id)) return;
     const reason = unreadableReason(info);
     patch(e.id, reason ? { status: 'error', error: reason, info, progress: 1 } : { status: 'ready', info, progress: 1 });
@@ -140,8 +144,7 @@ export function removeFile(id: FileId): void {
   const s = useFiles.getState();
   const idx = s.files.findIndex((f) => f.id === id);
   if (idx < 0) return;
-  const f = s.files[idx]!;
-  if (f.status === 'parsing') worker().cancel(id);
+  opening.get(id)?.abort();
   worker().call('closeFile', { id }).catch(() => {
     /* the worker may never have held it (failed parse); nothing to free */
   });

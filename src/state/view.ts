@@ -1,10 +1,11 @@
 /**
- * How the selected profile is shown: sample type, granularity, pprof filters,
+ * How the selected profile is shown: sample type, transforms (granularity, pprof filters),
  * zoom, search, active tab and theme. The shareable part is mirrored in the URL hash.
  */
 import { create } from 'zustand';
-import type { FileId, Granularity, ProfileSummary } from '../worker/api';
-import type { ViewFilterField } from '../analysis/calltree/view-filters';
+import type { FileId, ProfileSummary } from '../worker/types';
+import type { Transform } from '../analysis/transforms/kinds';
+import { granularityOf, withTransform } from '../analysis/transforms/list';
 import { DEFAULT_HASH_STATE, type HashState, type ViewTab } from './hash';
 
 export type Theme = 'light' | 'dark';
@@ -15,12 +16,8 @@ export interface ViewState {
   sampleTypeByFile: Record<FileId, number>;
   /** Name of the last chosen type (or the hash's): used for files without an explicit choice. */
   preferredSampleType: string | null;
-  granularity: Granularity;
-  focus: string;
-  ignore: string;
-  hide: string;
-  tagfocus: string;
-  tagignore: string;
+  /** In the order they were added; invalid ones stay here (and in the URL) but are not applied. */
+  transforms: Transform[];
   zoomPath: string[];
   search: string;
   theme: Theme;
@@ -31,12 +28,7 @@ export const useView = create<ViewState>()(() => ({
   tab: DEFAULT_HASH_STATE.view,
   sampleTypeByFile: {},
   preferredSampleType: null,
-  granularity: 'function',
-  focus: '',
-  ignore: '',
-  hide: '',
-  tagfocus: '',
-  tagignore: '',
+  transforms: [],
   zoomPath: [],
   search: '',
   theme: 'light',
@@ -61,12 +53,19 @@ export function resolveSampleType(
     : Math.max(0, summary.sampleTypes.length - 1);
 }
 
+/** New transforms; a zoom path names frames, so a new granularity starts unzoomed. */
+function withTransforms(s: ViewState, transforms: Transform[]): Partial<ViewState> {
+  return granularityOf(transforms) === granularityOf(s.transforms) ? { transforms } : { transforms, zoomPath: [] };
+}
+
 export const viewActions = {
   setTab: (tab: ViewTab) => useView.setState({ tab }),
   setSampleType: (id: FileId, index: number, name: string) =>
     useView.setState((s) => ({ sampleTypeByFile: { ...s.sampleTypeByFile, [id]: index }, preferredSampleType: name })),
-  setGranularity: (granularity: Granularity) => useView.setState({ granularity, zoomPath: [] }),
-  setFilter: (key: ViewFilterField, value: string) => useView.setState({ [key]: value }),
+  /** Adds t, or puts it in place of the transform of its kind; an empty one removes that. */
+  setTransform: (t: Transform) => useView.setState((s) => withTransforms(s, withTransform(s.transforms, t))),
+  removeTransform: (index: number) => useView.setState((s) => withTransforms(s, s.transforms.filter((_, i) => i !== index))),
+  clearTransforms: () => useView.setState((s) => withTransforms(s, [])),
   setZoomPath: (zoomPath: string[]) => useView.setState({ zoomPath }),
   resetZoom: () => useView.setState({ zoomPath: [] }),
   setSearch: (search: string) => useView.setState({ search }),
@@ -76,12 +75,7 @@ export const viewActions = {
     useView.setState({
       tab: h.view,
       preferredSampleType: h.sampleType,
-      granularity: h.granularity,
-      focus: h.focus,
-      ignore: h.ignore,
-      hide: h.hide,
-      tagfocus: h.tagfocus,
-      tagignore: h.tagignore,
+      transforms: h.transforms,
     }),
 };
 
@@ -89,11 +83,6 @@ export function hashStateOf(s: ViewState): HashState {
   return {
     view: s.tab,
     sampleType: s.preferredSampleType,
-    granularity: s.granularity,
-    focus: s.focus,
-    ignore: s.ignore,
-    hide: s.hide,
-    tagfocus: s.tagfocus,
-    tagignore: s.tagignore,
+    transforms: s.transforms,
   };
 }

@@ -8,7 +8,7 @@ import type { DiffSortKey, DiffStatus } from '../analysis/diff/top';
 import type { ComparablePair } from '../analysis/diff/pairs';
 import type { SeriesMeasure } from '../analysis/series/rank';
 import type { ViewFilters } from '../analysis/calltree/view-filters';
-import type { FileId, FlameAnswer, Granularity } from './api';
+import type { FileId, FlameAnswer, Granularity } from './types';
 
 export type { DiffMeaning, DiffOptions, DiffFlameNode, DiffSortKey, DiffStatus, ComparablePair, SeriesMeasure };
 

@@ -1,4 +1,4 @@
-/** The worker's answers to the compare calls. Pure over the Session; no messaging here. */
+/** The worker's answers to the compare calls: diff table and flame, series ranking, pairs. */
 import { flameSubtree, resolvePath } from '../analysis/calltree/flame';
 import { diffFlame as diffFlameAnswer } from '../analysis/diff/flame';
 import { defaultDiffOptions, type DiffOptions } from '../analysis/diff/meaning';
@@ -13,14 +13,15 @@ import {
 } from '../analysis/diff/pairs';
 import { diffEntries, percentOf, sortDiff } from '../analysis/diff/top';
 import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
+import { pageRows } from '../analysis/paging';
 import { rankSeries } from '../analysis/series/rank';
 import { buildSeries } from '../analysis/series/series';
 import { viewFilters, viewFiltersKey } from '../analysis/calltree/view-filters';
 import type { ProfileKind } from '../model/file-kind';
 import { sampleTypeIndex } from '../model/profile';
-import type { FileId, FileInfo, FlameAnswer } from './api';
-import { DiffCache } from './compare-cache';
+import type { Handlers, RequestContext } from './context';
 import type {
+  CompareApi,
   CompareView,
   DiffFlameAnswer,
   DiffFlameRequest,
@@ -34,8 +35,7 @@ import type {
   SeriesRequest,
 } from './compare-api';
 import type { Session } from './session';
-
-const cache = new DiffCache();
+import type { FileId, FileInfo, FlameAnswer } from './types';
 
 function kindOf(info: FileInfo): ProfileKind | undefined {
   if (info.kind.kind === 'pprof') return info.kind.profile;
@@ -89,7 +89,7 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
   const key = `${p.base}|${p.target}|${p.sampleType}|${viewKey(p)}|${p.meaning}|${p.normalize}`;
   const view = { granularity: p.granularity, ...viewFilters(p) };
   const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
-  return cache.get(key, base, target, () =>
+  return session.memo.get('diff', key, [base, target], () =>
     // The flame tab's cached call trees serve as the sides (built or not).
     buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options, {
       base: session.lazyCallTree(p.base, { ...view, sampleType: bi }),
@@ -103,7 +103,7 @@ function unitOf(session: Session, id: FileId, sampleType: string): string {
   return p.sampleTypes[sampleTypeIndex(p, sampleType)]?.unit ?? '';
 }
 
-export function diffTop(session: Session, p: DiffTopRequest): DiffTopAnswer {
+function diffTop(p: DiffTopRequest, { session }: RequestContext): DiffTopAnswer {
   const tree = diffTree(session, p);
   const names = tree.names;
   let entries = sortDiff(diffEntries(tree), names, p.sort, p.descending);
@@ -115,7 +115,7 @@ export function diffTop(session: Session, p: DiffTopRequest): DiffTopAnswer {
   // pprof's sum% is a running sum of flat down the rows as shown.
   let sum = 0;
   for (let i = 0; i < p.offset && i < entries.length; i++) sum += entries[i].flatDelta;
-  const rows = entries.slice(p.offset, p.offset + p.limit).map((e) => {
+  const rows = pageRows(entries, p.offset, p.limit).map((e) => {
     sum += e.flatDelta;
     return {
       name: names[e.key],
@@ -144,7 +144,7 @@ function sideFlame(session: Session, id: FileId, p: DiffFlameRequest): FlameAnsw
   return { root, total: tree.profileTotal, path, unit: profile.sampleTypes[sampleType]?.unit ?? '', nodeCount };
 }
 
-export function diffFlame(session: Session, p: DiffFlameRequest): DiffFlameAnswer {
+function diffFlame(p: DiffFlameRequest, { session }: RequestContext): DiffFlameAnswer {
   const tree = diffTree(session, p);
   const { root, path, nodeCount } = diffFlameAnswer(tree, p.zoomPath, p.minFraction);
   const answer: DiffFlameAnswer = { root, path, totals: tree.totals, unit: unitOf(session, p.base, p.sampleType), nodeCount };
@@ -152,7 +152,7 @@ export function diffFlame(session: Session, p: DiffFlameRequest): DiffFlameAnswe
   return answer;
 }
 
-export function seriesRank(session: Session, p: SeriesRequest): SeriesAnswer {
+function seriesRank(p: SeriesRequest, { session }: RequestContext): SeriesAnswer {
   const snaps = comparables(session, p.files).sort(earlier);
   if (snaps.length < 3) throw new Error(`a series needs three or more profiles; ${snaps.length} given`);
   const missing = snaps.filter((s) => !s.sampleTypes.includes(p.sampleType));
@@ -171,7 +171,7 @@ export function seriesRank(session: Session, p: SeriesRequest): SeriesAnswer {
   }
   return {
     snapshots: snaps.map((s, i) => ({ file: s.id, name: s.name, timeNanos: s.timeNanos, total: table.totals[i] })),
-    rows: ranked.slice(0, p.limit).map((r) => ({
+    rows: pageRows(ranked, 0, p.limit).map((r) => ({
       name: table.names[r.key],
       file: table.files[r.key],
       values: Array.from(r.values),
@@ -219,7 +219,7 @@ function seriesGroups(session: Session, profiles: ComparableProfile[]): { files:
   return out;
 }
 
-export function comparablePairs(session: Session, p: PairsRequest): PairsAnswer {
+function comparablePairs(p: PairsRequest, { session }: RequestContext): PairsAnswer {
   const profiles = comparables(session, p.files);
   const byId = new Map(profiles.map((x) => [x.id, x]));
   const pairs = findPairs(profiles);
@@ -230,3 +230,10 @@ export function comparablePairs(session: Session, p: PairsRequest): PairsAnswer 
     series: seriesGroups(session, profiles),
   };
 }
+
+export const compareHandlers = {
+  diffTop,
+  diffFlame,
+  seriesRank,
+  comparablePairs,
+} satisfies Handlers<CompareApi>;

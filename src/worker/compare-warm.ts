@@ -6,7 +6,7 @@
  * those stacks (analysis/diff/tree.ts), and the flame tab builds whole trees from them.
  * Only the stacks: a whole tree takes long enough to keep a request waiting.
  */
-import type { FileId } from './api';
+import type { FileId } from './types';
 import type { Session } from './session';
 
 /** Runs `run` in a later task; returns a cancel. */

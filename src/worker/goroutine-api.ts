@@ -14,7 +14,7 @@ import type {
   LeakSuspect,
   StateCount,
 } from '../analysis/goroutines';
-import type { FileId, Granularity } from './api';
+import type { FileId, Granularity } from './types';
 
 export type { CompareRow, FrameInfo, GroupRow, GroupSortKey, LabelCount, LeakShape, LeakSuspect, StateCount };
 

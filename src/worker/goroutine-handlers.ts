@@ -1,4 +1,4 @@
-/** The worker's answers to the goroutine calls. Pure over the Session; no messaging here. */
+/** The worker's answers to the goroutine calls: stack groups, creators, comparisons, leak suspects. */
 import {
   compareSnapshots,
   groupByCreator,
@@ -12,13 +12,13 @@ import {
   type CompareRow,
   type CreatorGroup,
   type GroupTable,
-  type LeakSuspect,
 } from '../analysis/goroutines';
 import { holdsGoroutines } from '../model/file-kind';
-import type { FileId, Granularity } from './api';
-import { GoroutineCache, type Dep } from './goroutine-cache';
+import { pageRows } from '../analysis/paging';
+import type { Handlers, RequestContext } from './context';
 import type {
   CreatorRow,
+  GoroutineApi,
   GoroutineCompareAnswer,
   GoroutineCompareRequest,
   GoroutineCreatorsAnswer,
@@ -37,17 +37,13 @@ import type {
   GoroutineStackRequest,
 } from './goroutine-api';
 import type { OpenFile, Session } from './session';
+import type { FileId, Granularity } from './types';
 
 interface Grouped {
   table: GroupTable;
   creators: CreatorGroup[] | null;
 }
 
-const tables = new GoroutineCache<Grouped>(6);
-const comparisons = new GoroutineCache<Comparison>(4);
-const leaks = new GoroutineCache<LeakSuspect[]>(4);
-
-const MAX_PAGE = 1000;
 
 /** The encoding of a goroutine file, or null when the file holds no goroutines. */
 export function goroutineEncoding(f: OpenFile): GoroutineEncoding | null {
@@ -64,32 +60,15 @@ function goroutineFile(session: Session, id: FileId): OpenFile & { profile: NonN
   return f as OpenFile & { profile: NonNullable<OpenFile['profile']> };
 }
 
-/** Forget computations over files that were closed (or reopened) since. */
-function sweep(session: Session): void {
-  const alive = (d: Dep): boolean => {
-    try {
-      return session.get(d.file).profile === d.profile;
-    } catch {
-      return false;
-    }
-  };
-  tables.sweep(alive);
-  comparisons.sweep(alive);
-  leaks.sweep(alive);
-}
-
 function grouped(session: Session, id: FileId, granularity: Granularity): Grouped {
   const f = goroutineFile(session, id);
-  return tables.get(`${id}|${granularity}`, [{ file: id, profile: f.profile }], () => ({
+  return session.memo.get('goroutine-groups', `${id}|${granularity}`, [f.profile], () => ({
     table: groupByStack(toSnapshot({ profile: f.profile, dump: f.goroutines ?? null }, granularity)),
     creators: null,
   }));
 }
 
-const clampLimit = (n: number): number => Math.max(0, Math.min(MAX_PAGE, Math.floor(n)));
-
-export function goroutineOverview(session: Session, p: GoroutineFileRequest): GoroutineOverview {
-  sweep(session);
+function goroutineOverview(p: GoroutineFileRequest, { session }: RequestContext): GoroutineOverview {
   const f = goroutineFile(session, p.file);
   const { table } = grouped(session, p.file, p.granularity);
   return {
@@ -106,12 +85,11 @@ export function goroutineOverview(session: Session, p: GoroutineFileRequest): Go
   };
 }
 
-export function goroutineGroups(session: Session, p: GoroutineGroupsRequest): GoroutineGroupsAnswer {
-  sweep(session);
+function goroutineGroups(p: GoroutineGroupsRequest, { session }: RequestContext): GoroutineGroupsAnswer {
   const { table } = grouped(session, p.file, p.granularity);
   return queryGroups(table, {
     offset: p.offset,
-    limit: clampLimit(p.limit),
+    limit: p.limit,
     sort: p.sort,
     desc: p.desc,
     text: p.text,
@@ -119,7 +97,7 @@ export function goroutineGroups(session: Session, p: GoroutineGroupsRequest): Go
   });
 }
 
-export function goroutineStack(session: Session, p: GoroutineStackRequest): GoroutineStackAnswer {
+function goroutineStack(p: GoroutineStackRequest, { session }: RequestContext): GoroutineStackAnswer {
   const { table } = grouped(session, p.file, p.granularity);
   if (!Number.isInteger(p.group) || p.group < 0 || p.group >= table.groups.length) {
     throw new Error(`no stack group ${p.group} in this file`);
@@ -127,14 +105,12 @@ export function goroutineStack(session: Session, p: GoroutineStackRequest): Goro
   return { frames: groupStack(table, p.group) };
 }
 
-export function goroutineCreators(session: Session, p: GoroutineCreatorsRequest): GoroutineCreatorsAnswer {
-  sweep(session);
+function goroutineCreators(p: GoroutineCreatorsRequest, { session }: RequestContext): GoroutineCreatorsAnswer {
   const g = grouped(session, p.file, p.granularity);
   g.creators ??= groupByCreator(g.table.snapshot);
   const all = g.creators;
   const keep = Math.max(1, Math.floor(p.blockedLimit));
-  const offset = Math.max(0, p.offset);
-  const rows: CreatorRow[] = all.slice(offset, offset + clampLimit(p.limit)).map((c) => {
+  const rows: CreatorRow[] = pageRows(all, p.offset, p.limit).map((c) => {
     const rest = c.blockedIn.slice(keep);
     return {
       ...c,
@@ -152,8 +128,7 @@ export function goroutineCreators(session: Session, p: GoroutineCreatorsRequest)
 }
 
 /** Goroutine files among `ids`, earliest first: by profile time when all have one, else by drop order. */
-export function goroutinePairs(session: Session, p: GoroutinePairsRequest): GoroutinePairsAnswer {
-  sweep(session);
+function goroutinePairs(p: GoroutinePairsRequest, { session }: RequestContext): GoroutinePairsAnswer {
   const files: GoroutineFileChoice[] = [];
   for (const id of p.files) {
     let f: OpenFile;
@@ -187,11 +162,7 @@ function countIndex(f: OpenFile): number {
 function comparison(session: Session, before: FileId, after: FileId, granularity: Granularity): Comparison {
   const b = goroutineFile(session, before);
   const a = goroutineFile(session, after);
-  const deps = [
-    { file: before, profile: b.profile },
-    { file: after, profile: a.profile },
-  ];
-  return comparisons.get(`${before}|${after}|${granularity}`, deps, () => {
+  return session.memo.get('goroutine-compare', `${before}|${after}|${granularity}`, [b.profile, a.profile], () => {
     // The group tables are usually cached already; their snapshots are what compare needs.
     const sb = grouped(session, before, granularity).table.snapshot;
     const sa = grouped(session, after, granularity).table.snapshot;
@@ -206,8 +177,7 @@ function rowMatches(r: CompareRow, needle: string): boolean {
   return false;
 }
 
-export function goroutineCompare(session: Session, p: GoroutineCompareRequest): GoroutineCompareAnswer {
-  sweep(session);
+function goroutineCompare(p: GoroutineCompareRequest, { session }: RequestContext): GoroutineCompareAnswer {
   if (p.before === p.after) throw new Error('pick two different snapshots to compare');
   const c = comparison(session, p.before, p.after, p.granularity);
   const needle = p.text?.trim().toLowerCase() ?? '';
@@ -237,7 +207,6 @@ export function goroutineCompare(session: Session, p: GoroutineCompareRequest): 
       return sign * d || y.delta - x.delta || (x.key < y.key ? -1 : 1);
     });
   }
-  const offset = Math.max(0, p.offset);
   return {
     headline: c.headline,
     beforeTotal: c.beforeTotal,
@@ -248,19 +217,17 @@ export function goroutineCompare(session: Session, p: GoroutineCompareRequest): 
     newGroups: c.rows.filter((r) => r.isNew).length,
     goneGroups: c.rows.filter((r) => r.gone).length,
     rowCount: rows.length,
-    rows: rows.slice(offset, offset + clampLimit(p.limit)),
+    rows: pageRows(rows, p.offset, p.limit),
   };
 }
 
-export function goroutineLeaks(session: Session, p: GoroutineLeaksRequest): GoroutineLeaksAnswer {
-  sweep(session);
+function goroutineLeaks(p: GoroutineLeaksRequest, { session }: RequestContext): GoroutineLeaksAnswer {
   const f = goroutineFile(session, p.file);
   const previous = p.previous != null && p.previous !== p.file ? p.previous : null;
   const prev = previous != null ? goroutineFile(session, previous) : null;
-  const deps: Dep[] = [{ file: p.file, profile: f.profile }];
-  if (prev && previous != null) deps.push({ file: previous, profile: prev.profile });
+  const deps = prev ? [f.profile, prev.profile] : [f.profile];
   const limit = Math.max(1, Math.min(50, Math.floor(p.limit)));
-  const suspects = leaks.get(`${p.file}|${previous ?? ''}|${p.granularity}|${limit}`, deps, () =>
+  const suspects = session.memo.get('goroutine-leaks', `${p.file}|${previous ?? ''}|${p.granularity}|${limit}`, deps, () =>
     leakSuspects(
       grouped(session, p.file, p.granularity).table.snapshot,
       previous != null ? grouped(session, previous, p.granularity).table.snapshot : null,
@@ -269,3 +236,13 @@ export function goroutineLeaks(session: Session, p: GoroutineLeaksRequest): Goro
   );
   return { suspects, total: grouped(session, p.file, p.granularity).table.snapshot.total, previous };
 }
+
+export const goroutineHandlers = {
+  goroutineOverview,
+  goroutineGroups,
+  goroutineStack,
+  goroutineCreators,
+  goroutinePairs,
+  goroutineCompare,
+  goroutineLeaks,
+} satisfies Handlers<GoroutineApi>;

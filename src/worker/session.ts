@@ -1,8 +1,8 @@
 /**
- * The worker's registry of open files and the call trees computed for them.
- * Call trees are cached per view, so flipping between tabs or zooming is cheap; a
- * diff may first read one grown on demand, and the whole tree built later (by the
- * diff table or the flame tab) reuses the same cache entry and its stacks.
+ * The worker's registry of open files, and the one Memo for everything computed from
+ * them. Call trees are memoised per view, so flipping between tabs or zooming is cheap; a
+ * diff may first read one grown on demand, and the whole tree built later (by the diff
+ * table or the flame tab) reuses the same entry and its stacks.
  */
 import type { GoroutineDump } from '../model/goroutines';
 import type { Profile } from '../model/profile';
@@ -10,29 +10,35 @@ import type { TraceModel } from '../model/trace';
 import type { CallTree, ViewSpec } from '../analysis/calltree/calltree';
 import { LazyCallTree } from '../analysis/calltree/lazy';
 import { viewFiltersKey } from '../analysis/calltree/view-filters';
-import type { FileId, FileInfo } from './api';
+import { Memo } from './memo';
+import type { FileId, FileInfo } from './types';
 
 export interface OpenFile {
   info: FileInfo;
   profile?: Profile;
   goroutines?: GoroutineDump;
   trace?: { model: TraceModel; bytes: Uint8Array };
+  /** For a file derived from another (info.derivedFrom): what it is, so asking again finds it. */
+  derivedKey?: string;
 }
 
-const TREE_CACHE = 6;
+/** Files made inside the worker (profiles from a trace) get ids from here up, apart from dropped files. */
+export const DERIVED_ID_BASE = 1_000_000_000;
 
 export class Session {
   private readonly files = new Map<FileId, OpenFile>();
-  /** Most recently used last. */
-  private readonly trees = new Map<string, LazyCallTree>();
+  private nextDerivedId = DERIVED_ID_BASE;
+  readonly memo = new Memo();
 
   add(file: OpenFile): void {
     this.files.set(file.info.id, file);
   }
 
   remove(id: FileId): void {
+    const f = this.files.get(id);
+    if (!f) return;
     this.files.delete(id);
-    for (const key of [...this.trees.keys()]) if (key.startsWith(`${id}|`)) this.trees.delete(key);
+    for (const dep of [f.profile, f.goroutines, f.trace?.model]) if (dep) this.memo.dropBuiltFrom(dep);
   }
 
   /** Open files' ids, in the order they were added. */
@@ -52,21 +58,27 @@ export class Session {
     return p;
   }
 
+  /** The file derived from `from` as `key`, when it is still open. */
+  derived(from: FileId, key: string): OpenFile | undefined {
+    for (const f of this.files.values()) if (f.info.derivedFrom === from && f.derivedKey === key) return f;
+    return undefined;
+  }
+
+  /** Registers a file made from another one, under a fresh id. */
+  addDerived(from: FileId, key: string, info: Omit<FileInfo, 'id' | 'derivedFrom'>, profile: Profile): FileInfo {
+    const full: FileInfo = { ...info, id: this.nextDerivedId++, derivedFrom: from };
+    this.add({ info: full, profile, derivedKey: key });
+    return full;
+  }
+
   callTree(id: FileId, spec: ViewSpec): CallTree {
     return this.lazyCallTree(id, spec).tree;
   }
 
   /** The view's call tree, not built until its `tree` is read. */
   lazyCallTree(id: FileId, spec: ViewSpec): LazyCallTree {
+    const profile = this.profile(id);
     const key = `${id}|${spec.sampleType}|${spec.granularity}|${viewFiltersKey(spec)}`;
-    let tree = this.trees.get(key);
-    if (tree) {
-      this.trees.delete(key);
-    } else {
-      tree = new LazyCallTree(this.profile(id), spec);
-      if (this.trees.size >= TREE_CACHE) this.trees.delete(this.trees.keys().next().value!);
-    }
-    this.trees.set(key, tree);
-    return tree;
+    return this.memo.get('calltree', key, [profile], () => new LazyCallTree(profile, spec));
   }
 }

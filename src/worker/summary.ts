@@ -1,5 +1,5 @@
 import type { Profile } from '../model/profile';
-import type { ProfileSummary } from './api';
+import type { ProfileSummary } from './types';
 
 export function summarize(p: Profile): ProfileSummary {
   const distinctFunctions = new Set<number>();

@@ -5,16 +5,14 @@
  * Answers are small and shaped for drawing; stacks travel as resolved frames.
  */
 import type { GoroutineGroup, TimeCategory } from '../analysis/trace';
-import type { FileId, FileInfo } from './api';
+import type { DurationStats } from '../analysis/trace/durations';
+import type { GoroutineSortKey } from '../analysis/trace/group-slots';
+import type { DerivedKind, DerivedTotal } from '../analysis/trace/profile-totals';
+import type { SnapshotStackGroup } from '../analysis/trace/snapshot-stacks';
+import type { StackFrameInfo } from '../analysis/trace/stack-frames';
+import type { FileId, FileInfo } from './types';
 
-export type { GoroutineGroup, TimeCategory };
-
-/** Profiles a trace holds: `go tool trace -pprof=<kind>` plus the CPU samples. */
-export type DerivedKind = 'cpu' | 'sync' | 'net' | 'syscall' | 'sched';
-
-/** Virtual files (profiles derived from a trace) get ids from here up, apart from dropped files. */
-export const DERIVED_ID_BASE = 1_000_000_000;
-export const DERIVED_KINDS: readonly DerivedKind[] = ['cpu', 'sync', 'net', 'syscall', 'sched'];
+export type { DerivedKind, DerivedTotal, DurationStats, GoroutineGroup, GoroutineSortKey, StackFrameInfo, TimeCategory };
 
 export interface TraceFileRequest {
   file: FileId;
@@ -49,14 +47,6 @@ export interface TraceGroupsAnswer {
   goroutines: number;
   durationNs: number;
 }
-
-export interface StackFrameInfo {
-  func: string;
-  file: string;
-  line: number;
-}
-
-export type GoroutineSortKey = TimeCategory | 'id' | 'creationNs' | 'endNs';
 
 export interface TraceGoroutinesRequest {
   file: FileId;
@@ -109,17 +99,6 @@ export interface TraceCreationAnswer {
   durationNs: number;
 }
 
-export interface DerivedTotal {
-  kind: DerivedKind;
-  /** Distinct stacks (0 means there is nothing to show). */
-  stacks: number;
-  /** Delay in ns for the blocking kinds, samples for cpu. */
-  value: number;
-  unit: 'nanoseconds' | 'count';
-  /** Contentions (blocking kinds) or samples (cpu). */
-  events: number;
-}
-
 export interface TraceProfilesRequest {
   file: FileId;
   group?: string;
@@ -147,18 +126,9 @@ export interface SnapshotRequest {
   limit: number;
 }
 
-export interface SnapshotStack {
+export interface SnapshotStack extends Omit<SnapshotStackGroup, 'stack'> {
   /** Leaf first; [] when unknown. */
   frames: StackFrameInfo[];
-  count: number;
-  /** "Waiting (chan receive)" → n, "Running" → n… */
-  states: Record<string, number>;
-  /** Start functions of these goroutines, most frequent first (up to 5). */
-  startFuncs: string[];
-  /** The longest any of them had been in its state at that instant (ns). */
-  longestNs: number;
-  /** Some goroutine ids (up to 50). */
-  ids: number[];
 }
 
 export interface SnapshotAnswer {
@@ -206,17 +176,6 @@ export interface TraceHeapAnswer {
   stw: { startNs: number; endNs: number | null; kind: string }[];
 }
 
-export interface DurationStats {
-  name: string;
-  count: number;
-  complete: number;
-  min: number;
-  median: number;
-  p90: number;
-  max: number;
-  total: number;
-}
-
 export interface TraceTasksAnswer {
   tasks: DurationStats[];
   regions: DurationStats[];
@@ -234,18 +193,4 @@ export interface TraceApi {
   traceSnapshotDelta(p: SnapshotDeltaRequest): SnapshotDeltaAnswer;
   traceHeap(p: TraceHeapRequest): TraceHeapAnswer;
   traceTasks(p: TraceFileRequest): TraceTasksAnswer;
-}
-
-/**
- * A Go function name without its import path: "github.com/x/y/collection.(*TimingWheel).run"
- * → "collection.(*TimingWheel).run". Slashes inside a receiver or type arguments are kept.
- */
-export function shortFuncName(name: string): string {
-  let limit = name.length;
-  for (const c of ['(', '[']) {
-    const i = name.indexOf(c);
-    if (i >= 0 && i < limit) limit = i;
-  }
-  const slash = name.lastIndexOf('/', limit);
-  return slash >= 0 ? name.slice(slash + 1) : name;
 }

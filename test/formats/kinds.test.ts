@@ -1,9 +1,9 @@
 /** File kinds come from content, never names: incident 2's six files, goroutine dumps, folded stacks, Node.js pprof. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/worker/load';
+import { openBytes } from '../../src/formats/open';
 
-const kindOf = async (path: string) => (await loadFile(new Uint8Array(readFileSync(path)))).kind;
+const kindOf = async (path: string) => (await openBytes(new Uint8Array(readFileSync(path)))).kind;
 
 describe('kinds by content', () => {
   const dir = 'test/fixtures/incident2';
@@ -34,6 +34,6 @@ describe('kinds by content', () => {
 
   it('collapsed stacks (py-spy / async-profiler style)', async () => {
     const text = 'main;handler;parse 12\nmain;handler;render 30\n';
-    expect((await loadFile(new TextEncoder().encode(text))).kind).toEqual({ kind: 'folded' });
+    expect((await openBytes(new TextEncoder().encode(text))).kind).toEqual({ kind: 'folded' });
   });
 });

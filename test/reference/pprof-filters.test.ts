@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree, type ViewSpec } from '../../src/analysis/calltree/calltree';
 import { sortTop, topEntries } from '../../src/analysis/calltree/top';
-import { loadFile } from '../../src/worker/load';
+import { openBytes } from '../../src/formats/open';
 import { hasGo, pprofTop, type TopOptions } from './go-pprof';
 
 const CASES: { file: string; sampleType: string; opts: TopOptions }[] = [
@@ -21,7 +21,7 @@ const CASES: { file: string; sampleType: string; opts: TopOptions }[] = [
 describe.skipIf(!hasGo())('filters and granularity equal go tool pprof', () => {
   it.each(CASES.map((c) => [`${c.file} ${c.sampleType} ${JSON.stringify(c.opts)}`, c] as const))('%s', async (_n, c) => {
     const want = pprofTop(c.file, { ...c.opts, sampleIndex: c.sampleType });
-    const { profile } = await loadFile(new Uint8Array(readFileSync(c.file)));
+    const { profile } = await openBytes(new Uint8Array(readFileSync(c.file)));
     const p = profile!;
     const spec: ViewSpec = {
       sampleType: p.sampleTypes.findIndex((t) => t.type === c.sampleType),

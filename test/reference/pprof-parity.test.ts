@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree } from '../../src/analysis/calltree/calltree';
-import { loadFile } from '../../src/worker/load';
+import { openBytes } from '../../src/formats/open';
 import { goldenRows, topRows } from './top-rows';
 
 const GOLDEN_DIR = 'test/fixtures/golden';
@@ -39,13 +39,13 @@ describe('pprof parity on real fixtures', () => {
 
   describe.each(goldens.map((g) => [g.file, g] as const))('%s', (_name, g) => {
     it('decodes with the same sample types and sample count', async () => {
-      const { profile } = await loadFile(new Uint8Array(readFileSync(g.file)));
+      const { profile } = await openBytes(new Uint8Array(readFileSync(g.file)));
       expect(profile!.sampleTypes).toEqual(g.sampleTypes);
       expect(profile!.samples.count).toBe(g.sampleCount);
     });
 
     it.each(Object.keys(g.byType))('sample type %s: total and top 10 by flat and by cum', async (type) => {
-      const { profile } = await loadFile(new Uint8Array(readFileSync(g.file)));
+      const { profile } = await openBytes(new Uint8Array(readFileSync(g.file)));
       const p = profile!;
       const want = g.byType[type];
       const spec = { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' as const };

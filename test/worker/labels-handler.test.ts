@@ -1,7 +1,11 @@
 /** The labels call: pprof's -tags under the view's filters, sending only what the panel can show. */
 import { describe, expect, it } from 'vitest';
-import { LABEL_VALUES_SENT, labels, openFile } from '../../src/worker/handlers';
+import { LABEL_VALUES_SENT } from '../../src/worker/profile-handlers';
 import { Session } from '../../src/worker/session';
+import { handlers } from '../../src/worker/handlers';
+import { requestContext } from '../../src/worker/context';
+
+const { labels, openFile } = handlers;
 
 /** Collapsed stacks cannot carry labels, so the label-rich file is a goroutine debug=1 text. */
 function requestIdProfile(n: number): string {
@@ -14,8 +18,8 @@ describe('labels', () => {
 
   it('sends the largest values of a key and how many it has', async () => {
     const bytes = new TextEncoder().encode(requestIdProfile(200));
-    await openFile(session, { id: 1, name: 'g.txt', bytes: bytes.buffer as ArrayBuffer }, () => {});
-    const answer = labels(session, { file: 1, sampleType: 0, granularity: 'function' });
+    await openFile({ id: 1, name: 'g.txt', bytes: bytes.buffer as ArrayBuffer }, requestContext(session));
+    const answer = labels({ file: 1, sampleType: 0, granularity: 'function' }, requestContext(session));
     const request = answer.keys.find((k) => k.key === 'request')!;
     expect(request.values).toHaveLength(LABEL_VALUES_SENT);
     expect(request.valueCount).toBe(200);
@@ -24,7 +28,7 @@ describe('labels', () => {
   });
 
   it('counts only the samples the view keeps, in shares of the whole profile', () => {
-    const answer = labels(session, { file: 1, sampleType: 0, granularity: 'function', tagfocus: 'tenant=a' });
+    const answer = labels({ file: 1, sampleType: 0, granularity: 'function', tagfocus: 'tenant=a' }, requestContext(session));
     expect(answer.total).toBe(200);
     expect(answer.keys.find((k) => k.key === 'tenant')!.values).toEqual([{ value: 'a', numeric: false, unit: '', total: 100 }]);
     expect(answer.keys.find((k) => k.key === 'request')!.valueCount).toBe(100);

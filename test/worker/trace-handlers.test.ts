@@ -2,27 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Session } from '../../src/worker/session';
-import { openFile, flame, top } from '../../src/worker/handlers';
-import {
-  DERIVED_ID_BASE,
-  derivedName,
-  downsample,
-  durationStats,
-  openDerived,
-  openSnapshot,
-  traceCreation,
-  traceGoroutines,
-  traceGroups,
-  traceHeap,
-  traceProfiles,
-  traceSnapshot,
-  traceSnapshotDelta,
-  traceSummary,
-  traceTasks,
-} from '../../src/worker/trace-handlers';
-import { shortFuncName } from '../../src/worker/trace-api';
+import { DERIVED_ID_BASE, Session } from '../../src/worker/session';
+import { derivedName } from '../../src/analysis/trace/derived-names';
+import { downsample } from '../../src/analysis/trace/downsample';
+import { durationStats } from '../../src/analysis/trace/durations';
+import { shortFuncName } from '../../src/model/go-names';
 import { isCancelled } from '../../src/formats/gotrace';
+import { handlers } from '../../src/worker/handlers';
+import { requestContext } from '../../src/worker/context';
+
+const { flame, openDerived, openFile, openSnapshot, top, traceCreation, traceGoroutines, traceGroups, traceHeap, traceProfiles, traceSnapshot, traceSnapshotDelta, traceSummary, traceTasks } = handlers;
 
 const FIX = join(import.meta.dirname, '../fixtures');
 const INCIDENT2 = join(FIX, 'incident2/main-1-trace-1732262400.pprof');
@@ -32,7 +21,7 @@ const WHEEL = 'github.com/zeromicro/go-zero/core/collection.(*TimingWheel).run';
 async function open(session: Session, id: number, path: string, name = path.split('/').pop()!) {
   const b = readFileSync(path);
   const bytes = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-  return openFile(session, { id, name, bytes }, () => {});
+  return openFile({ id, name, bytes }, requestContext(session));
 }
 
 describe('incident 2 trace', () => {
@@ -44,7 +33,7 @@ describe('incident 2 trace', () => {
   });
 
   it('summarises the trace', () => {
-    const s = traceSummary(session, { file: 1 });
+    const s = traceSummary({ file: 1 }, requestContext(session));
     expect(s.goVersion).toBe('1.26');
     expect(s.durationNs).toBeGreaterThan(1e9);
     expect(s.goroutines).toBeGreaterThan(30000);
@@ -56,7 +45,7 @@ describe('incident 2 trace', () => {
   });
 
   it('groups goroutines by start function, the timing wheel first by count', () => {
-    const g = traceGroups(session, { file: 1 });
+    const g = traceGroups({ file: 1 }, requestContext(session));
     expect(g.groups[0].name).toBe(WHEEL);
     expect(g.groups[0].count).toBeGreaterThan(10000);
     expect(g.groups[0].alive).toBe(g.groups[0].count);
@@ -64,7 +53,7 @@ describe('incident 2 trace', () => {
   });
 
   it('pages one group\'s goroutines, sorted, with creator and creation stack', () => {
-    const first = traceGoroutines(session, { file: 1, group: WHEEL, sort: 'creationNs', descending: false, offset: 0, limit: 50 });
+    const first = traceGoroutines({ file: 1, group: WHEEL, sort: 'creationNs', descending: false, offset: 0, limit: 50 }, requestContext(session));
     expect(first.rowCount).toBeGreaterThan(10000);
     expect(first.rows).toHaveLength(50);
     for (let i = 1; i < first.rows.length; i++) expect(first.rows[i].creationNs).toBeGreaterThanOrEqual(first.rows[i - 1].creationNs);
@@ -74,16 +63,16 @@ describe('incident 2 trace', () => {
     expect(r.creationStack.length).toBeGreaterThan(0);
     expect(r.creationStack.some((f) => f.func.includes('NewTimingWheel'))).toBe(true);
     expect(r.creatorName).toMatch(/^main\.main/);
-    const page2 = traceGoroutines(session, { file: 1, group: WHEEL, sort: 'creationNs', descending: false, offset: 50, limit: 50 });
+    const page2 = traceGoroutines({ file: 1, group: WHEEL, sort: 'creationNs', descending: false, offset: 50, limit: 50 }, requestContext(session));
     expect(page2.rows[0].creationNs).toBeGreaterThanOrEqual(first.rows[49].creationNs);
-    const byExec = traceGoroutines(session, { file: 1, group: WHEEL, sort: 'execNs', descending: true, offset: 0, limit: 5 });
+    const byExec = traceGoroutines({ file: 1, group: WHEEL, sort: 'execNs', descending: true, offset: 0, limit: 5 }, requestContext(session));
     expect(byExec.rows[0].times.execNs).toBeGreaterThanOrEqual(byExec.rows[4].times.execNs);
     expect(byExec.blockReasons.length).toBeGreaterThan(0);
-    expect(traceGoroutines(session, { file: 1, group: 'no.such', sort: 'id', descending: false, offset: 0, limit: 5 }).rowCount).toBe(0);
+    expect(traceGoroutines({ file: 1, group: 'no.such', sort: 'id', descending: false, offset: 0, limit: 5 }, requestContext(session)).rowCount).toBe(0);
   });
 
   it('shows the creation burst', () => {
-    const c = traceCreation(session, { file: 1, buckets: 80, top: 6 });
+    const c = traceCreation({ file: 1, buckets: 80, top: 6 }, requestContext(session));
     expect(c.starts).toHaveLength(80);
     const k = c.names.indexOf(WHEEL);
     expect(k).toBeGreaterThanOrEqual(0);
@@ -92,50 +81,50 @@ describe('incident 2 trace', () => {
   });
 
   it('totals the profiles inside the trace and opens them as files', () => {
-    const all = traceProfiles(session, { file: 1 });
+    const all = traceProfiles({ file: 1 }, requestContext(session));
     const sync = all.profiles.find((p) => p.kind === 'sync')!;
     expect(sync.stacks).toBeGreaterThan(0);
     expect(sync.value).toBeGreaterThan(0);
     expect(all.profiles.find((p) => p.kind === 'cpu')!.value).toBeGreaterThan(0);
 
-    const info = openDerived(session, { file: 1, kind: 'sync' });
+    const info = openDerived({ file: 1, kind: 'sync' }, requestContext(session));
     expect(info.id).toBeGreaterThanOrEqual(DERIVED_ID_BASE);
     expect(info.name).toBe('sync blocking · main-1-trace-1732262400.pprof');
     expect(info.profile?.sampleTypes.map((t) => t.type)).toEqual(['contentions', 'delay']);
     expect(info.profile?.totals[1]).toBeCloseTo(sync.value, -3);
     // The flame graph and the top table work on it unchanged.
-    const f = flame(session, { file: info.id, sampleType: 1, granularity: 'function', zoomPath: [], minFraction: 0 });
+    const f = flame({ file: info.id, sampleType: 1, granularity: 'function', zoomPath: [], minFraction: 0 }, requestContext(session));
     expect(f.total).toBeCloseTo(sync.value, -3);
     expect(f.unit).toBe('nanoseconds');
-    const t = top(session, { file: info.id, sampleType: 1, granularity: 'function', sort: 'flat', descending: true, offset: 0, limit: 10 });
+    const t = top({ file: info.id, sampleType: 1, granularity: 'function', sort: 'flat', descending: true, offset: 0, limit: 10 }, requestContext(session));
     expect(t.rows.length).toBeGreaterThan(0);
     // The same request gives the same file.
-    expect(openDerived(session, { file: 1, kind: 'sync' }).id).toBe(info.id);
+    expect(openDerived({ file: 1, kind: 'sync' }, requestContext(session)).id).toBe(info.id);
     // Once closed, it is made again.
     session.remove(info.id);
-    expect(openDerived(session, { file: 1, kind: 'sync' }).id).not.toBe(info.id);
+    expect(openDerived({ file: 1, kind: 'sync' }, requestContext(session)).id).not.toBe(info.id);
   });
 
   it('restricts profiles to one group', () => {
-    const group = traceProfiles(session, { file: 1, group: WHEEL });
-    const all = traceProfiles(session, { file: 1 });
+    const group = traceProfiles({ file: 1, group: WHEEL }, requestContext(session));
+    const all = traceProfiles({ file: 1 }, requestContext(session));
     for (const k of ['sync', 'sched', 'cpu'] as const) {
       expect(group.profiles.find((p) => p.kind === k)!.value).toBeLessThanOrEqual(all.profiles.find((p) => p.kind === k)!.value);
     }
-    const info = openDerived(session, { file: 1, kind: 'sched', group: WHEEL });
+    const info = openDerived({ file: 1, kind: 'sched', group: WHEEL }, requestContext(session));
     expect(info.name).toBe('scheduler latency of collection.(*TimingWheel).run · main-1-trace-1732262400.pprof');
-    const cpu = openDerived(session, { file: 1, kind: 'cpu', group: WHEEL });
+    const cpu = openDerived({ file: 1, kind: 'cpu', group: WHEEL }, requestContext(session));
     expect(cpu.kind).toEqual({ kind: 'pprof', profile: 'cpu' });
   });
 
   it('refuses trace calls on a file that is not a trace', () => {
-    expect(() => traceSummary(session, { file: 2 })).toThrow(/not an execution trace/);
+    expect(() => traceSummary({ file: 2 }, requestContext(session))).toThrow(/not an execution trace/);
   });
 
   it('takes a snapshot at an instant and compares two', async () => {
-    const s = traceSummary(session, { file: 1 });
-    const early = await traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.05, limit: 20 });
-    const late = await traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.95, limit: 20 });
+    const s = traceSummary({ file: 1 }, requestContext(session));
+    const early = await traceSnapshot({ file: 1, timeNs: s.durationNs * 0.05, limit: 20 }, requestContext(session));
+    const late = await traceSnapshot({ file: 1, timeNs: s.durationNs * 0.95, limit: 20 }, requestContext(session));
     expect(late.total).toBeGreaterThan(early.total + 10000);
     expect(late.stacks.length).toBeLessThanOrEqual(20);
     expect(late.stacks.reduce((a, x) => a + x.count, 0)).toBeLessThanOrEqual(late.total);
@@ -147,34 +136,34 @@ describe('incident 2 trace', () => {
     expect(Object.keys(late.stacks[0].states)[0]).toMatch(/^Waiting/);
     expect(late.stacks[0].frames.length).toBeGreaterThan(0);
 
-    const d = await traceSnapshotDelta(session, { file: 1, aNs: early.timeNs, bNs: late.timeNs, limit: 10 });
+    const d = await traceSnapshotDelta({ file: 1, aNs: early.timeNs, bNs: late.timeNs, limit: 10 }, requestContext(session));
     expect(d.totalA).toBe(early.total);
     expect(d.totalB).toBe(late.total);
     expect(d.rows[0].after - d.rows[0].before).toBeGreaterThan(5000);
     const net = d.rows.reduce((a, r) => a + r.after - r.before, 0);
     if (d.rowCount === d.rows.length) expect(net).toBe(late.total - early.total);
 
-    const snapFile = await openSnapshot(session, { file: 1, timeNs: late.timeNs });
+    const snapFile = await openSnapshot({ file: 1, timeNs: late.timeNs }, requestContext(session));
     expect(snapFile.kind).toEqual({ kind: 'pprof', profile: 'goroutine' });
     expect(snapFile.name).toMatch(/^goroutines at \d+\.\d{3} s · main-1-trace-1732262400\.pprof$/);
     expect(snapFile.profile?.totals[0]).toBe(late.total);
   });
 
   it('a newer snapshot request stops the scan of the one it replaces', async () => {
-    const s = traceSummary(session, { file: 1 });
+    const s = traceSummary({ file: 1 }, requestContext(session));
     // Instants not asked before, so both replay the trace.
-    const first = traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.9, limit: 5 });
-    const second = traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.8, limit: 5 });
+    const first = traceSnapshot({ file: 1, timeNs: s.durationNs * 0.9, limit: 5 }, requestContext(session));
+    const second = traceSnapshot({ file: 1, timeNs: s.durationNs * 0.8, limit: 5 }, requestContext(session));
     const [a, b] = await Promise.allSettled([first, second]);
     expect(b.status).toBe('fulfilled');
     // The first finishes only if its scan ended before the second came (a fast machine).
     if (a.status === 'rejected') expect(isCancelled(a.reason)).toBe(true);
-    const again = await traceSnapshot(session, { file: 1, timeNs: s.durationNs * 0.8, limit: 5 });
+    const again = await traceSnapshot({ file: 1, timeNs: s.durationNs * 0.8, limit: 5 }, requestContext(session));
     expect(b.status === 'fulfilled' && b.value.total).toBe(again.total);
   });
 
   it('downsamples the heap series and marks GCs', () => {
-    const h = traceHeap(session, { file: 1, points: 600 });
+    const h = traceHeap({ file: 1, points: 600 }, requestContext(session));
     expect(h.heapAlloc.timeNs.length).toBeLessThanOrEqual(602);
     expect(h.heapAlloc.timeNs.length).toBeGreaterThan(100);
     expect(h.heapGoal.timeNs.length).toBeGreaterThan(0);
@@ -190,10 +179,10 @@ describe('annotated trace: tasks and regions', () => {
     await open(session, 7, ANNOTATED);
   });
   it('summarises tasks and regions with durations', () => {
-    const s = traceSummary(session, { file: 7 });
+    const s = traceSummary({ file: 7 }, requestContext(session));
     expect(s.tasks).toBeGreaterThan(0);
     expect(s.regions).toBeGreaterThan(0);
-    const t = traceTasks(session, { file: 7 });
+    const t = traceTasks({ file: 7 }, requestContext(session));
     const worker = t.tasks.find((x) => x.name === 'worker')!;
     expect(worker.count).toBe(8);
     expect(worker.complete).toBe(8);
@@ -203,7 +192,7 @@ describe('annotated trace: tasks and regions', () => {
     expect(t.regions.find((x) => x.name === 'hash')!.count).toBe(400);
   });
   it('has net blocking there (incident 2 has none)', () => {
-    const p = traceProfiles(session, { file: 7 });
+    const p = traceProfiles({ file: 7 }, requestContext(session));
     expect(p.profiles.find((x) => x.kind === 'net')!.stacks).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@
  * minutes, creators and example ids. Built once per snapshot; queries (filter, sort,
  * page) are cheap so the UI can virtualise 100k goroutines.
  */
+import { pageRows } from '../paging';
 import { ROOT_NODE, type Profile } from '../../model/profile';
 import { frameInfo, topUserFrame, type FrameInfo } from './frame-info';
 import { normFrames, type Snapshot } from './snapshot';
@@ -257,9 +258,7 @@ export function queryGroups(t: GroupTable, q: GroupQuery = {}): GroupPage {
     const c = typeof va === 'number' ? va - (vb as number) : va.localeCompare(vb as string);
     return sign * c || b.count - a.count || a.group - b.group;
   });
-  const offset = Math.max(0, q.offset ?? 0);
-  const limit = Math.max(0, q.limit ?? 200);
-  return { matched: rows.length, matchedGoroutines, total: s.total, rows: rows.slice(offset, offset + limit) };
+  return { matched: rows.length, matchedGoroutines, total: s.total, rows: pageRows(rows, q.offset ?? 0, q.limit ?? 200) };
 }
 
 /** The full stack of a group, leaf first, with file:line (hidden runtime frames dropped). */

@@ -2,7 +2,7 @@
  * The main area's tabs; each has a panel in MainArea. The number keys follow this order.
  */
 import type { ViewTab } from '../../state/hash';
-import type { FileInfo } from '../../worker/api';
+import type { FileInfo } from '../../worker/types';
 import { isGoroutineInfo } from '../goroutines/format';
 
 /** `when`: the tab is offered only for files it applies to (absent: every file with a profile). */

@@ -4,7 +4,7 @@
  * own choices; the shell passes the open files and the shared view (granularity, filters).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FileId, FileInfo } from '../../worker/api';
+import type { FileId, FileInfo } from '../../worker/types';
 import type { WorkerClient } from '../../worker/client';
 import type { CompareView, DiffMeaning, DiffRequest, PairOption } from '../../worker/compare-api';
 import { viewFiltersKey } from '../../analysis/calltree/view-filters';

@@ -1,5 +1,5 @@
 /** Choose base and target (with swap), the sample type, or one of the suggested pairs. */
-import type { FileId, FileInfo } from '../../worker/api';
+import type { FileId, FileInfo } from '../../worker/types';
 import type { PairOption } from '../../worker/compare-api';
 
 interface Props {

@@ -3,7 +3,7 @@
  * by steady growth (how many steps grew, then a robust slope), with a sparkline each.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { FileId, FileInfo } from '../../worker/api';
+import type { FileId, FileInfo } from '../../worker/types';
 import type { WorkerClient } from '../../worker/client';
 import type { CompareView, SeriesMeasure } from '../../worker/compare-api';
 import { formatValue } from '../../state/format';

@@ -1,6 +1,6 @@
 /** Base and target flame graphs next to each other, zoomed and searched together. */
 import { useRef } from 'react';
-import type { FlameAnswer } from '../../worker/api';
+import type { FlameAnswer } from '../../worker/types';
 import { formatValue } from '../../state/format';
 import { FlameChart } from '../flame/FlameChart';
 import { useElementSize } from '../shared/useElementSize';

@@ -10,6 +10,11 @@ function kindLabel(f: FileEntry): string {
   return 'could not be read';
 }
 
+/** The name of the file a derived one was made from (it may have been closed since). */
+function sourceName(id: number): string {
+  return useFiles.getState().files.find((x) => x.id === id)?.name ?? 'a closed trace';
+}
+
 function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
   return (
     <li
@@ -29,7 +34,7 @@ function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
         <span className="file-meta">
           <span className="file-kind" data-testid="file-kind">{kindLabel(f)}</span>
           {f.info?.derivedFrom !== undefined ? (
-            <span className="file-size" title={`Made from ${f.info.derivedFrom}; no bytes of its own`}>from trace</span>
+            <span className="file-size" title={`Made from ${sourceName(f.info.derivedFrom)}; no bytes of its own`}>from trace</span>
           ) : (
             <span className="file-size">{formatSize(f.size)}</span>
           )}

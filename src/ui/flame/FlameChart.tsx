@@ -4,7 +4,7 @@
  * and a click only reports the frame's path; the parent asks the worker again.
  */
 import { useRef } from 'react';
-import type { FlameAnswer, FlameNode } from '../../worker/api';
+import type { FlameAnswer, FlameNode } from '../../worker/types';
 import type { DrawnFrame } from '../shared/flame-graph';
 import type { TooltipFrame } from '../shared/frame-tooltip';
 import { useFlameGraph } from '../shared/useFlameGraph';

@@ -3,7 +3,7 @@
  * highlighted locally; the exact share comes from the worker, which sees every
  * sample, including frames pruned from the drawing.
  */
-import type { SearchAnswer } from '../../worker/api';
+import type { SearchAnswer } from '../../worker/profile-api';
 import { formatPercent, formatValue, thousands } from '../../state/format';
 import { useDraft } from '../shared/useDraft';
 

@@ -1,5 +1,5 @@
 /** What the flame graph's tooltip says about a frame: its value, shares and self. */
-import type { FlameNode } from '../../worker/api';
+import type { FlameNode } from '../../worker/types';
 import { formatExact, formatPercent, formatValue } from '../../state/format';
 import type { TooltipFrame } from '../shared/frame-tooltip';
 

@@ -4,7 +4,7 @@
  * that holds the growth.
  */
 import { Fragment, useEffect, useState } from 'react';
-import type { Granularity } from '../../worker/api';
+import type { Granularity } from '../../worker/types';
 import type { CompareRow, GoroutineCompareSort, GoroutineFileChoice } from '../../worker/goroutine-api';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { useDebounced } from '../shared/useDebounced';

@@ -1,6 +1,6 @@
 /** Who spawns them: goroutines grouped by their created-by site, then by where they are blocked. */
 import { useEffect, useState } from 'react';
-import type { FileId, Granularity } from '../../worker/api';
+import type { FileId, Granularity } from '../../worker/types';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { count, location, percent, plural, stateTone } from './format';
 import { FrameName, ShowMore } from './parts';

@@ -4,7 +4,8 @@
  * Everything is asked of the worker in small pages; names are rendered as text only.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { FileId } from '../../worker/api';
+import type { FileId } from '../../worker/types';
+import { granularityOf } from '../../analysis/transforms/list';
 import { useView } from '../../state/view';
 import { GranularityChoice, type GranularityOption } from '../controls/GranularityChoice';
 import { useWorkerCall } from '../shared/useWorkerCall';
@@ -32,7 +33,7 @@ const GRANULARITIES: GranularityOption[] = [
 ];
 
 export function GoroutinesView({ file }: { file: FileId }) {
-  const granularity = useView((s) => s.granularity);
+  const granularity = useView((s) => granularityOf(s.transforms));
   const subview = useGoroutineView((s) => s.subview);
   const overview = useWorkerCall('goroutineOverview', { file, granularity });
   const pairs = useGoroutinePairs();

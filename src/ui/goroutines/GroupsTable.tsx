@@ -8,7 +8,7 @@ import { worker } from '../../state/worker';
 import { useDebounced } from '../shared/useDebounced';
 import { useElementSize } from '../shared/useElementSize';
 import { usePagedRows } from '../shared/usePagedRows';
-import type { FileId, Granularity } from '../../worker/api';
+import type { FileId, Granularity } from '../../worker/types';
 import type { FrameInfo, GroupRow, GroupSortKey, GoroutineOverview } from '../../worker/goroutine-api';
 import { count, location, percent, plural, waitRange } from './format';
 import { makeLayout, rowTop, scrollToShow, totalHeight, visibleRows, type Expansion } from './layout';

@@ -1,5 +1,5 @@
 /** Leak suspects: a short ranked list, each with its reasons in words and the known shape it matches. */
-import type { FileId, Granularity } from '../../worker/api';
+import type { FileId, Granularity } from '../../worker/types';
 import type { LeakSuspect } from '../../worker/goroutine-api';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { count, frameTitle, location, percent, signed } from './format';

@@ -4,7 +4,7 @@
  */
 import { holdsGoroutines } from '../../model/file-kind';
 import { thousands } from '../../state/format';
-import type { FileInfo } from '../../worker/api';
+import type { FileInfo } from '../../worker/types';
 import type { FrameInfo } from '../../worker/goroutine-api';
 
 /** A goroutine file: a pprof goroutine profile (debug=0) or a goroutine text dump (debug=1/2). */

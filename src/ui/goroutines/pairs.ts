@@ -2,7 +2,7 @@
  * Which two goroutine snapshots to compare, and which earlier snapshot leak suspects
  * measure growth against. Pure: tested in Node.
  */
-import type { FileId } from '../../worker/api';
+import type { FileId } from '../../worker/types';
 import type { GoroutineFileChoice } from '../../worker/goroutine-api';
 
 export interface Pair {

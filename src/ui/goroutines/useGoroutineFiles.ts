@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFiles } from '../../state/files';
-import type { FileId } from '../../worker/api';
+import type { FileId } from '../../worker/types';
 import type { GoroutinePairsAnswer } from '../../worker/goroutine-api';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { isGoroutineInfo } from './format';

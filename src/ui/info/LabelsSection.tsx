@@ -5,9 +5,9 @@
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { formatValue } from '../../state/format';
-import { escapeRegex } from '../../state/regex';
+import { escapeRegex } from '../../analysis/transforms/regex';
 import { viewActions } from '../../state/view';
-import type { LabelsAnswer } from '../../worker/api';
+import type { LabelsAnswer } from '../../worker/profile-api';
 
 const SHOWN_VALUES = 12;
 
@@ -49,7 +49,7 @@ function LabelKey({ share, total, unit }: { share: LabelsAnswer['keys'][number];
                   type="button"
                   className="link mono"
                   title={`Keep only samples with ${share.key}=${v.value} (tag focus)`}
-                  onClick={() => viewActions.setFilter('tagfocus', `${share.key}=^${escapeRegex(v.value)}$`)}
+                  onClick={() => viewActions.setTransform({ kind: 'tagfocus', expr: `${share.key}=^${escapeRegex(v.value)}$` })}
                 >
                   {v.value === '' ? '(empty)' : v.value}
                 </button>

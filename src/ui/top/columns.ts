@@ -1,5 +1,5 @@
 /** The top table's columns, in pprof's order, and which worker sort key each uses. */
-import type { TopRow, TopSortKey } from '../../worker/api';
+import type { TopRow, TopSortKey } from '../../worker/profile-api';
 import { formatPercent, formatValue } from '../../state/format';
 
 export interface Column {

@@ -1,8 +1,9 @@
 /** One group's goroutines: virtualised, sortable, each with its breakdown, creator and creation stack. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNanos, thousands } from '../../state/format';
-import type { FileId } from '../../worker/api';
-import { shortFuncName, type GoroutineSortKey, type TraceGoroutineRow } from '../../worker/trace-api';
+import type { FileId } from '../../worker/types';
+import type { GoroutineSortKey, TraceGoroutineRow } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
 import { worker } from '../../state/worker';
 import { visibleRange } from '../top/columns';
 import { useElementSize } from '../shared/useElementSize';

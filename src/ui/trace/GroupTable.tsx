@@ -5,8 +5,9 @@
  */
 import { Fragment, useMemo, useState } from 'react';
 import { formatNanos, thousands } from '../../state/format';
-import type { FileId } from '../../worker/api';
-import { shortFuncName, type GoroutineGroup } from '../../worker/trace-api';
+import type { FileId } from '../../worker/types';
+import type { GoroutineGroup } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { BreakdownBar, BreakdownLegend } from './BreakdownBar';
 import { GROUP_COLUMNS, defaultDescending, groupValue, sortGroups, type Aggregate, type GroupColumnId } from './columns';

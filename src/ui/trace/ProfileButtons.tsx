@@ -1,8 +1,9 @@
 /** Buttons that open a profile inside the trace (whole trace or one group) in the flame graph. */
 import { useState } from 'react';
 import { formatNanos, thousands } from '../../state/format';
-import type { FileId } from '../../worker/api';
-import { DERIVED_KINDS, type DerivedKind, type DerivedTotal } from '../../worker/trace-api';
+import type { FileId } from '../../worker/types';
+import { DERIVED_KINDS } from '../../analysis/trace/profile-totals';
+import type { DerivedKind, DerivedTotal } from '../../worker/trace-api';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { openDerivedProfile } from './derived';
 

@@ -4,10 +4,10 @@
  */
 import { Fragment, useState } from 'react';
 import { formatNanos, thousands } from '../../state/format';
-import type { FileId } from '../../worker/api';
-import { shortFuncName, type SnapshotAnswer, type SnapshotDeltaAnswer } from '../../worker/trace-api';
-import { useWorkerCall } from '../shared/useWorkerCall';
-import { useWorkerProgress } from '../shared/useWorkerProgress';
+import type { FileId } from '../../worker/types';
+import type { SnapshotAnswer, SnapshotDeltaAnswer } from '../../worker/trace-api';
+import { shortFuncName } from '../../model/go-names';
+import { useWorkerCall, type CallState } from '../shared/useWorkerCall';
 import { formatInstant } from './chart';
 import { openSnapshotProfile } from './derived';
 import { StackView, whereLine } from './StackView';
@@ -137,8 +137,7 @@ function DeltaTable({ d }: { d: SnapshotDeltaAnswer }) {
  * How far the replay up to `aNs` has come. It stops at the instant, so its share of the
  * file is estimated by the instant's share of the trace's duration.
  */
-function ReplayProgress({ file, aNs, durationNs }: { file: FileId; aNs: number; durationNs: number }) {
-  const p = useWorkerProgress(file, 'snapshot', aNs);
+function ReplayProgress({ p, aNs, durationNs }: { p: CallState<unknown>['progress']; aNs: number; durationNs: number }) {
   const share = durationNs > 0 ? Math.max(0.01, Math.min(1, aNs / durationNs)) : 1;
   const value = p && p.total > 0 ? Math.min(1, p.done / (p.total * share)) : 0;
   return <progress className="tr-progress" max={1} value={value} aria-label={`Replaying the trace up to ${formatInstant(aNs)}`} />;
@@ -165,7 +164,7 @@ export function SnapshotPanel({ file, aNs, bNs, durationNs }: { file: FileId; aN
     <div aria-busy={snap.loading || delta.loading}>
       {snap.error && <p className="tr-error" role="alert">Could not take the snapshot: {snap.error}</p>}
       {!s && snap.loading && <p className="tr-empty" role="status">Replaying the trace up to {formatInstant(aNs)}…</p>}
-      {snap.loading && <ReplayProgress file={file} aNs={aNs} durationNs={durationNs} />}
+      {snap.loading && <ReplayProgress p={snap.progress} aNs={aNs} durationNs={durationNs} />}
       {s && (
         <>
           <div className="tr-table-head">

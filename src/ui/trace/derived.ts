@@ -6,8 +6,8 @@
 import { useFiles, type FileEntry } from '../../state/files';
 import { viewActions } from '../../state/view';
 import { worker } from '../../state/worker';
-import type { FileInfo } from '../../worker/api';
-import { DERIVED_ID_BASE, type OpenDerivedRequest, type OpenSnapshotRequest } from '../../worker/trace-api';
+import type { FileInfo } from '../../worker/types';
+import type { OpenDerivedRequest, OpenSnapshotRequest } from '../../worker/trace-api';
 
 /** Adds (or finds) the virtual file in the list, right after its trace, without selecting it. */
 export function addVirtualFile(info: FileInfo, after?: number): void {
@@ -18,8 +18,8 @@ export function addVirtualFile(info: FileInfo, after?: number): void {
     // After the trace and the files already derived from it.
     let at = files.findIndex((f) => f.id === after);
     if (at < 0) at = files.length - 1;
-    const traceName = files[at]?.name ?? '';
-    while (at + 1 < files.length && files[at + 1]!.id >= DERIVED_ID_BASE && files[at + 1]!.name.endsWith(` · ${traceName}`)) at++;
+    const trace = files[at]?.id;
+    while (at + 1 < files.length && files[at + 1]!.info?.derivedFrom === trace) at++;
     files.splice(at + 1, 0, entry);
     return { files };
   });

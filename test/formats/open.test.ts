@@ -1,14 +1,14 @@
 /** Bad input is normal input: every broken file gets a message naming what it seemed to be and what is wrong. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFile, LoadError } from '../../src/worker/load';
+import { openBytes, OpenError } from '../../src/formats/open';
 
-async function failure(bytes: Uint8Array): Promise<LoadError> {
+async function failure(bytes: Uint8Array): Promise<OpenError> {
   try {
-    await loadFile(bytes);
+    await openBytes(bytes);
   } catch (e) {
-    expect(e).toBeInstanceOf(LoadError);
-    return e as LoadError;
+    expect(e).toBeInstanceOf(OpenError);
+    return e as OpenError;
   }
   throw new Error('loaded without error');
 }
@@ -36,13 +36,13 @@ describe('bad input', () => {
 
   it('a trace cut short keeps what was read and says where it stopped', async () => {
     const bytes = file('test/fixtures/incident2/main-1-trace-1732262400.pprof');
-    const loaded = await loadFile(new Uint8Array(bytes.subarray(0, Math.floor(bytes.length / 2))));
+    const loaded = await openBytes(new Uint8Array(bytes.subarray(0, Math.floor(bytes.length / 2))));
     expect(loaded.kind.kind).toBe('trace');
     expect(loaded.warnings.join('\n')).toMatch(/stopped at byte \d+/);
   });
 
   it('names are data: markup in function names survives as plain strings', async () => {
-    const { profile } = await loadFile(file('test/fixtures/bad/xss.pb.gz'));
+    const { profile } = await openBytes(file('test/fixtures/bad/xss.pb.gz'));
     expect(profile!.strings.some((s) => s.includes('<img src=x onerror='))).toBe(true);
   });
 });

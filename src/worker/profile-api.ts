@@ -1,0 +1,78 @@
+/**
+ * The profile part of the worker API: flame graph, top table, search and the labels
+ * breakdown of any file that holds a Profile.
+ */
+import type { TopSort } from '../analysis/calltree/top';
+import type { LabelKeyShare, LabelValueShare } from '../analysis/labels/breakdown';
+import type { FileId, FlameAnswer, ViewOptions } from './types';
+
+export type { LabelKeyShare, LabelValueShare };
+
+export interface FlameRequest extends ViewOptions {
+  file: FileId;
+  /** Frame names from the root to the zoomed node; [] for the whole profile. */
+  zoomPath: string[];
+  /** Drop nodes narrower than this fraction of the zoomed node (e.g. 1/(2·width px)). */
+  minFraction: number;
+}
+
+export type { TopSort as TopSortKey };
+
+export interface TopRequest extends ViewOptions {
+  file: FileId;
+  sort: TopSort;
+  descending: boolean;
+  /** Case-insensitive substring filter over names. */
+  filter?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface TopRow {
+  name: string;
+  file: string;
+  flat: number;
+  cum: number;
+  /** Running sum of flat down the rows in the requested order, as pprof's sum% column. */
+  sum: number;
+}
+
+export interface TopAnswer {
+  rows: TopRow[];
+  /** Rows that match the filter, for virtual scrolling. */
+  rowCount: number;
+  total: number;
+  unit: string;
+}
+
+export interface SearchRequest extends ViewOptions {
+  file: FileId;
+  pattern: string;
+}
+
+export interface SearchAnswer {
+  /** Value of samples with at least one matching frame, and its share of the total. */
+  matched: number;
+  total: number;
+  functions: number;
+}
+
+export interface LabelsRequest extends ViewOptions {
+  file: FileId;
+}
+
+/** pprof's -tags report over the samples the view keeps. */
+export interface LabelsAnswer {
+  /** Each key with its largest values only (LABEL_VALUES_SENT); valueCount says how many it has. */
+  keys: (LabelKeyShare & { valueCount: number })[];
+  /** The profile's total: what every percentage refers to, as in pprof. */
+  total: number;
+  unit: string;
+}
+
+export interface ProfileApi {
+  flame(p: FlameRequest): FlameAnswer;
+  top(p: TopRequest): TopAnswer;
+  search(p: SearchRequest): SearchAnswer;
+  labels(p: LabelsRequest): LabelsAnswer;
+}

@@ -1,0 +1,74 @@
+/** The worker's answers to the profile calls: flame graph, top table, search, labels. */
+import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
+import { sortTop, topEntries, type TopEntry } from '../analysis/calltree/top';
+import type { CallTree } from '../analysis/calltree/calltree';
+import { compileFilter } from '../analysis/calltree/filters';
+import { labelBreakdown } from '../analysis/labels/breakdown';
+import { pageRows } from '../analysis/paging';
+import type { Handlers, RequestContext } from './context';
+import type { FlameRequest, LabelsAnswer, LabelsRequest, ProfileApi, SearchAnswer, SearchRequest, TopAnswer, TopRequest, TopSortKey } from './profile-api';
+import type { Session } from './session';
+import type { FileId, FlameAnswer } from './types';
+
+function unitOf(session: Session, file: FileId, sampleType: number): string {
+  return session.profile(file).sampleTypes[sampleType]?.unit ?? '';
+}
+
+/**
+ * Sorted top rows per call tree and order: a virtualised table asks for many pages of
+ * the same list, and building it walks the whole tree.
+ */
+function sortedTop(session: Session, tree: CallTree, sort: TopSortKey, descending: boolean): TopEntry[] {
+  const entries = () => session.memo.get('top-entries', '', [tree], () => topEntries(tree));
+  return session.memo.get('top-sorted', `${sort}|${descending}`, [tree], () => sortTop(entries(), tree.keys.names, sort, descending));
+}
+
+/** Values per label key in a labels answer: more than the info panel shows. */
+export const LABEL_VALUES_SENT = 50;
+
+export const profileHandlers = {
+  flame(p: FlameRequest, { session }: RequestContext): FlameAnswer {
+    const tree = session.callTree(p.file, p);
+    const { node, path } = resolvePath(tree, p.zoomPath);
+    const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
+    return { root, total: tree.profileTotal, path, unit: unitOf(session, p.file, p.sampleType), nodeCount };
+  },
+
+  top(p: TopRequest, { session }: RequestContext): TopAnswer {
+    const tree = session.callTree(p.file, p);
+    const names = tree.keys.names;
+    let entries = sortedTop(session, tree, p.sort, p.descending);
+    if (p.filter) {
+      const needle = p.filter.toLowerCase();
+      entries = entries.filter((e) => names[e.key].toLowerCase().includes(needle));
+    }
+    // pprof's sum% is a running sum of flat down the rows as shown.
+    let sum = 0;
+    for (let i = 0; i < p.offset && i < entries.length; i++) sum += entries[i].flat;
+    const rows = pageRows(entries, p.offset, p.limit).map((e) => {
+      sum += e.flat;
+      return { name: names[e.key], file: tree.keys.files[e.key], flat: e.flat, cum: e.cum, sum };
+    });
+    return { rows, rowCount: entries.length, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
+  },
+
+  labels(p: LabelsRequest, { session }: RequestContext): LabelsAnswer {
+    const tree = session.callTree(p.file, p);
+    const kept = new Uint8Array(tree.sampleNode.length);
+    for (let s = 0; s < kept.length; s++) kept[s] = tree.sampleNode[s] >= 0 ? 1 : 0;
+    const keys = labelBreakdown(session.profile(p.file), p.sampleType, kept).map((k) => ({
+      ...k,
+      // A label like a request id has a value per sample: the UI shows the largest few.
+      values: k.values.slice(0, LABEL_VALUES_SENT),
+      valueCount: k.values.length,
+    }));
+    return { keys, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
+  },
+
+  search(p: SearchRequest, { session }: RequestContext): SearchAnswer {
+    const tree = session.callTree(p.file, p);
+    const re = compileFilter('search', p.pattern);
+    if (!re) return { matched: 0, total: tree.profileTotal, functions: 0 };
+    return { ...searchMatched(tree, re), total: tree.profileTotal };
+  },
+} satisfies Handlers<ProfileApi>;
