@@ -4,6 +4,7 @@
  * that Profile (its stack trie and frame table), so frames are stored once.
  */
 import { GrowableFloat64, GrowableInt32 } from './growable';
+import { StringTable } from './string-table';
 
 /** Bits of GoroutineDump.flags. */
 export const G_ELIDED = 1; // the runtime cut frames out of the middle of the stack
@@ -60,8 +61,7 @@ export class GoroutineDumpBuilder {
   private readonly bits: GrowableInt32;
   private readonly line: GrowableInt32;
   private readonly section: GrowableInt32;
-  private readonly states: string[] = [];
-  private readonly stateIndex = new Map<string, number>();
+  private readonly states = new StringTable([]);
 
   constructor(capacityHint = 1024) {
     const n = Math.max(16, capacityHint);
@@ -82,13 +82,7 @@ export class GoroutineDumpBuilder {
   }
 
   internState(s: string): number {
-    let i = this.stateIndex.get(s);
-    if (i === undefined) {
-      i = this.states.length;
-      this.states.push(s);
-      this.stateIndex.set(s, i);
-    }
-    return i;
+    return this.states.intern(s);
   }
 
   /** Positional, so a million goroutines make no garbage. */
@@ -130,7 +124,7 @@ export class GoroutineDumpBuilder {
       count: this.id.length,
       id: this.id.finish(),
       state: this.state.finish(),
-      states: this.states,
+      states: this.states.list,
       waitMinutes: this.wait.finish(),
       locked,
       createdBy: this.createdBy.finish(),

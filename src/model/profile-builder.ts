@@ -1,6 +1,7 @@
 import { GrowableFloat64, GrowableInt32 } from './growable';
 import type { Profile, ProfileMeta } from './profile';
 import { ROOT_NODE } from './profile';
+import { StringTable } from './string-table';
 import { FrameTableBuilder, LabelTableBuilder } from './table-builders';
 
 /**
@@ -9,8 +10,7 @@ import { FrameTableBuilder, LabelTableBuilder } from './table-builders';
  * interning and the stack trie are written once.
  */
 export class ProfileBuilder {
-  private readonly strings: string[] = [''];
-  private readonly stringIndex = new Map<string, number>([['', 0]]);
+  private readonly strings = new StringTable();
 
   private readonly frames = new FrameTableBuilder();
 
@@ -31,13 +31,7 @@ export class ProfileBuilder {
   }
 
   intern(s: string): number {
-    let i = this.stringIndex.get(s);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(s);
-      this.stringIndex.set(s, i);
-    }
-    return i;
+    return this.strings.intern(s);
   }
 
   /** A frame for function `func` at file:line (strings interned here). */
@@ -96,7 +90,7 @@ export class ProfileBuilder {
   build(meta: ProfileMeta): Profile {
     return {
       ...meta,
-      strings: this.strings,
+      strings: this.strings.list,
       frames: this.frames.finish(),
       stacks: { count: this.nodeParent.length, parent: this.nodeParent.finish(), frame: this.nodeFrame.finish() },
       samples: {

@@ -4,6 +4,8 @@
  * before it, so every prefix becomes exactly one node. Deep, mostly distinct stacks
  * (a busy CPU profile has millions of trie nodes) build in a few sequential passes.
  */
+import { grown } from './growable';
+
 export interface Sequences {
   count: number;
   /** Sequence i is data[start[i] .. start[i+1]). */
@@ -60,11 +62,7 @@ export function buildTrie(seq: Sequences): BuiltTrie {
       const max = Math.min(len, pLen);
       while (shared < max && data[from + shared] === data[pFrom + shared]) shared++;
     }
-    if (len > path.length) {
-      const bigger = new Int32Array(Math.max(len, path.length * 2));
-      bigger.set(path);
-      path = bigger;
-    }
+    if (len > path.length) path = grown(path, len);
     for (let d = shared; d < len; d++) {
       parent[nodes] = d === 0 ? 0 : path[d - 1];
       label[nodes] = data[from + d];

@@ -10,6 +10,8 @@
  * generation), so they stay exact doubles; `summary.clockBaseNs` is that zero on the trace
  * clock (absolute, as `go tool trace` prints it).
  */
+import { grown } from './growable';
+import { StringTable } from './string-table';
 
 // Goroutine states as the Go reader reports them (internal/trace GoState).
 export const GO_UNDETERMINED = 0;
@@ -65,8 +67,8 @@ export type EventKindName = (typeof KIND_NAMES)[number];
  * are translated into these on the fly. Stack 0 is the empty stack; stacks are leaf first.
  */
 export class TraceSymbols {
-  readonly strings: string[] = [''];
-  private readonly stringIndex = new Map<string, number>([['', 0]]);
+  private readonly table = new StringTable();
+  readonly strings = this.table.list;
   private frameFunc: Int32Array = new Int32Array(256);
   private frameFile: Int32Array = new Int32Array(256);
   private frameLine: Int32Array = new Int32Array(256);
@@ -81,13 +83,7 @@ export class TraceSymbols {
   private readonly stackIndex = new Map<string, number>([['', 0]]);
 
   intern(s: string): number {
-    let i = this.stringIndex.get(s);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(s);
-      this.stringIndex.set(s, i);
-    }
-    return i;
+    return this.table.intern(s);
   }
 
   frame(pc: number, func: number, file: number, line: number): number {
@@ -96,12 +92,10 @@ export class TraceSymbols {
     if (f !== undefined) return f;
     f = this.frameCount++;
     if (f === this.frameFunc.length) {
-      this.frameFunc = grow32(this.frameFunc);
-      this.frameFile = grow32(this.frameFile);
-      this.frameLine = grow32(this.frameLine);
-      const pcs = new Float64Array(this.framePc.length * 2);
-      pcs.set(this.framePc);
-      this.framePc = pcs;
+      this.frameFunc = grown(this.frameFunc, f + 1);
+      this.frameFile = grown(this.frameFile, f + 1);
+      this.frameLine = grown(this.frameLine, f + 1);
+      this.framePc = grown(this.framePc, f + 1);
     }
     this.frameFunc[f] = func;
     this.frameFile[f] = file;
@@ -120,10 +114,10 @@ export class TraceSymbols {
     if (s !== undefined) return s;
     s = this.stackCount++;
     if (s === this.stackOffset.length) {
-      this.stackOffset = grow32(this.stackOffset);
-      this.stackLen = grow32(this.stackLen);
+      this.stackOffset = grown(this.stackOffset, s + 1);
+      this.stackLen = grown(this.stackLen, s + 1);
     }
-    while (this.stackFramesUsed + n > this.stackFrames.length) this.stackFrames = grow32(this.stackFrames);
+    if (this.stackFramesUsed + n > this.stackFrames.length) this.stackFrames = grown(this.stackFrames, this.stackFramesUsed + n);
     this.stackOffset[s] = this.stackFramesUsed;
     this.stackLen[s] = n;
     for (let i = 0; i < n; i++) this.stackFrames[this.stackFramesUsed++] = frames[i];
@@ -229,12 +223,6 @@ export interface SymbolDelta {
   stackLen: Int32Array;
   /** Frame ids of the new stacks, back to back. */
   stackFrames: Int32Array;
-}
-
-function grow32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**

@@ -6,6 +6,7 @@
  * "created by" lines.
  */
 import type { ProfileBuilder } from '../../model/profile-builder';
+import { StringTable } from '../../model/string-table';
 import { HASH, hashBytes, type ByteLines } from './byte-lines';
 import { parseCreatedBy, parseFileLine, parseFuncLine, parseHeader, type GoroutineHeader } from './grammar';
 import { Int2Map } from './int2map';
@@ -16,7 +17,7 @@ const MEMO_LIMIT = 100_000;
 /** "\tfile:line[ +0x…][ fp=…]" lines → location ids; (function, location) → frames. */
 export class FrameCache {
   private readonly byHash = new Int2Map();
-  private readonly byText = new Map<string, number>();
+  private readonly byText = new StringTable([]);
   private readonly locFile: number[] = [];
   private readonly locLine: number[] = [];
   private readonly frames = new Int2Map();
@@ -34,13 +35,12 @@ export class FrameCache {
     // fp=/sp=/pc= differ per goroutine: key those lines without them.
     const fp = line.indexOf(' fp=');
     const key = fp < 0 ? line : line.slice(0, fp);
-    let id = this.byText.get(key);
-    if (id === undefined) {
+    let id = this.byText.find(key);
+    if (id < 0) {
       if (!parseFileLine(line, this.tmp)) return -1;
-      id = this.locFile.length;
+      id = this.byText.intern(key);
       this.locFile.push(this.b.intern(this.tmp.file));
       this.locLine.push(this.tmp.line);
-      this.byText.set(key, id);
     }
     if (this.byHash.size < MEMO_LIMIT) this.byHash.set(h1, h2, id);
     return id;

@@ -1,36 +1,72 @@
-/** Unsigned LEB128 reading over a Uint8Array, bounded by `end`; NaN on a bad varint. */
+/** Byte-level helpers of both trace formats: uvarints, wire ids, strings, the format error. */
 
+/**
+ * Reads the uvarint at `pos` (before `end`) into out[i]; returns the position after it, or
+ * -1 for a bad varint. Accepts padded (non-minimal) varints up to 10 bytes; values above
+ * 2^53 lose precision (IDs that large are corrupt anyway). Returns only small integers,
+ * and stores the value into a typed array, so no call boxes a double.
+ */
+export function readUv(buf: Uint8Array, pos: number, end: number, out: Float64Array, i: number): number {
+  if (pos + 4 <= end) {
+    // Up to 4 bytes (28 bits) in integer arithmetic: ids, seqs and time deltas.
+    let b = buf[pos];
+    if (b < 0x80) {
+      out[i] = b;
+      return pos + 1;
+    }
+    let x = b & 0x7f;
+    b = buf[pos + 1];
+    if (b < 0x80) {
+      out[i] = x | (b << 7);
+      return pos + 2;
+    }
+    x |= (b & 0x7f) << 7;
+    b = buf[pos + 2];
+    if (b < 0x80) {
+      out[i] = x | (b << 14);
+      return pos + 3;
+    }
+    x |= (b & 0x7f) << 14;
+    b = buf[pos + 3];
+    if (b < 0x80) {
+      out[i] = x | (b << 21);
+      return pos + 4;
+    }
+  }
+  return readUvSlow(buf, pos, end, out, i);
+}
+
+function readUvSlow(buf: Uint8Array, pos: number, end: number, out: Float64Array, i: number): number {
+  let x = 0;
+  let mul = 1;
+  for (let k = 0; k < 10; k++) {
+    if (pos >= end) return -1;
+    const b = buf[pos++];
+    if (b < 0x80) {
+      if (k === 9 && b > 1) return -1; // overflows 64 bits
+      out[i] = x + b * mul;
+      return pos;
+    }
+    x += (b & 0x7f) * mul;
+    mul *= 128;
+  }
+  return -1;
+}
+
+/** readUv with a moving position, for tables and headers; NaN on a bad varint. */
 export class ByteReader {
+  private readonly v = new Float64Array(1);
   constructor(
     readonly buf: Uint8Array,
     public pos: number,
     public end: number,
   ) {}
 
-  /** Accepts padded (non-minimal) varints up to 10 bytes; values above 2^53 lose precision. */
   uv(): number {
-    const buf = this.buf;
-    let pos = this.pos;
-    if (pos >= this.end) return NaN;
-    let b = buf[pos++];
-    if (b < 0x80) {
-      this.pos = pos;
-      return b;
-    }
-    let x = b & 0x7f;
-    let mul = 128;
-    for (let i = 1; i < 10; i++) {
-      if (pos >= this.end) return NaN;
-      b = buf[pos++];
-      if (b < 0x80) {
-        if (i === 9 && b > 1) return NaN; // overflows 64 bits
-        this.pos = pos;
-        return x + b * mul;
-      }
-      x += (b & 0x7f) * mul;
-      mul *= 128;
-    }
-    return NaN;
+    const p = readUv(this.buf, this.pos, this.end, this.v, 0);
+    if (p < 0) return NaN;
+    this.pos = p;
+    return this.v[0];
   }
 
   byte(): number {
@@ -53,6 +89,10 @@ export class TraceFormatError extends Error {
     super(message);
     this.name = 'TraceFormatError';
   }
+}
+
+export function fail(message: string, offset: number): never {
+  throw new TraceFormatError(message, offset);
 }
 
 const decoder = new TextDecoder('utf-8');

@@ -5,9 +5,10 @@
  *  2. decode the tables, then each sample straight into the stack trie.
  * No object is made per sample or per location.
  */
-import { GrowableFloat64, GrowableInt32 } from '../../model/growable';
+import { GrowableFloat64, GrowableInt32, grown } from '../../model/growable';
 import type { FrameTable, Mapping, Profile, StackTrie, ValueType } from '../../model/profile';
 import { buildTrie, type BuiltTrie, type Sequences } from '../../model/stack-trie';
+import { StringTable } from '../../model/string-table';
 import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
 import { PairIndex } from './pair-index';
 import { type LocationFrames, type PruneRules, pruneFrames } from './prune';
@@ -263,29 +264,12 @@ interface Locations {
   madeUp: Set<number>;
 }
 
-/** The pprof string table, plus the few names the decoder makes up (addresses, "?"). */
-class Strings {
-  private readonly extra = new Map<string, number>();
-
-  constructor(readonly list: string[]) {}
-
-  intern(s: string): number {
-    let i = this.extra.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(s);
-      this.extra.set(s, i);
-    }
-    return i;
-  }
-}
-
 function readLocations(
   buf: Uint8Array,
   ranges: GrowableInt32,
   fns: Functions,
   mappings: { list: Mapping[]; index: IdIndex },
-  strings: Strings,
+  strings: StringTable,
   frameTable: FrameTableBuilder,
 ): Locations {
   const count = ranges.length / 2;
@@ -406,11 +390,7 @@ function readSamples(
       if (field === 1 && (wt === WIRE_LEN || wt === WIRE_VARINT)) {
         // Packed: up to the field's end. Unpacked: one varint, within the message.
         const stop = wt === WIRE_LEN ? w.len() + w.pos : w.end;
-        if (used + (stop - w.pos) > out.length) {
-          const bigger = new Int32Array(Math.max(out.length * 2, used + stop - w.pos));
-          bigger.set(out.subarray(0, used));
-          out = bigger;
-        }
+        if (used + (stop - w.pos) > out.length) out = grown(out, used + stop - w.pos);
         // Ids below 2^21 (1–3 bytes) are decoded here; longer ones by the Wire.
         let p = w.pos;
         while (p < stop) {
@@ -536,7 +516,8 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
   try {
     const fns = readFunctions(buf, top.functions, valid);
     const mappings = readMappings(buf, top.mappings, list);
-    const strings = new Strings(list);
+    // The names the decoder makes up (addresses, "?") are added after the file's own.
+    const strings = new StringTable(list, list.length);
     const frameTable = new FrameTableBuilder();
     const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
     const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, onProgress);

@@ -18,7 +18,8 @@ import {
 } from '../../../model/trace';
 import type { ScanResult } from '../scan';
 import { type EventConsumer, type EventRows, goTransitionCode, toState, K_CPU, K_EXP, K_GO, K_LABEL, K_LOG, K_METRIC, K_PROC, K_RANGE, K_REGION, K_SYNC, K_TASK, F, N } from '../events';
-import { F64, I32, IdFlags, U8 } from './columns';
+import { GrowableFloat64, GrowableInt32, GrowableUint8 } from '../../../model/growable';
+import { IdFlags } from './idmap';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
 
@@ -35,9 +36,9 @@ const KN_SAMPLE = 12;
 const KN_EXPERIMENTAL = 13;
 
 class Ranges {
-  start = new F64();
-  end = new F64();
-  name = new I32();
+  start = new GrowableFloat64(256);
+  end = new GrowableFloat64(256);
+  name = new GrowableInt32(256);
   open = new Map<number, number>(); // key → row
   begin(key: number, t: number, name: number): void {
     const i = this.start.push(t);
@@ -52,7 +53,7 @@ class Ranges {
     this.open.delete(key);
   }
   table(): RangeTable {
-    return { count: this.start.length, startNs: this.start.finish(), endNs: this.end.finish(), name: this.name.finish() };
+    return { count: this.start.length, startNs: this.start.view(), endNs: this.end.view(), name: this.name.view() };
   }
 }
 
@@ -67,12 +68,12 @@ export class TraceModelBuilder implements EventConsumer {
   readonly derived: DerivedAccumulator;
   private readonly gcs = new Ranges();
   private readonly stw = new Ranges();
-  private readonly mKind = new U8(1024);
-  private readonly mTime = new F64(1024);
-  private readonly mValue = new F64(1024);
-  private readonly sTime = new F64(64);
-  private readonly sG = new F64(64);
-  private readonly sStack = new I32(64);
+  private readonly mKind = new GrowableUint8(1024);
+  private readonly mTime = new GrowableFloat64(1024);
+  private readonly mValue = new GrowableFloat64(1024);
+  private readonly sTime = new GrowableFloat64(64);
+  private readonly sG = new GrowableFloat64(64);
+  private readonly sStack = new GrowableInt32(64);
   /** Range names (string ids) of stop-the-world ranges. */
   private readonly stwName = new IdFlags((name) => this.syms.strings[name].startsWith('stop-the-world'));
   lastTs = NaN;
@@ -236,8 +237,8 @@ export class TraceModelBuilder implements EventConsumer {
       regions: this.sum.regions,
       gcs: this.gcs.table(),
       stw: this.stw.table(),
-      metrics: { count: this.mKind.length, metric: this.mKind.finish(), timeNs: this.mTime.finish(), value: this.mValue.finish() },
-      cpuSamples: { count: this.sTime.length, timeNs: this.sTime.finish(), goroutine: this.sG.finish(), stack: this.sStack.finish() },
+      metrics: { count: this.mKind.length, metric: this.mKind.view(), timeNs: this.mTime.view(), value: this.mValue.view() },
+      cpuSamples: { count: this.sTime.length, timeNs: this.sTime.view(), goroutine: this.sG.view(), stack: this.sStack.view() },
       derived,
     };
   }

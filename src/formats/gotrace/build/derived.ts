@@ -21,7 +21,8 @@ import {
   type TraceSymbols,
   isSyncReason,
 } from '../../../model/trace';
-import { F64, I32, IdFlags, IdValues, U8 } from './columns';
+import { GrowableFloat64, GrowableInt32, GrowableUint8, grown } from '../../../model/growable';
+import { IdFlags, IdValues } from './idmap';
 import { hotRow } from './slot-columns';
 import { F_START, F_TRACK_SINCE, I_NAME, I_TRACK, I_TRACK_STACK, type Summarizer, type SummaryListener } from './summarizer';
 
@@ -43,12 +44,12 @@ export class DerivedAccumulator implements SummaryListener {
   private readonly pending = new Map<number, number[]>();
   /** Record rows chained per (canonical stack, kind); `group` tells them apart. */
   private head: Int32Array = new Int32Array(1024).fill(-1);
-  private readonly next = new I32();
-  private readonly kind = new U8();
-  private readonly stack = new I32();
-  private readonly group = new I32();
-  private readonly contentions = new F64();
-  private readonly delay = new F64();
+  private readonly next = new GrowableInt32(256);
+  private readonly kind = new GrowableUint8(256);
+  private readonly stack = new GrowableInt32(256);
+  private readonly group = new GrowableInt32(256);
+  private readonly contentions = new GrowableFloat64(256);
+  private readonly delay = new GrowableFloat64(256);
   /** Stacks with at least one nonzero PC. */
   private readonly hasPc = new IdFlags((stack) => {
     const n = this.syms.stackLength(stack);
@@ -193,13 +194,7 @@ export class DerivedAccumulator implements SummaryListener {
 
   /** A new record at the front of chain `h` (= canonical stack × KINDS + kind). */
   private newRecord(h: number, k: number, group: number): number {
-    if (h >= this.head.length) {
-      let n = this.head.length;
-      while (n <= h) n *= 2;
-      const hh = new Int32Array(n).fill(-1);
-      hh.set(this.head);
-      this.head = hh;
-    }
+    if (h >= this.head.length) this.head = grown(this.head, h + 1, -1);
     const i = this.kind.push(k);
     this.stack.push((h - k) / KINDS);
     this.group.push(group);
@@ -222,11 +217,11 @@ export class DerivedAccumulator implements SummaryListener {
     this.pending.clear();
     return {
       count: this.kind.length,
-      kind: this.kind.finish(),
-      stack: this.stack.finish(),
-      group: this.group.finish(),
-      contentions: this.contentions.finish(),
-      delayNs: this.delay.finish(),
+      kind: this.kind.view(),
+      stack: this.stack.view(),
+      group: this.group.view(),
+      contentions: this.contentions.view(),
+      delayNs: this.delay.view(),
     };
   }
 }

@@ -1,59 +1,10 @@
 /**
- * id → value for trace IDs (goroutines, threads, procs). IDs are mostly small and dense, so
- * an array beats a Map by a wide margin on the per-event path; large IDs fall back to a Map.
+ * Tables keyed by trace ids. Goroutine, thread and proc ids are mostly small and dense, so
+ * an array beats a Map by a wide margin on the per-event path; large ids fall back to a Map.
  */
+import { grown } from '../../../model/growable';
+
 const DENSE_LIMIT = 1 << 23;
-
-export class IdMap<T> {
-  private dense: (T | undefined)[] = [];
-  private sparse: Map<number, T> | null = null;
-  size = 0;
-
-  get(id: number): T | undefined {
-    if (id >= 0 && id < DENSE_LIMIT) return this.dense[id];
-    return this.sparse?.get(id);
-  }
-
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  set(id: number, v: T): void {
-    if (id >= 0 && id < DENSE_LIMIT) {
-      if (id >= this.dense.length) this.grow(id);
-      if (this.dense[id] === undefined) this.size++;
-      this.dense[id] = v;
-      return;
-    }
-    this.sparse ??= new Map();
-    if (!this.sparse.has(id)) this.size++;
-    this.sparse.set(id, v);
-  }
-
-  delete(id: number): void {
-    if (id >= 0 && id < DENSE_LIMIT) {
-      if (id < this.dense.length && this.dense[id] !== undefined) {
-        this.dense[id] = undefined;
-        this.size--;
-      }
-      return;
-    }
-    if (this.sparse?.delete(id)) this.size--;
-  }
-
-  /** Keeps the dense part a packed array (holes would turn it into a slow dictionary). */
-  private grow(id: number): void {
-    let n = Math.max(16, this.dense.length);
-    while (n <= id) n *= 2;
-    n = Math.min(n, DENSE_LIMIT);
-    for (let i = this.dense.length; i < n; i++) this.dense.push(undefined);
-  }
-
-  *values(): IterableIterator<T> {
-    for (const v of this.dense) if (v !== undefined) yield v;
-    if (this.sparse) yield* this.sparse.values();
-  }
-}
 
 /** id → small non-negative int (e.g. goroutine id → slot), -1 when absent. */
 export class IdIndex {
@@ -67,13 +18,7 @@ export class IdIndex {
 
   set(id: number, v: number): void {
     if (id >= 0 && id < DENSE_LIMIT) {
-      if (id >= this.dense.length) {
-        let n = this.dense.length;
-        while (n <= id) n *= 2;
-        const d = new Int32Array(Math.min(n, DENSE_LIMIT)).fill(-1);
-        d.set(this.dense);
-        this.dense = d;
-      }
+      if (id >= this.dense.length) this.dense = grown(this.dense, id + 1, -1);
       this.dense[id] = v;
       return;
     }
@@ -101,13 +46,7 @@ export class LocalIds {
 
   set(id: number, v: number): void {
     if (id >= 0 && id < LOCAL_DENSE_LIMIT) {
-      if (id >= this.dense.length) {
-        let n = this.dense.length;
-        while (n <= id) n *= 2;
-        const d = new Int32Array(n).fill(-1);
-        d.set(this.dense);
-        this.dense = d;
-      }
+      if (id >= this.dense.length) this.dense = grown(this.dense, id + 1, -1);
       this.dense[id] = v;
       return;
     }
@@ -120,3 +59,50 @@ export class LocalIds {
 }
 
 const LOCAL_DENSE_LIMIT = 1 << 22;
+
+/** Small dense index for a few distinct string ids (range names, block reasons). */
+export class SmallIndex {
+  private readonly map = new Map<number, number>();
+  readonly keys: number[] = [];
+  get(id: number): number {
+    let i = this.map.get(id);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.keys.push(id);
+      this.map.set(id, i);
+    }
+    return i;
+  }
+}
+
+/** A small value (0 to 126) per small id (string or stack ids), computed once per id on first use. */
+export class IdValues {
+  private known: Int8Array = new Int8Array(64); // value + 1; 0: not computed yet
+
+  constructor(private readonly compute: (id: number) => number) {}
+
+  /** Small, so it inlines into the per-event paths; the first look at an id is out of line. */
+  get(id: number): number {
+    const k = this.known;
+    const v = id < k.length ? k[id] : 0;
+    return v === 0 ? this.learn(id) : v - 1;
+  }
+
+  private learn(id: number): number {
+    if (id >= this.known.length) this.known = grown(this.known, id + 1);
+    const v = this.compute(id);
+    this.known[id] = v + 1;
+    return v;
+  }
+}
+
+/** A yes/no property of small ids, computed once per id on first use. */
+export class IdFlags extends IdValues {
+  constructor(compute: (id: number) => boolean) {
+    super((id) => (compute(id) ? 1 : 0));
+  }
+
+  has(id: number): boolean {
+    return this.get(id) === 1;
+  }
+}

@@ -1,85 +1,11 @@
 /**
- * Per-goroutine columns split into fixed blocks of slots. A trace may hold a million
- * goroutines; a contiguous typed column grows by copying, and until the garbage collector
- * runs the old and the new copy both count, which is what set the parse's peak memory.
- * Blocks never move, and the unused tail is at most one block. A block is made on the
- * first write into it, so a column that few goroutines use (syscall time, regions) costs
- * memory only where it is used: every fresh page costs a page fault, which in a VM is
- * dearer than the work done on it.
+ * Hot rows: a goroutine's working state in one cache line, in blocks of slots as the slot
+ * columns of model/growable.ts (a block is made when its first slot is; see startsBlock).
  */
-const BLOCK_BITS = 15;
-const BLOCK = 1 << BLOCK_BITS;
+import { SLOT_BLOCK_BITS } from '../../../model/growable';
+
+const BLOCK = 1 << SLOT_BLOCK_BITS;
 const MASK = BLOCK - 1;
-
-/** True when slot `s` is the first of a new block (call HotRows.ensure then). */
-export function startsBlock(s: number): boolean {
-  return (s & MASK) === 0;
-}
-
-type Typed = Float64Array | Int32Array;
-
-/** One number per slot. */
-class SlotColumn<T extends Typed> {
-  /** Blocks by index; undefined where nothing was written yet. */
-  private blocks: (T | undefined)[] = [];
-  constructor(
-    private readonly make: (n: number) => T,
-    private readonly fill: number,
-  ) {}
-
-  private makeBlock(bi: number): T {
-    const b = this.make(BLOCK);
-    if (this.fill !== 0) b.fill(this.fill);
-    while (this.blocks.length < bi) this.blocks.push(undefined);
-    this.blocks[bi] = b;
-    return b;
-  }
-
-  get(s: number): number {
-    const b = this.blocks[s >>> BLOCK_BITS];
-    return b === undefined ? this.fill : b[s & MASK];
-  }
-
-  set(s: number, v: number): void {
-    const bi = s >>> BLOCK_BITS;
-    (this.blocks[bi] ?? this.makeBlock(bi))[s & MASK] = v;
-  }
-
-  add(s: number, v: number): void {
-    const bi = s >>> BLOCK_BITS;
-    (this.blocks[bi] ?? this.makeBlock(bi))[s & MASK] += v;
-  }
-
-  /** Slots [0, n) as one array; each block is released once copied. */
-  take(n: number): T {
-    const out = this.make(n);
-    for (let i = 0, at = 0; at < n; i++, at += BLOCK) {
-      const b = this.blocks[i];
-      const m = Math.min(BLOCK, n - at);
-      if (b) out.set(m === BLOCK ? b : b.subarray(0, m), at);
-      else if (this.fill !== 0) out.fill(this.fill, at, at + m);
-      this.blocks[i] = undefined;
-    }
-    this.blocks = [];
-    return out;
-  }
-
-  release(): void {
-    this.blocks = [];
-  }
-}
-
-export class SlotF64 extends SlotColumn<Float64Array> {
-  constructor(fill = 0) {
-    super((n) => new Float64Array(n), fill);
-  }
-}
-
-export class SlotI32 extends SlotColumn<Int32Array> {
-  constructor(fill = 0) {
-    super((n) => new Int32Array(n), fill);
-  }
-}
 
 /** Float64s per hot row: 64 bytes, one cache line. */
 const HOT_F64 = 8;
@@ -103,7 +29,7 @@ export class HotRows {
 
   /** Makes slot `s` addressable (slots are added in order). */
   ensure(s: number): void {
-    while (s >>> BLOCK_BITS >= this.f.length) {
+    while (s >>> SLOT_BLOCK_BITS >= this.f.length) {
       const buf = new ArrayBuffer(BLOCK * HOT_F64 * 8);
       const f = new Float64Array(buf);
       const i = new Int32Array(buf);
@@ -116,19 +42,19 @@ export class HotRows {
 
   /** Slot `s`'s block as float64s; its row starts at hotRow(s) (as int32s, at twice that). */
   floats(s: number): Float64Array {
-    return this.f[s >>> BLOCK_BITS];
+    return this.f[s >>> SLOT_BLOCK_BITS];
   }
 
   ints(s: number): Int32Array {
-    return this.i[s >>> BLOCK_BITS];
+    return this.i[s >>> SLOT_BLOCK_BITS];
   }
 
   getF(s: number, k: number): number {
-    return this.f[s >>> BLOCK_BITS][hotRow(s) + k];
+    return this.f[s >>> SLOT_BLOCK_BITS][hotRow(s) + k];
   }
 
   getI(s: number, k: number): number {
-    return this.i[s >>> BLOCK_BITS][hotRow(s) * 2 + k];
+    return this.i[s >>> SLOT_BLOCK_BITS][hotRow(s) * 2 + k];
   }
 
   /** Float field `k` of slots [0, n) into `out`. */

@@ -25,10 +25,11 @@ import {
   isSyncReason,
   isSystemGoroutine,
 } from '../../../model/trace';
-import { F64, I32, IdFlags, SmallIndex } from './columns';
+import { GrowableFloat64, GrowableInt32, SlotF64, SlotI32, grown, startsBlock } from '../../../model/growable';
+import { IdFlags, SmallIndex } from './idmap';
 import { IdIndex } from './idmap';
 import { fromState, toState } from '../events';
-import { HotRows, SlotF64, SlotI32, hotRow, startsBlock } from './slot-columns';
+import { HotRows, hotRow } from './slot-columns';
 
 // What the goroutine's `since` measures (summary.go's last*Time fields; only one is set).
 const S_NONE = 0;
@@ -91,10 +92,10 @@ export interface SummaryListener {
 
 /** (goroutine slot, key) → ns rows, chained per slot; the rows are the sparse output. */
 class KeyedTimes {
-  slot = new I32(1024);
-  key = new I32(1024);
-  ns = new F64(1024);
-  next = new I32(1024);
+  slot = new GrowableInt32(1024);
+  key = new GrowableInt32(1024);
+  ns = new GrowableFloat64(1024);
+  next = new GrowableInt32(1024);
 
   /** Adds `dt` to (slot `s`, key) in the chain at `h` (-1 = empty); returns the chain's head. */
   add(h: number, s: number, key: number, dt: number): number {
@@ -120,7 +121,7 @@ class KeyedTimes {
   }
 
   sparse(): SparseTimes {
-    return { count: this.slot.length, goroutine: this.slot.finish(), key: this.key.finish(), ns: this.ns.finish() };
+    return { count: this.slot.length, goroutine: this.slot.view(), key: this.key.view(), ns: this.ns.view() };
   }
 }
 
@@ -144,10 +145,9 @@ class OpenRanges {
     else {
       e = this.used++;
       if (e === this.name.length) {
-        const n = e * 2;
-        this.name = growI32(this.name, n);
-        this.since = growF64(this.since, n);
-        this.next = growI32(this.next, n);
+        this.name = grown(this.name, e + 1);
+        this.since = grown(this.since, e + 1);
+        this.next = grown(this.next, e + 1);
       }
     }
     this.name[e] = name;
@@ -178,19 +178,6 @@ class OpenRanges {
       e = n;
     }
   }
-}
-
-function growF64(a: Float64Array, n: number, fill?: number): Float64Array {
-  const b = new Float64Array(n);
-  if (fill !== undefined) b.fill(fill, a.length);
-  b.set(a);
-  return b;
-}
-function growI32(a: Int32Array, n: number, fill?: number): Int32Array {
-  const b = new Int32Array(n);
-  if (fill !== undefined) b.fill(fill, a.length);
-  b.set(a);
-  return b;
 }
 
 export class Summarizer {
@@ -395,7 +382,7 @@ export class Summarizer {
   /** Small index of a range name (for the per-P map key), cached per string id. */
   private riOf: Int32Array = new Int32Array(64).fill(-1);
   private rangeIndex(name: number): number {
-    if (name >= this.riOf.length) this.riOf = growI32(this.riOf, Math.max(name + 1, this.riOf.length * 2), -1);
+    if (name >= this.riOf.length) this.riOf = grown(this.riOf, name + 1, -1);
     let ri = this.riOf[name];
     if (ri < 0) this.riOf[name] = ri = this.rangeNames.get(name);
     return ri;

@@ -131,10 +131,11 @@ for (let t = 0; t < EV_COUNT; t++) {
   ARG_NUM[t] = t === EV_STACK || t === EV_STRING ? -1 : n;
 }
 
-/** Events whose first argument is not a timestamp. */
-export function isUntimed(t: number): boolean {
-  return t === EV_BATCH || t === EV_FREQUENCY || t === EV_TIMER_GOROUTINE || t === EV_STACK || t === EV_STRING;
-}
+/** Goroutine states of the ordering (order.go) and of the post-processing (parser.go). */
+export const G_DEAD = 0;
+export const G_RUNNABLE = 1;
+export const G_RUNNING = 2;
+export const G_WAITING = 3;
 
 /** Fake Ps the go1.21 parser moves some events to (parser.go FakeP...). */
 export const TIMER_P = 1000001;

@@ -6,7 +6,7 @@
 import type { TraceSymbols } from '../../../model/trace';
 import { LocalIds } from '../build/idmap';
 import { cancelledError } from '../scan';
-import { ByteReader, TraceFormatError, decodeUtf8, wireId } from './bytes';
+import { ByteReader, TraceFormatError, decodeUtf8, wireId } from '../bytes';
 import {
   EV_CLOCK_SNAPSHOT,
   EV_CPU_SAMPLE,

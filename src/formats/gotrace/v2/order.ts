@@ -28,9 +28,10 @@ import {
   SCOPE_PROC,
   type TraceSymbols,
 } from '../../../model/trace';
+import { grown } from '../../../model/growable';
 import { IdIndex, LocalIds } from '../build/idmap';
 import type { EventBuffer } from '../events';
-import { TraceFormatError, wireId } from './bytes';
+import { TraceFormatError, wireId } from '../bytes';
 import type { Generation } from './generation';
 import * as E from './spec';
 
@@ -190,12 +191,8 @@ export class Ordering {
     this.mIds.push(m);
     this.mIndex.set(m, i);
     if (i === this.mG.length) {
-      const g = new Float64Array(i * 2).fill(NONE);
-      g.set(this.mG);
-      this.mG = g;
-      const p = new Float64Array(i * 2).fill(NONE);
-      p.set(this.mP);
-      this.mP = p;
+      this.mG = grown(this.mG, i + 1, NONE);
+      this.mP = grown(this.mP, i + 1, NONE);
     }
     return i;
   }

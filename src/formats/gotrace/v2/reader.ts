@@ -9,66 +9,11 @@
 import type { TraceSymbols } from '../../../model/trace';
 import { EventBuffer, type EventConsumer } from '../events';
 import { CHECK_EVERY, PROGRESS_MS, type ScanOptions, type ScanResult, type TraceScanner, cancelledError, emptyScanResult } from '../scan';
-import { TraceFormatError } from './bytes';
+import { TraceFormatError, readUv } from '../bytes';
 import { type BatchRef, type Generation, readCpuSamples, readGeneration, resolveTables } from './generation';
 import { Ordering } from './order';
 import { SPECS, TIMED_ARGS } from './spec';
 import { HEADER_SIZE } from '../header';
-
-export type { ScanOptions, ScanResult, TraceScanner } from '../scan';
-
-/**
- * Reads the uvarint at `pos` (before `end`) into out[i]; returns the position after it, or
- * -1 for a bad varint. Values above 2^53 lose precision (IDs that large are corrupt anyway).
- * Returns only small integers, and stores the value into a typed array, so no call boxes
- * a double.
- */
-function readUv(buf: Uint8Array, pos: number, end: number, out: Float64Array, i: number): number {
-  if (pos + 4 <= end) {
-    // Up to 4 bytes (28 bits) in integer arithmetic: ids, seqs and time deltas.
-    let b = buf[pos];
-    if (b < 0x80) {
-      out[i] = b;
-      return pos + 1;
-    }
-    let x = b & 0x7f;
-    b = buf[pos + 1];
-    if (b < 0x80) {
-      out[i] = x | (b << 7);
-      return pos + 2;
-    }
-    x |= (b & 0x7f) << 7;
-    b = buf[pos + 2];
-    if (b < 0x80) {
-      out[i] = x | (b << 14);
-      return pos + 3;
-    }
-    x |= (b & 0x7f) << 14;
-    b = buf[pos + 3];
-    if (b < 0x80) {
-      out[i] = x | (b << 21);
-      return pos + 4;
-    }
-  }
-  return readUvSlow(buf, pos, end, out, i);
-}
-
-function readUvSlow(buf: Uint8Array, pos: number, end: number, out: Float64Array, i: number): number {
-  let x = 0;
-  let mul = 1;
-  for (let k = 0; k < 10; k++) {
-    if (pos >= end) return -1;
-    const b = buf[pos++];
-    if (b < 0x80) {
-      if (k === 9 && b > 1) return -1; // overflows 64 bits
-      out[i] = x + b * mul;
-      return pos;
-    }
-    x += (b & 0x7f) * mul;
-    mul *= 128;
-  }
-  return -1;
-}
 
 /**
  * Throws the decoding error of an event. Kept out of the decoding loop: a throw with a
@@ -491,16 +436,4 @@ export class V2Scanner implements TraceScanner {
     else heapRemove(h, i);
     return true;
   }
-}
-
-export function scanV2(
-  buf: Uint8Array,
-  minor: number,
-  sink: EventConsumer,
-  syms: TraceSymbols,
-  opts: ScanOptions = {},
-): ScanResult {
-  const s = new V2Scanner(buf, minor, sink, syms, opts);
-  s.run(Infinity);
-  return s.result();
 }

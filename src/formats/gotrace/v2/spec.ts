@@ -144,14 +144,6 @@ for (const [id, spec] of table) SPECS[id] = spec;
 export const TIMED_ARGS = new Int8Array(256).fill(-1);
 for (const [id, spec] of table) if (spec.timed && id !== EV_CLOCK_SNAPSHOT) TIMED_ARGS[id] = spec.args.length;
 
-/** Highest event type a given format version may contain (version.go). */
-export function maxEventType(minor: number): number {
-  if (minor <= 22) return EV_USER_LOG;
-  if (minor <= 24) return EV_EXPERIMENTAL_BATCH;
-  if (minor <= 25) return EV_CLOCK_SNAPSHOT;
-  return EV_END_OF_GENERATION;
-}
-
 export function specByName(name: string): [number, EventSpec] | undefined {
   for (const [id, spec] of table) if (spec.name === name) return [id, spec];
   return undefined;
