@@ -51,6 +51,22 @@ test('focus and ignore change the view as pprof would', async ({ page }) => {
   expect((await frameNames(page)).has(LOADER)).toBe(true);
 });
 
+test('the active transforms show in order, each removable', async ({ page }) => {
+  await setFilter(page, 'Ignore', 'queryRules');
+  await page.getByRole('radio', { name: 'Lines' }).click();
+  await setFilter(page, 'Focus', 'fakeDB');
+  const chips = page.getByRole('list', { name: 'Active transforms' }).getByRole('listitem');
+  await expect(chips).toHaveText([/^Ignore: queryRules/, /^Granularity: line/, /^Focus: fakeDB/]);
+  await shot(page, 'transforms-list');
+  await chips.nth(0).getByRole('button', { name: 'Remove' }).click();
+  await expect(chips).toHaveText([/^Granularity: line/, /^Focus: fakeDB/]);
+  await expect(page.getByLabel('Ignore', { exact: true })).toHaveValue('');
+  expect(new URL(page.url()).hash).toBe('#g=line&focus=fakeDB');
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(chips).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Functions' })).toHaveAttribute('aria-checked', 'true');
+});
+
 test('an invalid regex is flagged and not applied', async ({ page }) => {
   const input = page.getByLabel('Focus', { exact: true });
   await input.fill('load(');

@@ -15,8 +15,8 @@ describe('URL hash', () => {
         { kind: 'focus' as const, pattern: '^main\\.(load|read)Rules$' },
         { kind: 'ignore' as const, pattern: 'runtime\\..*' },
         { kind: 'hide' as const, pattern: 'a&b=c#d e+f' },
-        { kind: 'tagfocus' as const, expr: 'endpoint=/search,/checkout' },
-        { kind: 'tagignore' as const, expr: 'bytes=1kb:' },
+        { kind: 'tagfocus' as const, pattern: 'endpoint=/search,/checkout' },
+        { kind: 'tagignore' as const, pattern: 'bytes=1kb:' },
       ],
     };
     const h = encodeHash(s);

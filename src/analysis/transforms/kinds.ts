@@ -11,23 +11,19 @@ import type { ViewSpec } from '../calltree/calltree';
 import type { Granularity } from '../calltree/frame-keys';
 import { labelFilterError, regexError } from './regex';
 
-type NameFilterKind = 'focus' | 'ignore' | 'hide';
-type LabelFilterKind = 'tagfocus' | 'tagignore';
-interface NameFilter<K extends NameFilterKind> {
+/** pprof's frame filters (a regex) and sample filters (a label filter, analysis/labels/filters.ts). */
+export type FilterKind = 'focus' | 'ignore' | 'hide' | 'tagfocus' | 'tagignore';
+interface Filter<K extends FilterKind> {
   kind: K;
   pattern: string;
 }
-interface LabelFilter<K extends LabelFilterKind> {
-  kind: K;
-  expr: string;
-}
 
 export type Transform =
-  | NameFilter<'focus'>
-  | NameFilter<'ignore'>
-  | NameFilter<'hide'>
-  | LabelFilter<'tagfocus'>
-  | LabelFilter<'tagignore'>
+  | Filter<'focus'>
+  | Filter<'ignore'>
+  | Filter<'hide'>
+  | Filter<'tagfocus'>
+  | Filter<'tagignore'>
   | { kind: 'granularity'; value: Granularity };
 
 export type TransformKind = Transform['kind'];
@@ -50,40 +46,26 @@ export interface TransformDef<T extends { kind: TransformKind }> {
   apply(t: T, view: TreeView): void;
 }
 
-/** pprof's -focus, -ignore and -hide: a regex over function and file names. */
-function nameFilter<K extends NameFilterKind>(kind: K, label: string): TransformDef<NameFilter<K>> {
+/** One of pprof's filters, under its flag's name; `check` says why a pattern is invalid. */
+function filter<K extends FilterKind>(kind: K, label: string, check: (pattern: string) => string | null): TransformDef<Filter<K>> {
   return {
     param: kind,
     parse: (text) => (text ? { kind, pattern: text } : null),
     text: (t) => t.pattern,
     label: (t) => `${label}: ${t.pattern}`,
-    error: (t) => regexError(t.pattern),
+    error: (t) => check(t.pattern),
     apply: (t, view) => {
       view[kind] = t.pattern;
     },
   };
 }
 
-/** pprof's -tagfocus and -tagignore: a filter over sample labels (analysis/labels/filters.ts). */
-function labelFilter<K extends LabelFilterKind>(kind: K, label: string): TransformDef<LabelFilter<K>> {
-  return {
-    param: kind,
-    parse: (text) => (text ? { kind, expr: text } : null),
-    text: (t) => t.expr,
-    label: (t) => `${label}: ${t.expr}`,
-    error: (t) => labelFilterError(t.expr),
-    apply: (t, view) => {
-      view[kind] = t.expr;
-    },
-  };
-}
-
 export const TRANSFORMS: { [K in TransformKind]: TransformDef<TransformOf<K>> } = {
-  focus: nameFilter('focus', 'Focus'),
-  ignore: nameFilter('ignore', 'Ignore'),
-  hide: nameFilter('hide', 'Hide'),
-  tagfocus: labelFilter('tagfocus', 'Tag focus'),
-  tagignore: labelFilter('tagignore', 'Tag ignore'),
+  focus: filter('focus', 'Focus', regexError),
+  ignore: filter('ignore', 'Ignore', regexError),
+  hide: filter('hide', 'Hide', regexError),
+  tagfocus: filter('tagfocus', 'Tag focus', labelFilterError),
+  tagignore: filter('tagignore', 'Tag ignore', labelFilterError),
   // Functions are the default, so only lines are a transform.
   granularity: {
     param: 'g',

@@ -1,7 +1,6 @@
 /** The main area: whatever the selected file allows — views, progress, or why it cannot be shown. */
 import { useEffect, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { viewFilters } from '../../analysis/calltree/view-filters';
+import { applicableTransforms, treeViewOf } from '../../analysis/transforms/list';
 import { useFiles } from '../../state/files';
 import { useView, viewActions } from '../../state/view';
 import { describeKind } from '../../model/file-kind';
@@ -41,7 +40,8 @@ export function MainArea() {
   const files = useFiles((s) => s.files);
   const compareFiles = useMemo(() => files.flatMap((f) => (f.info ? [f.info] : [])), [files]);
   const dark = useView((s) => s.theme === 'dark');
-  const compareView = useView(useShallow((s) => ({ granularity: s.granularity, ...viewFilters(s) })));
+  const transforms = useView((s) => s.transforms);
+  const compareView = useMemo(() => treeViewOf(applicableTransforms(transforms)), [transforms]);
   // A tab that does not apply to this file (Goroutines for a heap profile) shows the flame graph.
   const tab = tabApplies(chosenTab, file?.info) ? chosenTab : 'flame';
   const selectedId = file?.id;

@@ -1,16 +1,13 @@
-/** Sample type, granularity and pprof's filters (focus/ignore/hide; tagfocus/tagignore on labelled profiles). */
+/**
+ * Sample type, granularity and pprof's filters (focus/ignore/hide; tagfocus/tagignore on
+ * labelled profiles), then the active transforms as a list in the order they were added.
+ */
 import type { CurrentProfile } from '../shared/useCurrentProfile';
-import { labelFilterError } from '../../state/regex';
+import { transformOf } from '../../analysis/transforms/list';
 import { useView, viewActions } from '../../state/view';
-import { VIEW_FILTER_FIELDS } from '../../analysis/calltree/view-filters';
+import { FilterInput } from './FilterInput';
 import { GranularityChoice, type GranularityOption } from './GranularityChoice';
-import { RegexInput } from './RegexInput';
-
-const setFocus = (v: string) => viewActions.setFilter('focus', v);
-const setIgnore = (v: string) => viewActions.setFilter('ignore', v);
-const setHide = (v: string) => viewActions.setFilter('hide', v);
-const setTagFocus = (v: string) => viewActions.setFilter('tagfocus', v);
-const setTagIgnore = (v: string) => viewActions.setFilter('tagignore', v);
+import { TransformList } from './TransformList';
 
 const GRANULARITIES: GranularityOption[] = [
   { id: 'function', label: 'Functions', title: 'One frame per function' },
@@ -19,14 +16,9 @@ const GRANULARITIES: GranularityOption[] = [
 
 export function ViewControls({ current }: { current: CurrentProfile }) {
   const { summary, file, options } = current;
-  const focus = useView((s) => s.focus);
-  const ignore = useView((s) => s.ignore);
-  const hide = useView((s) => s.hide);
-  const tagfocus = useView((s) => s.tagfocus);
-  const tagignore = useView((s) => s.tagignore);
-  const anyFilter = !!(focus || ignore || hide || tagfocus || tagignore);
+  const transforms = useView((s) => s.transforms);
   // Label filters only where there are labels (or one is set, say from a shared link).
-  const labelled = summary.labelKeys.length > 0 || !!(tagfocus || tagignore);
+  const labelled = summary.labelKeys.length > 0 || !!(transformOf(transforms, 'tagfocus') || transformOf(transforms, 'tagignore'));
   const labelHint = (what: string) =>
     `${what} samples by label (pprof -tag${what === 'Keep only' ? 'focus' : 'ignore'}): key=regex, or a numeric range such as bytes=1kb:4kb` +
     (summary.labelKeys.length ? `. Keys: ${summary.labelKeys.join(', ')}` : '');
@@ -52,26 +44,16 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
         </select>
       </div>
       <GranularityChoice label="Granularity" labelId="granularity-label" options={GRANULARITIES} />
-      <RegexInput label="Focus" hint="Keep only samples with a frame matching this regex (pprof -focus)" value={focus} onChange={setFocus} />
-      <RegexInput label="Ignore" hint="Drop samples with a frame matching this regex (pprof -ignore)" value={ignore} onChange={setIgnore} />
-      <RegexInput label="Hide" hint="Remove matching frames from stacks, keeping their samples (pprof -hide)" value={hide} onChange={setHide} />
+      <FilterInput kind="focus" label="Focus" hint="Keep only samples with a frame matching this regex (pprof -focus)" />
+      <FilterInput kind="ignore" label="Ignore" hint="Drop samples with a frame matching this regex (pprof -ignore)" />
+      <FilterInput kind="hide" label="Hide" hint="Remove matching frames from stacks, keeping their samples (pprof -hide)" />
       {labelled && (
         <>
-          <RegexInput label="Tag focus" hint={labelHint('Keep only')} value={tagfocus} onChange={setTagFocus} validate={labelFilterError} placeholder="key=regex" />
-          <RegexInput label="Tag ignore" hint={labelHint('Drop')} value={tagignore} onChange={setTagIgnore} validate={labelFilterError} placeholder="key=regex" />
+          <FilterInput kind="tagfocus" label="Tag focus" hint={labelHint('Keep only')} placeholder="key=regex" />
+          <FilterInput kind="tagignore" label="Tag ignore" hint={labelHint('Drop')} placeholder="key=regex" />
         </>
       )}
-      {anyFilter && (
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => {
-            for (const f of VIEW_FILTER_FIELDS) viewActions.setFilter(f, '');
-          }}
-        >
-          Clear filters
-        </button>
-      )}
+      <TransformList transforms={transforms} />
     </div>
   );
 }

@@ -49,7 +49,7 @@ function LabelKey({ share, total, unit }: { share: LabelsAnswer['keys'][number];
                   type="button"
                   className="link mono"
                   title={`Keep only samples with ${share.key}=${v.value} (tag focus)`}
-                  onClick={() => viewActions.setTransform({ kind: 'tagfocus', expr: `${share.key}=^${escapeRegex(v.value)}$` })}
+                  onClick={() => viewActions.setTransform({ kind: 'tagfocus', pattern: `${share.key}=^${escapeRegex(v.value)}$` })}
                 >
                   {v.value === '' ? '(empty)' : v.value}
                 </button>

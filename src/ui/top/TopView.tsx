@@ -6,7 +6,7 @@ import { useElementSize } from '../shared/useElementSize';
 import { usePagedRows } from '../shared/usePagedRows';
 import { worker } from '../../state/worker';
 import { viewActions } from '../../state/view';
-import { escapeRegex } from '../../state/regex';
+import { escapeRegex } from '../../analysis/transforms/regex';
 import { thousands } from '../../state/format';
 import { COLUMNS, visibleRange } from './columns';
 
@@ -70,7 +70,7 @@ export function TopView({ current }: { current: CurrentProfile }) {
                   type="button"
                   className="link"
                   title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}`}
-                  onClick={() => viewActions.setFilter('focus', `^${escapeRegex(r.name)}$`)}
+                  onClick={() => viewActions.setTransform({ kind: 'focus', pattern: `^${escapeRegex(r.name)}$` })}
                 >
                   {r.name}
                 </button>

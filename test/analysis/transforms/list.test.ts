@@ -16,7 +16,7 @@ import {
 const list: Transform[] = [
   { kind: 'focus', pattern: '^main\\.(load|read)Rules$' },
   { kind: 'granularity', value: 'line' },
-  { kind: 'tagfocus', expr: 'endpoint=/search,/checkout' },
+  { kind: 'tagfocus', pattern: 'endpoint=/search,/checkout' },
   { kind: 'hide', pattern: 'a&b=c#d e+f' },
 ];
 
@@ -30,7 +30,7 @@ describe('transform text', () => {
     expect(parseTransforms('view=top&st=alloc_space&g=line&focus=fakeDB&tagignore=bytes%3D1kb%3A&hide=a+b')).toEqual([
       { kind: 'granularity', value: 'line' },
       { kind: 'focus', pattern: 'fakeDB' },
-      { kind: 'tagignore', expr: 'bytes=1kb:' },
+      { kind: 'tagignore', pattern: 'bytes=1kb:' },
       { kind: 'hide', pattern: 'a b' },
     ]);
   });
@@ -51,7 +51,7 @@ describe('transform edits', () => {
     expect(a).toHaveLength(4);
     expect(withTransform(list, { kind: 'ignore', pattern: 'y' })[4]).toEqual({ kind: 'ignore', pattern: 'y' });
     expect(withTransform(list, { kind: 'granularity', value: 'function' }).map((t) => t.kind)).toEqual(['focus', 'tagfocus', 'hide']);
-    expect(withTransform(list, { kind: 'tagfocus', expr: '' }).map((t) => t.kind)).toEqual(['focus', 'granularity', 'hide']);
+    expect(withTransform(list, { kind: 'tagfocus', pattern: '' }).map((t) => t.kind)).toEqual(['focus', 'granularity', 'hide']);
     expect(transformOf(list, 'hide')?.pattern).toBe('a&b=c#d e+f');
     expect(transformOf(list, 'ignore')).toBeUndefined();
   });
@@ -63,7 +63,7 @@ describe('transform edits', () => {
       'Hide: a&b=c#d e+f',
     ]);
     expect(transformError({ kind: 'ignore', pattern: 'load(' })).toMatch(/Unterminated group/);
-    expect(transformError({ kind: 'tagignore', expr: 'endpoint=/ok,(' })).toMatch(/Unterminated group/);
+    expect(transformError({ kind: 'tagignore', pattern: 'endpoint=/ok,(' })).toMatch(/Unterminated group/);
     expect(applicableTransforms([...list, { kind: 'ignore', pattern: 'load(' }])).toEqual(list);
   });
 });

@@ -1,22 +1,24 @@
-/** A pprof filter: typed locally, applied when valid, with the reason shown when not. */
-import { useId } from 'react';
-import { regexError } from '../../state/regex';
+/** One of pprof's filters: typed locally, applied when valid, with the reason shown when not. */
+import { useCallback, useId } from 'react';
+import type { FilterKind } from '../../analysis/transforms/kinds';
+import { transformError, transformOf } from '../../analysis/transforms/list';
+import { useView, viewActions } from '../../state/view';
 import { useDraft } from '../shared/useDraft';
 
 interface Props {
+  kind: FilterKind;
   label: string;
   hint: string;
-  value: string;
-  onChange: (v: string) => void;
-  /** Why the text is not valid, or null; a plain regex by default. */
-  validate?: (text: string) => string | null;
   placeholder?: string;
 }
 
-export function RegexInput({ label, hint, value, onChange, validate = regexError, placeholder = 'regex' }: Props) {
+export function FilterInput({ kind, label, hint, placeholder = 'regex' }: Props) {
+  const value = useView((s) => transformOf(s.transforms, kind)?.pattern ?? '');
+  // A stable setter: a new one would restart the draft's pause on every render.
+  const onChange = useCallback((pattern: string) => viewActions.setTransform({ kind, pattern }), [kind]);
   const [text, setText] = useDraft(value, onChange, 300);
   const id = useId();
-  const error = validate(text);
+  const error = transformError({ kind, pattern: text });
 
   return (
     <div className={`field regex-field${error ? ' invalid' : ''}`}>
