@@ -1,0 +1,31 @@
+/**
+ * The Web APIs the headless core (formats, model, analysis) may use: browsers and Node ≥ 18
+ * both have them as globals. tsconfig.core.json compiles the core against these instead of
+ * the DOM library, so a browser-only API there fails to compile; tsconfig.json, which has
+ * the DOM library, leaves this file out.
+ */
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: Uint8Array): string;
+}
+
+declare class DecompressionStream {
+  constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
+  readonly writable: {
+    getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void> };
+  };
+  readonly readable: {
+    getReader(): { read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>; cancel(): Promise<void> };
+  };
+}
+
+declare const performance: { now(): number };
+
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+
+/** Used only to yield a macrotask: a message to oneself. */
+declare class MessageChannel {
+  readonly port1: { onmessage: (() => void) | null; close(): void };
+  readonly port2: { postMessage(message: unknown): void };
+}
