@@ -153,7 +153,3 @@ export function removeFile(id: FileId): void {
   if (selectedId === id) selectedId = (files[idx] ?? files[idx - 1])?.id ?? null;
   useFiles.setState({ files, selectedId });
 }
-
-export function selectedFile(s: FilesState): FileEntry | undefined {
-  return s.files.find((f) => f.id === s.selectedId);
-}

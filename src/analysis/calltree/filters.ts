@@ -56,8 +56,3 @@ export function frameFilterFlags(p: Profile, filters: NameFilters): Uint8Array |
   }
   return flags;
 }
-
-/** Whether samples must go through at least one focus frame. */
-export function hasFocus(filters: NameFilters): boolean {
-  return !!filters.focus;
-}

@@ -39,12 +39,3 @@ export function defaultDiffOptions(kind: ProfileKind | undefined, sampleType: st
       return { meaning: 'diff_base', normalize: false };
   }
 }
-
-/** One sentence for the UI: what the numbers mean under these options. */
-export function describeMeaning(o: DiffOptions): string {
-  const what =
-    o.meaning === 'diff_base'
-      ? 'Compare to base (pprof -diff_base): target minus base, as a percentage of the base total.'
-      : 'Delta of a cumulative profile (pprof -base): what happened between the two snapshots, as a percentage of the total change.';
-  return o.normalize ? `${what} The target is scaled so that its total equals the base total (-normalize).` : what;
-}

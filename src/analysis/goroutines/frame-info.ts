@@ -17,7 +17,3 @@ export function topUserFrame(p: Profile, framesLeafFirst: number[]): number {
   for (const f of framesLeafFirst) if (!isStdFunction(p.strings[p.frames.func[f]])) return f;
   return -1;
 }
-
-export function frameLabel(fi: FrameInfo | null): string {
-  return fi ? fi.func : '(unknown)';
-}
