@@ -3,15 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { goroutineStackCounts, isHiddenFrame } from '../../src/analysis/goroutines/index';
 import { FIXTURES, loadSource } from '../helpers/goroutines';
-
-function hasGo(): boolean {
-  try {
-    execFileSync('go', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { hasGo } from './go-pprof';
 
 const pprof = (args: string[]): string => execFileSync('go', ['tool', 'pprof', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
