@@ -7,14 +7,14 @@ import type { DiffFlameNode } from '../analysis/diff/flame';
 import type { DiffSortKey, DiffStatus } from '../analysis/diff/top';
 import type { ComparablePair } from '../analysis/diff/pairs';
 import type { SeriesMeasure } from '../analysis/series/rank';
-import type { ViewFilters } from '../analysis/calltree/view-filters';
-import type { FileId, FlameAnswer, Granularity } from './types';
+import type { Transform } from '../analysis/transforms/kinds';
+import type { FileId, FlameAnswer } from './types';
 
 export type { DiffMeaning, DiffOptions, DiffFlameNode, DiffSortKey, DiffStatus, ComparablePair, SeriesMeasure };
 
-/** The view both sides share: granularity and pprof's name and label filters. */
-export interface CompareView extends ViewFilters {
-  granularity: Granularity;
+/** The view both sides share: its transforms (granularity, pprof's name and label filters). */
+export interface CompareView {
+  transforms: Transform[];
 }
 
 export interface DiffRequest extends CompareView, DiffOptions {

@@ -16,13 +16,12 @@ import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
 import { pageRows } from '../analysis/paging';
 import { rankSeries } from '../analysis/series/rank';
 import { buildSeries } from '../analysis/series/series';
-import { viewFilters, viewFiltersKey } from '../analysis/calltree/view-filters';
+import { stringifyTransforms, treeViewOf } from '../analysis/transforms/list';
 import type { ProfileKind } from '../model/file-kind';
 import { sampleTypeIndex } from '../model/profile';
 import type { Handlers, RequestContext } from './context';
 import type {
   CompareApi,
-  CompareView,
   DiffFlameAnswer,
   DiffFlameRequest,
   DiffRequest,
@@ -70,10 +69,6 @@ function comparables(session: Session, ids: FileId[]): ComparableProfile[] {
   return out;
 }
 
-function viewKey(v: CompareView): string {
-  return `${v.granularity}|${viewFiltersKey(v)}`;
-}
-
 function diffTree(session: Session, p: DiffRequest): DiffTree {
   const base = session.profile(p.base);
   const target = session.profile(p.target);
@@ -86,14 +81,13 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
     checkComparable(a, b, all.some((x) => x.id === a.id) ? all : [a, b, ...all]);
     throw new Error(`${bi < 0 ? a.name : b.name} has no sample type ${p.sampleType}; both have ${commonSampleTypes(a, b).join(', ')}`);
   }
-  const key = `${p.base}|${p.target}|${p.sampleType}|${viewKey(p)}|${p.meaning}|${p.normalize}`;
-  const view = { granularity: p.granularity, ...viewFilters(p) };
+  const key = `${p.base}|${p.target}|${p.sampleType}|${stringifyTransforms(p.transforms)}|${p.meaning}|${p.normalize}`;
   const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
   return session.memo.get('diff', key, [base, target], () =>
     // The flame tab's cached call trees serve as the sides (built or not).
-    buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, view, options, {
-      base: session.lazyCallTree(p.base, { ...view, sampleType: bi }),
-      target: session.lazyCallTree(p.target, { ...view, sampleType: ti }),
+    buildDiffTree({ profile: base, sampleType: bi }, { profile: target, sampleType: ti }, treeViewOf(p.transforms), options, {
+      base: session.lazyCallTree(p.base, { sampleType: bi, transforms: p.transforms }),
+      target: session.lazyCallTree(p.target, { sampleType: ti, transforms: p.transforms }),
     }),
   );
 }
@@ -138,7 +132,7 @@ function diffTop(p: DiffTopRequest, { session }: RequestContext): DiffTopAnswer 
 function sideFlame(session: Session, id: FileId, p: DiffFlameRequest): FlameAnswer {
   const profile = session.profile(id);
   const sampleType = sampleTypeIndex(profile, p.sampleType);
-  const tree = session.callTree(id, { sampleType, granularity: p.granularity, ...viewFilters(p) });
+  const tree = session.callTree(id, { sampleType, transforms: p.transforms });
   const { node, path } = resolvePath(tree, p.zoomPath);
   const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
   return { root, total: tree.profileTotal, path, unit: profile.sampleTypes[sampleType]?.unit ?? '', nodeCount };
@@ -159,10 +153,9 @@ function seriesRank(p: SeriesRequest, { session }: RequestContext): SeriesAnswer
   if (missing.length > 0)
     throw new Error(`${missing.map((m) => m.name).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no sample type ${p.sampleType}`);
   const profiles = snaps.map((s) => session.profile(s.id));
-  const view = { granularity: p.granularity, ...viewFilters(p) };
   const table = buildSeries(
     profiles.map((profile) => ({ profile, sampleType: sampleTypeIndex(profile, p.sampleType) })),
-    view,
+    treeViewOf(p.transforms),
   );
   let ranked = rankSeries(table, p.measure);
   if (p.filter) {

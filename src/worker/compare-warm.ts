@@ -24,7 +24,7 @@ const pending = new WeakMap<Session, () => void>();
 function defaultView(session: Session, id: FileId) {
   try {
     const profile = session.profile(id);
-    return session.lazyCallTree(id, { sampleType: profile.defaultSampleType, granularity: 'function' });
+    return session.lazyCallTree(id, { sampleType: profile.defaultSampleType, transforms: [] });
   } catch {
     return null;
   }

@@ -7,11 +7,11 @@
 import type { GoroutineDump } from '../model/goroutines';
 import type { Profile } from '../model/profile';
 import type { TraceModel } from '../model/trace';
-import type { CallTree, ViewSpec } from '../analysis/calltree/calltree';
+import type { CallTree } from '../analysis/calltree/calltree';
 import { LazyCallTree } from '../analysis/calltree/lazy';
-import { viewFiltersKey } from '../analysis/calltree/view-filters';
+import { stringifyTransforms, treeViewOf } from '../analysis/transforms/list';
 import { Memo } from './memo';
-import type { FileId, FileInfo } from './types';
+import type { FileId, FileInfo, ViewOptions } from './types';
 
 export interface OpenFile {
   info: FileInfo;
@@ -71,14 +71,14 @@ export class Session {
     return full;
   }
 
-  callTree(id: FileId, spec: ViewSpec): CallTree {
-    return this.lazyCallTree(id, spec).tree;
+  callTree(id: FileId, view: ViewOptions): CallTree {
+    return this.lazyCallTree(id, view).tree;
   }
 
   /** The view's call tree, not built until its `tree` is read. */
-  lazyCallTree(id: FileId, spec: ViewSpec): LazyCallTree {
+  lazyCallTree(id: FileId, view: ViewOptions): LazyCallTree {
     const profile = this.profile(id);
-    const key = `${id}|${spec.sampleType}|${spec.granularity}|${viewFiltersKey(spec)}`;
-    return this.memo.get('calltree', key, [profile], () => new LazyCallTree(profile, spec));
+    const key = `${id}|${view.sampleType}|${stringifyTransforms(view.transforms)}`;
+    return this.memo.get('calltree', key, [profile], () => new LazyCallTree(profile, { sampleType: view.sampleType, ...treeViewOf(view.transforms) }));
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { FlameNode } from '../analysis/calltree/flame';
 import type { Granularity } from '../analysis/calltree/frame-keys';
-import type { ViewFilters } from '../analysis/calltree/view-filters';
+import type { Transform } from '../analysis/transforms/kinds';
 import type { FileKind } from '../model/file-kind';
 import type { ValueType } from '../model/profile';
 
@@ -52,12 +52,12 @@ export interface FileInfo {
 }
 
 /**
- * pprof's view options: regexes over frame names, as -focus/-ignore/-hide mean them, and
- * sample filters over labels, as -tagfocus/-tagignore do (analysis/labels/filters.ts).
+ * A profile view: its sample type and its transforms in order (analysis/transforms): pprof's
+ * granularity, name filters and label filters. The session keys call trees by both.
  */
-export interface ViewOptions extends ViewFilters {
+export interface ViewOptions {
   sampleType: number;
-  granularity: Granularity;
+  transforms: Transform[];
 }
 
 export interface FlameAnswer {

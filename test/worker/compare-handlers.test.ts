@@ -26,7 +26,7 @@ beforeAll(async () => {
   }
 });
 
-const req: DiffRequest = { base: 1, target: 2, sampleType: 'inuse_space', granularity: 'function', meaning: 'diff_base', normalize: false, files: ids };
+const req: DiffRequest = { base: 1, target: 2, sampleType: 'inuse_space', transforms: [], meaning: 'diff_base', normalize: false, files: ids };
 const QUEUE_PATH = /workqueue\.\(\*delayingType.*\)\.(AddAfter|waitingLoop)|workqueue\.insert|waitForPriorityQueue/;
 
 /** The frame with the largest own growth: the widest red frame that is not just a caller. */
@@ -84,7 +84,7 @@ describe('compare handlers (incident 1)', () => {
 
 describe('series handler (incident 5)', () => {
   it('orders snapshots by time and ranks the handler first', () => {
-    const a = seriesRank({ files: [5, 3, 4], sampleType: 'inuse_space', granularity: 'function', measure: 'flat', limit: 10 }, requestContext(session));
+    const a = seriesRank({ files: [5, 3, 4], sampleType: 'inuse_space', transforms: [], measure: 'flat', limit: 10 }, requestContext(session));
     expect(a.snapshots.map((s) => s.file)).toEqual([3, 4, 5]);
     expect(a.rows[0].name).toBe('main.(*reportJob).collect');
     expect(a.rows[0].values).toHaveLength(3);

@@ -35,7 +35,7 @@ function tasks(): { later: Later; run: () => void; count: () => number } {
 }
 
 const defaultView = (session: Session, id: number) =>
-  session.lazyCallTree(id, { sampleType: session.profile(id).defaultSampleType, granularity: 'function' });
+  session.lazyCallTree(id, { sampleType: session.profile(id).defaultSampleType, transforms: [] });
 
 describe('warming compare candidates', () => {
   it('picks the file just opened and the profile opened before it', async () => {

@@ -19,7 +19,7 @@ describe('labels', () => {
   it('sends the largest values of a key and how many it has', async () => {
     const bytes = new TextEncoder().encode(requestIdProfile(200));
     await openFile({ id: 1, name: 'g.txt', bytes: bytes.buffer as ArrayBuffer }, requestContext(session));
-    const answer = labels({ file: 1, sampleType: 0, granularity: 'function' }, requestContext(session));
+    const answer = labels({ file: 1, sampleType: 0, transforms: [] }, requestContext(session));
     const request = answer.keys.find((k) => k.key === 'request')!;
     expect(request.values).toHaveLength(LABEL_VALUES_SENT);
     expect(request.valueCount).toBe(200);
@@ -28,7 +28,7 @@ describe('labels', () => {
   });
 
   it('counts only the samples the view keeps, in shares of the whole profile', () => {
-    const answer = labels({ file: 1, sampleType: 0, granularity: 'function', tagfocus: 'tenant=a' }, requestContext(session));
+    const answer = labels({ file: 1, sampleType: 0, transforms: [{ kind: 'tagfocus', pattern: 'tenant=a' }] }, requestContext(session));
     expect(answer.total).toBe(200);
     expect(answer.keys.find((k) => k.key === 'tenant')!.values).toEqual([{ value: 'a', numeric: false, unit: '', total: 100 }]);
     expect(answer.keys.find((k) => k.key === 'request')!.valueCount).toBe(100);

@@ -93,10 +93,10 @@ describe('incident 2 trace', () => {
     expect(info.profile?.sampleTypes.map((t) => t.type)).toEqual(['contentions', 'delay']);
     expect(info.profile?.totals[1]).toBeCloseTo(sync.value, -3);
     // The flame graph and the top table work on it unchanged.
-    const f = flame({ file: info.id, sampleType: 1, granularity: 'function', zoomPath: [], minFraction: 0 }, requestContext(session));
+    const f = flame({ file: info.id, sampleType: 1, transforms: [], zoomPath: [], minFraction: 0 }, requestContext(session));
     expect(f.total).toBeCloseTo(sync.value, -3);
     expect(f.unit).toBe('nanoseconds');
-    const t = top({ file: info.id, sampleType: 1, granularity: 'function', sort: 'flat', descending: true, offset: 0, limit: 10 }, requestContext(session));
+    const t = top({ file: info.id, sampleType: 1, transforms: [], sort: 'flat', descending: true, offset: 0, limit: 10 }, requestContext(session));
     expect(t.rows.length).toBeGreaterThan(0);
     // The same request gives the same file.
     expect(openDerived({ file: 1, kind: 'sync' }, requestContext(session)).id).toBe(info.id);

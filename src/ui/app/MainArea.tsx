@@ -1,6 +1,6 @@
 /** The main area: whatever the selected file allows — views, progress, or why it cannot be shown. */
 import { useEffect, useMemo } from 'react';
-import { applicableTransforms, treeViewOf } from '../../analysis/transforms/list';
+import { applicableTransforms } from '../../analysis/transforms/list';
 import { useFiles } from '../../state/files';
 import { useView, viewActions } from '../../state/view';
 import { describeKind } from '../../model/file-kind';
@@ -41,7 +41,7 @@ export function MainArea() {
   const compareFiles = useMemo(() => files.flatMap((f) => (f.info ? [f.info] : [])), [files]);
   const dark = useView((s) => s.theme === 'dark');
   const transforms = useView((s) => s.transforms);
-  const compareView = useMemo(() => treeViewOf(applicableTransforms(transforms)), [transforms]);
+  const compareView = useMemo(() => ({ transforms: applicableTransforms(transforms) }), [transforms]);
   // A tab that does not apply to this file (Goroutines for a heap profile) shows the flame graph.
   const tab = tabApplies(chosenTab, file?.info) ? chosenTab : 'flame';
   const selectedId = file?.id;

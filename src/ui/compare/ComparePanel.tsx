@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FileId, FileInfo } from '../../worker/types';
 import type { WorkerClient } from '../../worker/client';
 import type { CompareView, DiffMeaning, DiffRequest, PairOption } from '../../worker/compare-api';
-import { viewFiltersKey } from '../../analysis/calltree/view-filters';
+import { stringifyTransforms } from '../../analysis/transforms/list';
 import { Breadcrumb } from '../flame/Breadcrumb';
 import { DiffFlameChart } from './DiffFlameChart';
 import { DiffTable } from './DiffTable';
@@ -37,7 +37,7 @@ const MODES: { id: Mode; label: string }[] = [
   { id: 'series', label: 'Series' },
 ];
 
-const DEFAULT_VIEW: CompareView = { granularity: 'function' };
+const DEFAULT_VIEW: CompareView = { transforms: [] };
 
 function findPair(pairs: PairOption[], a: FileId, b: FileId): PairOption | undefined {
   return pairs.find((p) => (p.base === a && p.target === b) || (p.base === b && p.target === a));
@@ -81,8 +81,8 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
     setOverride({});
     setZoomPath([]);
   }, [pairKey]);
-  const filtersKey = viewFiltersKey(view);
-  useEffect(() => setZoomPath([]), [view.granularity, filtersKey]);
+  const viewKey = stringifyTransforms(view.transforms);
+  useEffect(() => setZoomPath([]), [viewKey]);
 
   const request: DiffRequest | null =
     base !== null && target !== null && sampleType && base !== target

@@ -5,7 +5,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { ProfileSummary, ViewOptions } from '../../worker/types';
 import type { ValueType } from '../../model/profile';
-import { applicableTransforms, treeViewOf } from '../../analysis/transforms/list';
+import { applicableTransforms } from '../../analysis/transforms/list';
 import { isShowable, useFiles, type FileEntry } from '../../state/files';
 import { resolveSampleType, useView } from '../../state/view';
 
@@ -33,6 +33,6 @@ export function useCurrentProfile(): CurrentProfile | null {
   const summary = file.info!.profile!;
   const index = resolveSampleType(file.id, summary, v.byFile, v.preferred);
   // An invalid regex is flagged at its input and not applied, so the view keeps working.
-  const options: ViewOptions = { sampleType: index, ...treeViewOf(applicableTransforms(v.transforms)) };
+  const options: ViewOptions = { sampleType: index, transforms: applicableTransforms(v.transforms) };
   return { file, summary, sampleType: summary.sampleTypes[index] ?? { type: '', unit: '' }, options };
 }
