@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { isStdFunction, packageOf, shortFuncName } from '../../src/model/go-names';
 
 describe('packageOf', () => {
+  it('finds the Go package path', () => {
+    expect(packageOf('runtime.mallocgc')).toBe('runtime');
+    expect(packageOf('github.com/acme/rules.(*Loader).Load')).toBe('github.com/acme/rules');
+    expect(packageOf('main.main.func1')).toBe('main');
+    expect(packageOf('sync.(*Mutex).Lock main.go:12')).toBe('sync');
+    expect(packageOf('root')).toBe('root');
+  });
+
   it.each([
     ['github.com/a/b.(*T).m', 'github.com/a/b'],
     ['a/b/c.f.func1', 'a/b/c'],
@@ -25,11 +33,30 @@ describe('packageOf', () => {
 });
 
 describe('shortFuncName', () => {
+  it('names', () => {
+    expect(shortFuncName('github.com/zeromicro/go-zero/core/collection.(*TimingWheel).run')).toBe('collection.(*TimingWheel).run');
+    expect(shortFuncName('main.main.func1')).toBe('main.main.func1');
+    expect(shortFuncName('example.com/a.F[example.com/b.T]')).toBe('a.F[example.com/b.T]');
+    expect(shortFuncName('')).toBe('');
+  });
   it('drops the import path, never a slash inside a receiver or type arguments', () => {
     expect(shortFuncName('github.com/a/b.(*T).m')).toBe('b.(*T).m');
     expect(shortFuncName('example.com/a.(*T[example.com/b.U]).M')).toBe('a.(*T[example.com/b.U]).M');
     expect(shortFuncName('runtime.gopark')).toBe('runtime.gopark');
   });
+});
+
+describe('standard library', () => {
+  it.each([
+    ['net/http.(*persistConn).readLoop', true],
+    ['internal/poll.runtime_pollWait', true],
+    ['runtime.gopark', true],
+    ['main.subscribe', false],
+    ['main.main.func1', false],
+    ['github.com/redis/go-redis/v9.(*PubSub).ReceiveMessage', false],
+    ['golang.org/x/net/http2.(*Framer).ReadFrame', false],
+    ['example.com/svc.F[...]', false],
+  ])('%s → std %s', (f, std) => expect(isStdFunction(f)).toBe(std));
 });
 
 describe('isStdFunction', () => {

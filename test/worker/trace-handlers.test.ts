@@ -6,7 +6,6 @@ import { DERIVED_ID_BASE, Session } from '../../src/worker/session';
 import { derivedName } from '../../src/analysis/trace/derived-names';
 import { downsample } from '../../src/analysis/trace/downsample';
 import { durationStats } from '../../src/analysis/trace/durations';
-import { shortFuncName } from '../../src/model/go-names';
 import { isCancelled } from '../../src/formats/gotrace';
 import { handlers } from '../../src/worker/handlers';
 import { requestContext } from '../../src/worker/context';
@@ -215,10 +214,6 @@ describe('pure helpers', () => {
     expect(durationStats({ name: 'y', count: 1, complete: 0, durations: [] }).max).toBe(0);
   });
   it('names', () => {
-    expect(shortFuncName(WHEEL)).toBe('collection.(*TimingWheel).run');
-    expect(shortFuncName('main.main.func1')).toBe('main.main.func1');
-    expect(shortFuncName('example.com/a.F[example.com/b.T]')).toBe('a.F[example.com/b.T]');
-    expect(shortFuncName('')).toBe('');
     expect(derivedName('t.pprof', 'net')).toBe('network blocking · t.pprof');
     expect(derivedName('t.pprof', 'cpu', '')).toBe('CPU samples of (no stack) · t.pprof');
   });

@@ -1,7 +1,6 @@
 /** Leak shapes on dumps written in the debug=2 grammar (Go ≥1.21 created-by form). */
 import { describe, expect, it } from 'vitest';
 import { leakSuspects, toSnapshot } from '../../../src/analysis/goroutines/index';
-import { isStdFunction } from '../../../src/model/go-names';
 import { parseText } from '../../helpers/goroutines';
 
 interface Shape {
@@ -90,17 +89,4 @@ describe('leak shapes', () => {
   it('a steady idle pool is not a suspect', () => {
     expect(suspectsOf(dump([{ n: 64, shape: idlePool }]), dump([{ n: 64, shape: idlePool }]))).toEqual([]);
   });
-});
-
-describe('standard library', () => {
-  it.each([
-    ['net/http.(*persistConn).readLoop', true],
-    ['internal/poll.runtime_pollWait', true],
-    ['runtime.gopark', true],
-    ['main.subscribe', false],
-    ['main.main.func1', false],
-    ['github.com/redis/go-redis/v9.(*PubSub).ReceiveMessage', false],
-    ['golang.org/x/net/http2.(*Framer).ReadFrame', false],
-    ['example.com/svc.F[...]', false],
-  ])('%s → std %s', (f, std) => expect(isStdFunction(f)).toBe(std));
 });

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { frameColour, packageHue } from '../../../src/ui/flame/color';
-import { packageOf } from '../../../src/model/go-names';
-
-describe('packageOf', () => {
-  it('finds the Go package path', () => {
-    expect(packageOf('runtime.mallocgc')).toBe('runtime');
-    expect(packageOf('github.com/acme/rules.(*Loader).Load')).toBe('github.com/acme/rules');
-    expect(packageOf('main.main.func1')).toBe('main');
-    expect(packageOf('sync.(*Mutex).Lock main.go:12')).toBe('sync');
-    expect(packageOf('root')).toBe('root');
-  });
-});
 
 describe('packageHue', () => {
   it('is stable and shared within a package', () => {
