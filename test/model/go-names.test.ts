@@ -3,15 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { isStdFunction, packageOf, shortFuncName } from '../../src/model/go-names';
 
 describe('packageOf', () => {
-  it('finds the Go package path', () => {
-    expect(packageOf('runtime.mallocgc')).toBe('runtime');
-    expect(packageOf('github.com/acme/rules.(*Loader).Load')).toBe('github.com/acme/rules');
-    expect(packageOf('main.main.func1')).toBe('main');
-    expect(packageOf('sync.(*Mutex).Lock main.go:12')).toBe('sync');
-    expect(packageOf('root')).toBe('root');
-  });
-
   it.each([
+    ['runtime.mallocgc', 'runtime'],
+    ['github.com/acme/rules.(*Loader).Load', 'github.com/acme/rules'],
+    ['main.main.func1', 'main'],
+    ['sync.(*Mutex).Lock main.go:12', 'sync'],
+    ['root', 'root'],
     ['github.com/a/b.(*T).m', 'github.com/a/b'],
     ['a/b/c.f.func1', 'a/b/c'],
     ['pkg.F[...]', 'pkg'],
@@ -22,28 +19,25 @@ describe('packageOf', () => {
     ['gopkg.in/yaml%2ev3.(*parser).parse', 'gopkg.in/yaml%2ev3'],
     // Function+line frame keys carry their location after a space.
     ['net/http.(*conn).serve /usr/lib/go/src/net/http/server.go:2009', 'net/http'],
+    // A name without a Go package is its own, up to a space.
+    ['malloc', 'malloc'],
+    ['malloc /src/malloc.c:42', 'malloc'],
+    ['(stack unavailable)', '(stack'],
+    ['', ''],
   ])('%s → %s', (name, pkg) => expect(packageOf(name)).toBe(pkg));
-
-  it('takes a name without a Go package as its own', () => {
-    expect(packageOf('malloc')).toBe('malloc');
-    expect(packageOf('malloc /src/malloc.c:42')).toBe('malloc');
-    expect(packageOf('(stack unavailable)')).toBe('(stack');
-    expect(packageOf('')).toBe('');
-  });
 });
 
 describe('shortFuncName', () => {
-  it('names', () => {
-    expect(shortFuncName('github.com/zeromicro/go-zero/core/collection.(*TimingWheel).run')).toBe('collection.(*TimingWheel).run');
-    expect(shortFuncName('main.main.func1')).toBe('main.main.func1');
-    expect(shortFuncName('example.com/a.F[example.com/b.T]')).toBe('a.F[example.com/b.T]');
-    expect(shortFuncName('')).toBe('');
-  });
-  it('drops the import path, never a slash inside a receiver or type arguments', () => {
-    expect(shortFuncName('github.com/a/b.(*T).m')).toBe('b.(*T).m');
-    expect(shortFuncName('example.com/a.(*T[example.com/b.U]).M')).toBe('a.(*T[example.com/b.U]).M');
-    expect(shortFuncName('runtime.gopark')).toBe('runtime.gopark');
-  });
+  it.each([
+    ['github.com/zeromicro/go-zero/core/collection.(*TimingWheel).run', 'collection.(*TimingWheel).run'],
+    ['main.main.func1', 'main.main.func1'],
+    ['example.com/a.F[example.com/b.T]', 'a.F[example.com/b.T]'],
+    ['', ''],
+    // Never a slash inside a receiver or type arguments.
+    ['github.com/a/b.(*T).m', 'b.(*T).m'],
+    ['example.com/a.(*T[example.com/b.U]).M', 'a.(*T[example.com/b.U]).M'],
+    ['runtime.gopark', 'runtime.gopark'],
+  ])('%s → %s', (name, short) => expect(shortFuncName(name)).toBe(short));
 });
 
 describe('standard library', () => {
@@ -56,12 +50,6 @@ describe('standard library', () => {
     ['github.com/redis/go-redis/v9.(*PubSub).ReceiveMessage', false],
     ['golang.org/x/net/http2.(*Framer).ReadFrame', false],
     ['example.com/svc.F[...]', false],
-  ])('%s → std %s', (f, std) => expect(isStdFunction(f)).toBe(std));
-});
-
-describe('isStdFunction', () => {
-  it.each([
-    ['runtime.gopark', true],
     ['internal/runtime/syscall.Syscall6', true],
     ['encoding/json.Unmarshal', true],
     ['main.main', false],
@@ -70,5 +58,5 @@ describe('isStdFunction', () => {
     ['(stack unavailable)', true],
     ['__libc_start_main', true],
     ['main', true],
-  ])('%s → %s', (name, std) => expect(isStdFunction(name)).toBe(std));
+  ])('%s → std %s', (f, std) => expect(isStdFunction(f)).toBe(std));
 });
