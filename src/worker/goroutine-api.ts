@@ -10,13 +10,12 @@ import type {
   GroupRow,
   GroupSortKey,
   LabelCount,
-  LeakShape,
   LeakSuspect,
   StateCount,
 } from '../analysis/goroutines';
 import type { FileId, Granularity } from './types';
 
-export type { CompareRow, FrameInfo, GroupRow, GroupSortKey, LabelCount, LeakShape, LeakSuspect, StateCount };
+export type { CompareRow, FrameInfo, GroupRow, GroupSortKey, LabelCount, LeakSuspect, StateCount };
 
 /** How the goroutines of a file were written. */
 export type GoroutineEncoding = 'debug=0' | 'debug=1' | 'debug=2';

@@ -3,10 +3,10 @@
  * breakdown of any file that holds a Profile.
  */
 import type { TopSort } from '../analysis/calltree/top';
-import type { LabelKeyShare, LabelValueShare } from '../analysis/labels/breakdown';
+import type { LabelKeyShare } from '../analysis/labels/breakdown';
 import type { FileId, FlameAnswer, ViewOptions } from './types';
 
-export type { LabelKeyShare, LabelValueShare };
+export type { LabelKeyShare };
 
 export interface FlameRequest extends ViewOptions {
   file: FileId;

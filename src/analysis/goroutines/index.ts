@@ -17,6 +17,5 @@ export {
 export { groupByCreator, type CreatorGroup } from './group-by-creator';
 export { compareSnapshots, type Comparison, type CompareRow } from './compare';
 export { leakSuspects, type LeakSuspect } from './leaks';
-export type { LeakShape } from './leak-shapes';
 export { isHiddenFrame } from './frames';
 export type { FrameInfo } from './frame-info';
