@@ -1,4 +1,4 @@
-/** Byte-level helpers of both trace formats: uvarints, wire ids, strings, the format error. */
+/** Byte-level helpers of both trace formats: uvarints, wire ids, the format error. */
 
 /**
  * Reads the uvarint at `pos` (before `end`) into out[i]; returns the position after it, or
@@ -93,19 +93,4 @@ export class TraceFormatError extends Error {
 
 export function fail(message: string, offset: number): never {
   throw new TraceFormatError(message, offset);
-}
-
-const decoder = new TextDecoder('utf-8');
-export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
-  // Short ASCII strings dominate; avoid the TextDecoder call overhead for them.
-  if (end - start < 64) {
-    let ascii = true;
-    for (let i = start; i < end; i++) if (buf[i] >= 0x80) { ascii = false; break; }
-    if (ascii) {
-      let s = '';
-      for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]);
-      return s;
-    }
-  }
-  return decoder.decode(buf.subarray(start, end));
 }

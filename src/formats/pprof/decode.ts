@@ -12,7 +12,8 @@ import { StringTable } from '../../model/string-table';
 import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders';
 import { PairIndex } from './pair-index';
 import { type LocationFrames, type PruneRules, pruneFrames } from './prune';
-import { decodeString, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
+import { decodeUtf8 } from '../utf8';
+import { Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
 export class PprofError extends Error {
   constructor(message: string) {
@@ -149,7 +150,7 @@ function scanTopLevel(buf: Uint8Array): TopLevel {
 
 function readStrings(buf: Uint8Array, ranges: GrowableInt32): string[] {
   const out = new Array<string>(ranges.length / 2);
-  for (let i = 0; i < ranges.length; i += 2) out[i / 2] = decodeString(buf, ranges.get(i), ranges.get(i + 1));
+  for (let i = 0; i < ranges.length; i += 2) out[i / 2] = decodeUtf8(buf, ranges.get(i), ranges.get(i + 1));
   return out;
 }
 

@@ -159,20 +159,3 @@ export class Wire {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-
-/** Decodes a UTF-8 slice; short ASCII strings skip the TextDecoder call. */
-export function decodeString(buf: Uint8Array, start: number, end: number): string {
-  const n = end - start;
-  if (n < 64) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (buf[i] >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
-  }
-  return utf8.decode(buf.subarray(start, end));
-}

@@ -52,6 +52,13 @@ export class Converter {
     this.nameAssist = syms.intern('GC mark assist');
   }
 
+  /** Whether P `p` was seen before (its state is known); it is seen from now on. */
+  private seen(p: number): boolean {
+    if (this.seenProcs.has(p)) return true;
+    this.seenProcs.add(p);
+    return false;
+  }
+
   private stack(id: number): number {
     if (id === 0) return 0;
     const s = this.stacks.get(id);
@@ -107,18 +114,10 @@ export class Converter {
         ev.metric(t, METRIC_GOMAXPROCS, a0);
         return;
       case V.EV_PROC_START:
-        if (this.seenProcs.has(p)) ev.proc(t, p, PROC_IDLE, PROC_RUNNING, ctxG, ctxP);
-        else {
-          this.seenProcs.add(p);
-          ev.proc(t, p, PROC_UNDETERMINED, PROC_RUNNING, ctxG, ctxP);
-        }
+        ev.proc(t, p, this.seen(p) ? PROC_IDLE : PROC_UNDETERMINED, PROC_RUNNING, ctxG, ctxP);
         return;
       case V.EV_PROC_STOP:
-        if (this.seenProcs.has(p)) ev.proc(t, p, PROC_RUNNING, PROC_IDLE, ctxG, ctxP);
-        else {
-          this.seenProcs.add(p);
-          ev.proc(t, p, PROC_UNDETERMINED, PROC_IDLE, ctxG, ctxP);
-        }
+        ev.proc(t, p, this.seen(p) ? PROC_RUNNING : PROC_UNDETERMINED, PROC_IDLE, ctxG, ctxP);
         return;
       case V.EV_GC_START:
         ev.range(t, 0, this.nameGCMark, SCOPE_NONE, NONE, ctxG, ctxP, stk);

@@ -5,7 +5,8 @@
  */
 import type { TraceSymbols } from '../../../model/trace';
 import { LocalIds } from '../build/idmap';
-import { decodeUtf8, fail, readUv } from '../bytes';
+import { fail, readUv } from '../bytes';
+import { decodeUtf8 } from '../../utf8';
 import * as V from './spec';
 
 export const MAX_U64 = 18446744073709551615; // 2^64-1 as a double

@@ -6,7 +6,8 @@
 import type { TraceSymbols } from '../../../model/trace';
 import { LocalIds } from '../build/idmap';
 import { cancelledError } from '../scan';
-import { ByteReader, TraceFormatError, decodeUtf8, wireId } from '../bytes';
+import { ByteReader, TraceFormatError, wireId } from '../bytes';
+import { decodeUtf8 } from '../../utf8';
 import {
   EV_CLOCK_SNAPSHOT,
   EV_CPU_SAMPLE,
