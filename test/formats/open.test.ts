@@ -47,3 +47,21 @@ describe('bad input', () => {
   });
 });
 
+
+describe('a large trace', () => {
+  it('is read on the reader thread the caller starts, to the same model as on one thread', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { spawnNodeTraceReader } = await import('../../bench/node-trace-reader');
+    const bytes = new Uint8Array(gunzipSync(readFileSync('test/fixtures/traces/busy/busy.trace.gz')));
+    const reader = await spawnNodeTraceReader();
+    let started = 0;
+    let stopped = 0;
+    const piped = await openBytes(bytes.slice(), {
+      startTraceReader: () => (started++, { port: reader.port, stop: () => void (stopped++, reader.close()) }),
+    });
+    const alone = await openBytes(bytes.slice());
+    expect([started, stopped]).toEqual([1, 1]);
+    expect(piped.trace!.model.summary).toEqual(alone.trace!.model.summary);
+    expect(piped.trace!.model.goroutines.count).toBe(alone.trace!.model.goroutines.count);
+  });
+});
