@@ -29,3 +29,12 @@ declare class MessageChannel {
   readonly port1: { onmessage: (() => void) | null; close(): void };
   readonly port2: { postMessage(message: unknown): void };
 }
+
+/** What the piped trace reader (formats/gotrace/pipe) sees of a worker or a MessagePort. */
+interface MessageEvent {
+  readonly data: any; // as the DOM declares it
+}
+interface ErrorEvent {
+  readonly message: string;
+}
+type Transferable = ArrayBuffer;

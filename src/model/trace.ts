@@ -60,7 +60,6 @@ export const KIND_NAMES = [
   'StackSample',
   'Experimental',
 ] as const;
-export type EventKindName = (typeof KIND_NAMES)[number];
 
 /**
  * Strings, frames and stacks shared by the whole trace. Per-generation IDs from the wire

@@ -26,7 +26,7 @@ import {
 } from './grammar';
 import type { ByteLines } from './byte-lines';
 
-export const GOROUTINE_SAMPLE_TYPE = { type: 'goroutine', unit: 'count' };
+const GOROUTINE_SAMPLE_TYPE = { type: 'goroutine', unit: 'count' };
 
 interface Current {
   h: GoroutineHeader;

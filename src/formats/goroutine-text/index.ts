@@ -11,7 +11,6 @@ import { headText, LineReader } from '../text-lines';
 import { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
 
 export { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
-export { GOROUTINE_SAMPLE_TYPE } from './debug2';
 
 export class GoroutineTextError extends Error {
   constructor(message: string) {

@@ -13,7 +13,7 @@ import { traceVersion } from './header';
 import type { ScanOptions, ScanResult } from './scan';
 import { type SliceOptions, createScanner, runSliced } from './scanner';
 
-export { sniffTraceHeader, traceVersion } from './header';
+export { sniffTraceHeader } from './header';
 export { CANCELLED_MESSAGE, isCancelled } from './scan';
 export type { ScanOptions, ScanResult } from './scan';
 export { parseTracePiped, ReaderUnavailableError } from './pipe/builder-side';

@@ -2,7 +2,7 @@
  * The v1 reader's ordered events between the merge and their conversion, as typed columns
  * in a ring: an event is pushed when the merge puts it in order and freed once it has
  * been converted, so the ring holds only the events that still wait for their turn (see
- * reader.ts for why some must wait). Logical indexes count every pushed event; columns are
+ * settle.ts for why some must wait). Logical indexes count every pushed event; columns are
  * addressed by `slot(i)`. The ring doubles when full, keeping every slot's logical index.
  */
 import { EV_USER_LOG } from './spec';

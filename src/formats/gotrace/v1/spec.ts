@@ -42,7 +42,7 @@ export const EV_GO_IN_SYSCALL = 32;
 export const EV_HEAP_ALLOC = 33;
 export const EV_HEAP_GOAL = 34;
 export const EV_TIMER_GOROUTINE = 35;
-export const EV_FUTILE_WAKEUP = 36;
+// 36 is FutileWakeup: decoded by its DESCS row, otherwise ignored.
 export const EV_STRING = 37;
 export const EV_GO_START_LOCAL = 38;
 export const EV_GO_UNBLOCK_LOCAL = 39;

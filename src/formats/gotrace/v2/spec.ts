@@ -150,12 +150,11 @@ export function specByName(name: string): [number, EventSpec] | undefined {
 }
 
 // Wire status enums.
-export const GS_BAD = 0;
+// 0 is GoBad and ProcBad: never a valid state to transition from or to.
 export const GS_RUNNABLE = 1;
 export const GS_RUNNING = 2;
 export const GS_SYSCALL = 3;
 export const GS_WAITING = 4;
-export const PS_BAD = 0;
 export const PS_RUNNING = 1;
 export const PS_IDLE = 2;
 export const PS_SYSCALL = 3;
