@@ -5,6 +5,7 @@ import type { Handlers } from './context';
 import { fileHandlers } from './file-handlers';
 import { goroutineHandlers } from './goroutine-handlers';
 import { profileHandlers } from './profile-handlers';
+import { timelineHandlers } from './timeline-handlers';
 import { traceHandlers } from './trace-handlers';
 import { traceSnapshotHandlers } from './trace-snapshot-handlers';
 
@@ -15,4 +16,5 @@ export const handlers = {
   ...goroutineHandlers,
   ...traceHandlers,
   ...traceSnapshotHandlers,
+  ...timelineHandlers,
 } satisfies Handlers<WorkerApi>;

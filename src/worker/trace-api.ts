@@ -7,13 +7,12 @@
 import type { GoroutineGroup, TimeCategory } from '../analysis/trace';
 import type { DurationStats } from '../analysis/trace/durations';
 import type { GoroutineSortKey } from '../analysis/trace/group-slots';
-import type { ProcBusy } from '../analysis/trace/proc-busy';
 import type { DerivedKind, DerivedTotal } from '../analysis/trace/profile-totals';
 import type { SnapshotStackGroup } from '../analysis/trace/snapshot-stacks';
 import type { StackFrameInfo } from '../analysis/trace/stack-frames';
 import type { FileId, FileInfo } from './types';
 
-export type { DerivedKind, DerivedTotal, DurationStats, ProcBusy, GoroutineGroup, GoroutineSortKey, StackFrameInfo, TimeCategory };
+export type { DerivedKind, DerivedTotal, DurationStats, GoroutineGroup, GoroutineSortKey, StackFrameInfo, TimeCategory };
 
 export interface TraceFileRequest {
   file: FileId;
@@ -182,18 +181,7 @@ export interface TraceTasksAnswer {
   regions: DurationStats[];
 }
 
-export interface ProcBusyRequest {
-  file: FileId;
-  /** The window, relative ns. */
-  startNs: number;
-  endNs: number;
-  /** Buckets across the window (its width in pixels). */
-  buckets: number;
-}
-
 export interface TraceApi {
-  /** Per P, the share of each bucket a goroutine ran on it; the arrays are transferred. */
-  traceProcBusy(p: ProcBusyRequest): ProcBusy;
   traceSummary(p: TraceFileRequest): TraceSummaryAnswer;
   traceGroups(p: TraceFileRequest): TraceGroupsAnswer;
   traceGoroutines(p: TraceGoroutinesRequest): TraceGoroutinesAnswer;

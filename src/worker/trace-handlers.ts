@@ -19,11 +19,8 @@ import { groupSlots, slotsById } from '../analysis/trace/group-slots';
 import { derivedTotals } from '../analysis/trace/profile-totals';
 import { stackFrames } from '../analysis/trace/stack-frames';
 import { pageRows } from '../analysis/paging';
-import { ProcBusySink, type ProcBusy } from '../analysis/trace/proc-busy';
-import { scanTraceAsync } from '../formats/gotrace';
 import type { Handlers, RequestContext } from './context';
 import type {
-  ProcBusyRequest,
   TraceApi,
   TraceCreationAnswer,
   TraceCreationRequest,
@@ -140,22 +137,7 @@ function traceTasks(p: TraceFileRequest, { session }: RequestContext): TraceTask
   return { tasks: taskSummary(model).map(durationStats), regions: regionSummary(model).map(durationStats) };
 }
 
-/** A replay of the window; the request's cancel stops it, and its arrays are handed over. */
-async function traceProcBusy(p: ProcBusyRequest, ctx: RequestContext): Promise<ProcBusy> {
-  const { model, bytes } = traceOf(ctx.session, p.file);
-  const end = model.summary.endNs;
-  const startNs = Math.max(0, Math.min(p.startNs, end));
-  const endNs = Math.max(startNs + 1, Math.min(p.endNs, end));
-  const sink = new ProcBusySink(startNs, endNs, Math.max(1, Math.min(8192, Math.floor(p.buckets))));
-  const onProgress = (done: number, total: number) => ctx.progress('replay', done, total);
-  await scanTraceAsync(bytes, sink, model.symbols, { signal: ctx.signal, onProgress });
-  const answer = sink.result(end);
-  ctx.transfer(answer.procs.buffer, answer.busy.buffer);
-  return answer;
-}
-
 export const traceHandlers = {
-  traceProcBusy,
   traceSummary,
   traceGroups,
   traceGoroutines,

@@ -7,7 +7,9 @@
  * between two threads.
  */
 import { TraceSymbols, type TraceEventSink, type TraceModel } from '../../model/trace';
+import type { TimelineModel } from '../../model/timeline';
 import { TraceModelBuilder, modelFromScan } from './build/builder';
+import { TimelineBuilder } from './build/timeline-builder';
 import { SinkAdapter } from './events';
 import { traceVersion } from './header';
 import type { ScanOptions, ScanResult } from './scan';
@@ -71,4 +73,21 @@ export async function parseTraceAsync(bytes: Uint8Array, opts: ParseTraceAsyncOp
   const s = createScanner(bytes, builder, syms, opts);
   await runSliced(s, opts);
   return modelFromScan(builder, s.result(), traceVersion(bytes), bytes.length);
+}
+
+/**
+ * The timeline of a trace already parsed into a model: a second scan that interns into the
+ * model's `syms` (finding every string and stack already there, so ids agree with it).
+ */
+export function buildTimeline(bytes: Uint8Array, syms: TraceSymbols, opts: ScanOptions = {}): TimelineModel {
+  const builder = new TimelineBuilder(syms);
+  createScanner(bytes, builder, syms, opts).run(Infinity);
+  return builder.build();
+}
+
+/** buildTimeline in slices, like parseTraceAsync (cancellable, with progress). */
+export async function buildTimelineAsync(bytes: Uint8Array, syms: TraceSymbols, opts: ParseTraceAsyncOptions = {}): Promise<TimelineModel> {
+  const builder = new TimelineBuilder(syms);
+  await runSliced(createScanner(bytes, builder, syms, opts), opts);
+  return builder.build();
 }

@@ -27,7 +27,7 @@ import {
 } from '../../../model/trace';
 import { GrowableFloat64, GrowableInt32, SlotF64, SlotI32, grown, startsBlock } from '../../../model/growable';
 import { IdFlags, SmallIndex } from './idmap';
-import { IdIndex } from './idmap';
+import { GoroutineSlots } from './goroutine-slots';
 import { fromState, toState } from '../events';
 import { HotRows, hotRow } from './slot-columns';
 
@@ -181,8 +181,7 @@ class OpenRanges {
 }
 
 export class Summarizer {
-  readonly slotOf = new IdIndex();
-  count = 0;
+  readonly slots = new GoroutineSlots();
   /** Time the analysis ended (the last event), for goroutines still alive then. */
   private endedAt = NaN;
   // Columns, one row per goroutine slot.
@@ -250,26 +249,25 @@ export class Summarizer {
     const evStack = n[nb + 2];
     const stStack = n[nb + 3];
     if (this.syncTs !== this.syncTs) this.syncTs = t;
-    if (from === to) return this.slotOf.get(goid);
-    let slot: number;
-    if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) {
-      slot = this.newSlot(goid, from === GO_UNDETERMINED ? this.syncTs : t);
+    if (from === to) return this.slots.current(goid);
+    const slot = this.slots.of(goid, from, to);
+    if (this.slots.opened) {
+      this.newSlot(slot, goid, from === GO_UNDETERMINED ? this.syncTs : t);
       if (from === GO_NOT_EXIST && ctxG !== NONE) {
         this.creator.set(slot, ctxG);
         this.creationStack.set(slot, evStack);
       }
       // A goroutine created inside a region inherits the creator's task (synthetic region).
       if (this.activeRegions.size > 0 && ctxG >= 0) {
-        const cs = this.slotOf.get(ctxG);
+        const cs = this.slots.current(ctxG);
         const creatorRegions = cs < 0 ? undefined : this.activeRegions.get(cs);
         if (creatorRegions && creatorRegions.length > 0) {
           const top = creatorRegions[creatorRegions.length - 1];
           this.activeRegions.set(slot, [{ task: top.task, name: 0, start: null, stack: 0 }]);
         }
       }
-    } else {
-      slot = this.slotOf.get(goid);
-      if (slot < 0) return -1;
+    } else if (slot < 0) {
+      return -1;
     }
     const w = this.hot.floats(slot);
     const wi = this.hot.ints(slot);
@@ -327,16 +325,13 @@ export class Summarizer {
     return slot;
   }
 
-  private newSlot(goid: number, creation: number): number {
-    const slot = this.count++;
+  private newSlot(slot: number, goid: number, creation: number): void {
     if (startsBlock(slot)) {
       // The other columns make their blocks when first written.
       this.hot.ensure(slot);
     }
     this.id.set(slot, goid);
     this.creation.set(slot, creation);
-    this.slotOf.set(goid, slot);
-    return slot;
   }
 
   /** Credits the time in the current state of `slot` (hot row at `wo` of `w`/`wi`) up to `t`. */
@@ -372,7 +367,7 @@ export class Summarizer {
     if (from !== to && to === PROC_IDLE && this.syscallingP.size > 0) {
       const goid = this.syscallingP.get(proc);
       if (goid !== undefined) {
-        const slot = this.slotOf.get(goid);
+        const slot = this.slots.current(goid);
         if (slot >= 0) this.syscallBlockSince.set(slot, t);
         this.syscallingP.delete(proc);
       }
@@ -393,9 +388,9 @@ export class Summarizer {
     const ri = this.rangeIndex(name);
     const open = this.open;
     if (kind !== 2) {
-      if (scope === SCOPE_GOROUTINE) slot = this.slotOf.get(scopeId);
+      if (scope === SCOPE_GOROUTINE) slot = this.slots.current(scopeId);
       else if (scope === SCOPE_PROC && ctxG >= 0) {
-        slot = this.slotOf.get(ctxG);
+        slot = this.slots.current(ctxG);
         if (slot >= 0) this.rangesP.set(scopeId * KEY + ri, ctxG);
       }
       if (slot < 0) return;
@@ -409,12 +404,12 @@ export class Summarizer {
       else this.openHead.set(slot, open.add(this.openHead.get(slot), name, t));
       return;
     }
-    if (scope === SCOPE_GOROUTINE) slot = this.slotOf.get(scopeId);
+    if (scope === SCOPE_GOROUTINE) slot = this.slots.current(scopeId);
     else if (scope === SCOPE_PROC) {
       const pk = scopeId * KEY + ri;
       const goid = this.rangesP.get(pk);
       if (goid !== undefined) {
-        if (goid === ctxG) slot = this.slotOf.get(goid);
+        if (goid === ctxG) slot = this.slots.current(goid);
         this.rangesP.delete(pk);
       }
     }
@@ -426,7 +421,7 @@ export class Summarizer {
   }
 
   region(t: number, begin: boolean, task: number, name: number, ctxG: number, stack: number): void {
-    const slot = ctxG < 0 ? -1 : this.slotOf.get(ctxG);
+    const slot = ctxG < 0 ? -1 : this.slots.current(ctxG);
     if (slot < 0) return;
     if (begin) {
       let list = this.activeRegions.get(slot);
@@ -541,7 +536,7 @@ export class Summarizer {
   /** Ends the analysis at time `t` (the last event). */
   finish(t: number): void {
     this.endedAt = t;
-    for (let s = 0; s < this.count; s++) this.finalize(s, t, false);
+    for (let s = 0; s < this.slots.count; s++) this.finalize(s, t, false);
   }
 
   /**
@@ -549,7 +544,7 @@ export class Summarizer {
    * the working state, so the builder's memory shrinks to what the model keeps.
    */
   goroutineTable(): { table: GoroutineTable; blockByReason: SparseTimes; rangeTimes: SparseTimes } {
-    const n = this.count;
+    const n = this.slots.count;
     // Working state is no longer needed; the hot rows go once their fields are out.
     this.rangeHead.release();
     this.openHead.release();

@@ -1,0 +1,170 @@
+/**
+ * The timeline's lanes: which exist for a trace, their accessible names, and the runs or
+ * points each is drawn from. Keys are short strings the UI keeps in its state:
+ *   p:<i>        P lane i (procs.proc[i] is the P id): the goroutine it runs
+ *   g:<slot>     goroutine lane: its state
+ *   gc, stw      GC cycles and stop-the-world pauses (spans)
+ *   heap, heapGoal, live, runnable   counters
+ *   cpu          CPU samples (ticks)
+ */
+import { LANE_ABSENT } from '../../../model/timeline';
+import type { TimelineModel } from '../../../model/timeline';
+import { METRIC_HEAP_ALLOC, METRIC_HEAP_GOAL, type RangeTable, type TraceModel } from '../../../model/trace';
+import { shortFuncName } from '../../../model/go-names';
+import { type PointLane, type RunLane, type TileWindow, type Tiles, emptyTiles, fillPointLane, fillRunLane } from './tiles';
+
+export type LaneKind = 'proc' | 'goroutine' | 'span' | 'counter' | 'ticks';
+
+export interface LaneInfo {
+  key: string;
+  kind: LaneKind;
+  /** Accessible name: "P0", "GC", "Heap", "G 123 main.worker". */
+  name: string;
+}
+
+/** What the timeline draws from: the trace model and its timeline, with span runs made once. */
+export class TimelineSource {
+  private readonly spans = new Map<string, { time: Float64Array; value: Int32Array; end: number }>();
+  private readonly counters = new Map<string, PointLane>();
+
+  constructor(
+    readonly model: TraceModel,
+    readonly timeline: TimelineModel,
+  ) {}
+
+  /** The fixed lanes, P lanes in P id order. */
+  fixedLanes(): LaneInfo[] {
+    const t = this.timeline;
+    const m = this.model;
+    const procs = Array.from({ length: t.procs.count }, (_, i) => i).sort((a, b) => t.procs.proc[a] - t.procs.proc[b]);
+    const lanes: LaneInfo[] = [];
+    if (m.gcs.count > 0) lanes.push({ key: 'gc', kind: 'span', name: 'GC' });
+    if (m.stw.count > 0) lanes.push({ key: 'stw', kind: 'span', name: 'STW' });
+    if (this.counter('heap').count > 0) lanes.push({ key: 'heap', kind: 'counter', name: 'Heap' });
+    lanes.push({ key: 'live', kind: 'counter', name: 'Goroutines' }, { key: 'runnable', kind: 'counter', name: 'Runnable goroutines' });
+    if (m.cpuSamples.count > 0) lanes.push({ key: 'cpu', kind: 'ticks', name: 'CPU samples' });
+    for (const i of procs) lanes.push({ key: `p:${i}`, kind: 'proc', name: `P${t.procs.proc[i]}` });
+    return lanes;
+  }
+
+  goroutineLane(slot: number): LaneInfo {
+    return { key: `g:${slot}`, kind: 'goroutine', name: goroutineLabel(this.model, slot) };
+  }
+
+  /** The runs a lane is drawn from, or null for point lanes and unknown keys. */
+  runLane(key: string): RunLane | null {
+    const [kind, arg] = key.split(':');
+    const t = this.timeline;
+    if (kind === 'p') {
+      const i = Number(arg);
+      if (!(i >= 0 && i < t.procs.count)) return null;
+      const p = t.procs;
+      return { time: p.time, value: p.slot, lo: p.offset[i], hi: p.offset[i + 1], end: t.endNs, empty: -1, states: false };
+    }
+    if (kind === 'g') {
+      const s = Number(arg);
+      const g = t.goroutines;
+      if (!(s >= 0 && s < g.count)) return null;
+      return { time: g.time, value: g.state, lo: g.offset[s], hi: g.offset[s + 1], end: t.endNs, empty: LANE_ABSENT, states: true };
+    }
+    if (kind === 'gc' || kind === 'stw') {
+      const r = this.spanRuns(kind);
+      return { time: r.time, value: r.value, lo: 0, hi: r.time.length, end: r.end, empty: -1, states: false };
+    }
+    return null;
+  }
+
+  pointLane(key: string): PointLane | null {
+    if (key === 'cpu') {
+      const c = this.model.cpuSamples;
+      return { time: c.timeNs, value: null, count: c.count, end: this.timeline.endNs };
+    }
+    if (key === 'heap' || key === 'heapGoal' || key === 'live' || key === 'runnable') return this.counter(key);
+    return null;
+  }
+
+  private counter(key: 'heap' | 'heapGoal' | 'live' | 'runnable'): PointLane {
+    let c = this.counters.get(key);
+    if (!c) {
+      const end = this.timeline.endNs;
+      if (key === 'live' || key === 'runnable') {
+        const s = key === 'live' ? this.timeline.liveGoroutines : this.timeline.runnableGoroutines;
+        c = { time: s.time, value: s.value, count: s.count, end };
+      } else {
+        c = { ...metricSeries(this.model, key === 'heap' ? METRIC_HEAP_ALLOC : METRIC_HEAP_GOAL), end };
+      }
+      this.counters.set(key, c);
+    }
+    return c;
+  }
+
+  private spanRuns(key: 'gc' | 'stw'): { time: Float64Array; value: Int32Array; end: number } {
+    let r = this.spans.get(key);
+    if (!r) {
+      r = spanRuns(key === 'gc' ? this.model.gcs : this.model.stw, this.timeline.endNs);
+      this.spans.set(key, r);
+    }
+    return r;
+  }
+
+  /** Tiles of `keys` for one window; unknown keys stay empty. */
+  tiles(w: TileWindow, keys: string[]): Tiles {
+    const out = emptyTiles(w, keys.length);
+    const scratch = new Float64Array(2 * w.width);
+    keys.forEach((key, i) => {
+      const run = this.runLane(key);
+      if (run) return fillRunLane(out, i, run, scratch);
+      const point = this.pointLane(key);
+      if (point) fillPointLane(out, i, point);
+    });
+    return out;
+  }
+}
+
+/** "G 123 main.worker" (start function shortened, as tables show it). */
+export function goroutineLabel(model: TraceModel, slot: number): string {
+  const name = model.symbols.strings[model.goroutines.name[slot]];
+  return `G ${model.goroutines.id[slot]}${name ? ` ${shortFuncName(name)}` : ''}`;
+}
+
+function metricSeries(model: TraceModel, metric: number): Omit<PointLane, 'end'> {
+  const m = model.metrics;
+  let n = 0;
+  for (let i = 0; i < m.count; i++) if (m.metric[i] === metric) n++;
+  const time = new Float64Array(n);
+  const value = new Float64Array(n);
+  for (let i = 0, j = 0; i < m.count; i++) {
+    if (m.metric[i] !== metric) continue;
+    time[j] = m.timeNs[i];
+    value[j++] = m.value[i];
+  }
+  return { time, value, count: n };
+}
+
+/**
+ * Ranges as runs: value = the range's row while inside one, -1 between. Ranges are sorted
+ * by start; one that starts inside the previous extends it (nested pauses read as one).
+ */
+export function spanRuns(r: RangeTable, end: number): { time: Float64Array; value: Int32Array; end: number } {
+  const order = Array.from({ length: r.count }, (_, i) => i).sort((a, b) => r.startNs[a] - r.startNs[b]);
+  const time: number[] = [];
+  const value: number[] = [];
+  let openUntil = -Infinity;
+  for (const i of order) {
+    const s = r.startNs[i];
+    const e = Number.isNaN(r.endNs[i]) ? end : r.endNs[i];
+    if (s < openUntil) {
+      openUntil = Math.max(openUntil, e);
+      time[time.length - 1] = openUntil;
+      continue;
+    }
+    if (time.length > 0 && time[time.length - 1] === s) {
+      time.pop();
+      value.pop();
+    }
+    time.push(s, e);
+    value.push(i, -1);
+    openUntil = e;
+  }
+  return { time: Float64Array.from(time), value: Int32Array.from(value), end };
+}

@@ -1,0 +1,66 @@
+/**
+ * The trace timeline's part of the worker API. The timeline is built on first use by a
+ * second scan of the trace (cancellable, with progress); afterwards the UI asks for what a
+ * viewport needs: tiles for a window, a pixel width and the lanes in view (transferred
+ * typed arrays), the goroutine lanes to list, and the slice under the pointer.
+ */
+import type { GoroutineLaneSort } from '../analysis/trace/timeline/goroutine-lanes';
+import type { LaneInfo } from '../analysis/trace/timeline/lanes';
+import type { SliceDetail } from '../analysis/trace/timeline/slice';
+import type { Tiles } from '../analysis/trace/timeline/tiles';
+import type { FileId } from './types';
+
+export type { GoroutineLaneSort, LaneInfo, SliceDetail, Tiles };
+
+export interface TimelineOpenRequest {
+  file: FileId;
+}
+
+export interface TimelineInfo {
+  endNs: number;
+  /** GC, STW, counters, CPU samples and the P lanes, top to bottom. */
+  lanes: LaneInfo[];
+  goroutines: number;
+  transitions: number;
+  /** Bytes the timeline's columns hold. */
+  bytes: number;
+}
+
+export interface TimelineLanesRequest {
+  file: FileId;
+  /** A pattern over "G <id> <start function>"; "" lists all. */
+  filter: string;
+  sort: GoroutineLaneSort;
+  offset: number;
+  limit: number;
+}
+
+export interface TimelineLanesAnswer {
+  lanes: LaneInfo[];
+  /** Goroutine lanes matching the filter. */
+  total: number;
+}
+
+export interface TimelineTilesRequest {
+  file: FileId;
+  /** The window, relative ns. */
+  t0: number;
+  t1: number;
+  /** Buckets across the window: its width in device pixels. */
+  width: number;
+  /** Lane keys, in the order of the answer's lanes. */
+  lanes: string[];
+}
+
+export interface TimelineSliceRequest {
+  file: FileId;
+  lane: string;
+  timeNs: number;
+}
+
+export interface TimelineApi {
+  timelineOpen(p: TimelineOpenRequest): TimelineInfo;
+  timelineLanes(p: TimelineLanesRequest): TimelineLanesAnswer;
+  timelineTiles(p: TimelineTilesRequest): Tiles;
+  timelineSlice(p: TimelineSliceRequest): SliceDetail | null;
+}

@@ -1,0 +1,84 @@
+/** The worker's answers to the timeline calls (timeline-api.ts). */
+import { goroutineLaneSlots } from '../analysis/trace/timeline/goroutine-lanes';
+import { TimelineSource } from '../analysis/trace/timeline/lanes';
+import { sliceAt } from '../analysis/trace/timeline/slice';
+import type { Tiles } from '../analysis/trace/timeline/tiles';
+import { pageRows } from '../analysis/paging';
+import { buildTimelineAsync, isCancelled } from '../formats/gotrace';
+import type { Handlers, RequestContext } from './context';
+import { typedBytes } from './memo';
+import type {
+  TimelineApi,
+  TimelineInfo,
+  TimelineLanesAnswer,
+  TimelineLanesRequest,
+  TimelineOpenRequest,
+  TimelineSliceRequest,
+  TimelineTilesRequest,
+} from './timeline-api';
+import { traceOf } from './trace-file';
+
+/** Most buckets a tile answer has across: a 4K screen at 2× is 7680 device pixels. */
+const MAX_WIDTH = 8192;
+const MAX_LANES = 2000;
+
+/**
+ * The file's timeline, built once by a second scan in slices; the request's cancel stops
+ * it. A build shared with a request that was cancelled is run again for this one.
+ */
+async function source(file: number, ctx: RequestContext): Promise<TimelineSource> {
+  const t = traceOf(ctx.session, file);
+  const { signal } = ctx;
+  const onProgress = (done: number, total: number) => ctx.progress('timeline', done, total);
+  for (;;) {
+    try {
+      const timeline = await ctx.session.memo.getAsync('timeline', '', [t.model], () =>
+        buildTimelineAsync(t.bytes, t.model.symbols, { signal, onProgress }),
+      );
+      return ctx.session.memo.get('timeline-source', '', [timeline], () => new TimelineSource(t.model, timeline), { bytes: () => 0 });
+    } catch (e) {
+      if (!isCancelled(e) || signal.aborted) throw e;
+    }
+  }
+}
+
+async function timelineOpen(p: TimelineOpenRequest, ctx: RequestContext): Promise<TimelineInfo> {
+  const src = await source(p.file, ctx);
+  const tl = src.timeline;
+  return { endNs: tl.endNs, lanes: src.fixedLanes(), goroutines: tl.goroutines.count, transitions: tl.transitions, bytes: typedBytes(tl, []) };
+}
+
+async function timelineLanes(p: TimelineLanesRequest, ctx: RequestContext): Promise<TimelineLanesAnswer> {
+  const src = await source(p.file, ctx);
+  let filter: RegExp | null = null;
+  try {
+    filter = p.filter ? new RegExp(p.filter) : null;
+  } catch {
+    throw new Error(`invalid goroutine filter: ${p.filter}`);
+  }
+  const slots = ctx.session.memo.get('timeline-goroutine-lanes', `${p.sort}\u0000${p.filter}`, [src.model], () =>
+    goroutineLaneSlots(src.model, filter, p.sort),
+  );
+  return { lanes: Array.from(pageRows(slots, p.offset, p.limit), (s) => src.goroutineLane(s)), total: slots.length };
+}
+
+async function timelineTiles(p: TimelineTilesRequest, ctx: RequestContext): Promise<Tiles> {
+  const src = await source(p.file, ctx);
+  const width = Math.max(1, Math.min(MAX_WIDTH, Math.floor(p.width) || 1));
+  const t0 = Number.isFinite(p.t0) ? p.t0 : 0;
+  const t1 = Number.isFinite(p.t1) && p.t1 > t0 ? p.t1 : t0 + 1;
+  const tiles = src.tiles({ t0, t1, width }, p.lanes.slice(0, MAX_LANES));
+  ctx.transfer(tiles.dominant.buffer, tiles.cover.buffer, tiles.merged.buffer, tiles.shares.buffer, tiles.low.buffer, tiles.high.buffer);
+  return tiles;
+}
+
+async function timelineSlice(p: TimelineSliceRequest, ctx: RequestContext) {
+  return sliceAt(await source(p.file, ctx), p.lane, p.timeNs);
+}
+
+export const timelineHandlers = {
+  timelineOpen,
+  timelineLanes,
+  timelineTiles,
+  timelineSlice,
+} satisfies Handlers<TimelineApi>;
