@@ -37,7 +37,7 @@ test("incident 2's six files dropped at once are each listed with the right kind
 
   // The trace is recognised by content and opens on its own view.
   await row(page, /-trace-/).locator('.file-main').click();
-  await expect(page.getByTestId('trace-view')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toBeVisible();
   await shot(page, 'incident2-trace-selected');
 
   // Each pprof profile can be selected and drawn.

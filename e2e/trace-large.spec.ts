@@ -12,6 +12,7 @@ test('a 6 MB trace is read on a second worker and its event count matches golang
   await dropFiles(page, [fixture('traces/busy', /\.trace\.gz$/)], { timeout: 90_000 });
   await expect(row(page, /busy/)).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
   await row(page, /busy/).locator('.file-main').click();
+  await page.getByRole('tab', { name: /Trace/ }).click();
   const summary = page.getByTestId('trace-summary');
   await expect(summary).toContainText(events.toLocaleString('en-US'));
   expect(workers.some((u) => /trace-reader/.test(u))).toBe(true);

@@ -11,6 +11,9 @@ async function openIncident2Trace(page: Page): Promise<void> {
   await expect(rows(page)).toHaveCount(6);
   await expect(row(page, /-trace-/)).toHaveAttribute('data-status', 'ready');
   await row(page, /-trace-/).locator('.file-main').click();
+  // A trace opens on its timeline; the analysis is the next tab.
+  await expect(page.getByRole('tab', { name: /Timeline/ })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: /Trace/ }).click();
   await expect(page.getByTestId('trace-view')).toBeVisible();
 }
 
@@ -128,6 +131,7 @@ test.describe('incident 2 trace', () => {
     await expect(page.getByRole('table', { name: 'Top functions' }).locator('tbody td.name-cell').first()).toBeVisible();
     // Back on the trace, the same button selects the same file.
     await row(page, /^main-1-trace-\d+\.pprof$/).locator('.file-main').click();
+    await page.getByRole('tab', { name: /Trace/ }).click();
     await expect(page.getByTestId('trace-view')).toBeVisible();
     await page.getByRole('group', { name: 'Profiles of the whole trace' }).getByRole('button', { name: /Sync blocking/ }).click();
     await expect(rows(page)).toHaveCount(7);

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { FileId, ProfileSummary } from '../worker/types';
 import type { Transform } from '../analysis/transforms/kinds';
 import { granularityOf, withTransform } from '../analysis/transforms/list';
-import { DEFAULT_HASH_STATE, type HashState, type ViewTab } from './hash';
+import { DEFAULT_HASH_STATE, type HashState, type Span, type ViewTab } from './hash';
 
 export type Theme = 'light' | 'dark';
 
@@ -22,6 +22,9 @@ export interface ViewState {
   search: string;
   theme: Theme;
   helpOpen: boolean;
+  /** The trace timeline's window (null: the whole trace) and selected range. */
+  timelineView: Span | null;
+  timelineRange: Span | null;
 }
 
 export const useView = create<ViewState>()(() => ({
@@ -33,6 +36,8 @@ export const useView = create<ViewState>()(() => ({
   search: '',
   theme: 'light',
   helpOpen: false,
+  timelineView: null,
+  timelineRange: null,
 }));
 
 /** The sample type to show: the user's choice for this file, else a same-named type, else pprof's default. */
@@ -71,11 +76,15 @@ export const viewActions = {
   setSearch: (search: string) => useView.setState({ search }),
   setTheme: (theme: Theme) => useView.setState({ theme }),
   setHelpOpen: (helpOpen: boolean) => useView.setState({ helpOpen }),
+  setTimelineView: (timelineView: Span | null) => useView.setState({ timelineView }),
+  setTimelineRange: (timelineRange: Span | null) => useView.setState({ timelineRange }),
   applyHash: (h: HashState) =>
     useView.setState({
       tab: h.view,
       preferredSampleType: h.sampleType,
       transforms: h.transforms,
+      timelineView: h.timelineView,
+      timelineRange: h.timelineRange,
     }),
 };
 
@@ -84,5 +93,7 @@ export function hashStateOf(s: ViewState): HashState {
     view: s.tab,
     sampleType: s.preferredSampleType,
     transforms: s.transforms,
+    timelineView: s.timelineView,
+    timelineRange: s.timelineRange,
   };
 }

@@ -5,12 +5,13 @@
  * typed arrays), the goroutine lanes to list, and the slice under the pointer.
  */
 import type { GoroutineLaneSort } from '../analysis/trace/timeline/goroutine-lanes';
-import type { LaneInfo } from '../analysis/trace/timeline/lanes';
+import type { LaneInfo, LaneKind } from '../analysis/trace/timeline/lanes';
+import type { RangeGroup } from '../analysis/trace/timeline/range-groups';
 import type { SliceDetail } from '../analysis/trace/timeline/slice';
 import type { Tiles } from '../analysis/trace/timeline/tiles';
 import type { FileId } from './types';
 
-export type { GoroutineLaneSort, LaneInfo, SliceDetail, Tiles };
+export type { GoroutineLaneSort, LaneInfo, LaneKind, RangeGroup, SliceDetail, Tiles };
 
 export interface TimelineOpenRequest {
   file: FileId;
@@ -21,6 +22,10 @@ export interface TimelineInfo {
   /** GC, STW, counters, CPU samples and the P lanes, top to bottom. */
   lanes: LaneInfo[];
   goroutines: number;
+  /** Start function (string id) of each goroutine slot, for colours (transferred). */
+  slotName: Int32Array;
+  /** String id of runtime.gcBgMarkWorker (its slices are GC work), -1 when absent. */
+  gcWorkerName: number;
   transitions: number;
   /** Bytes the timeline's columns hold. */
   bytes: number;
@@ -36,6 +41,8 @@ export interface TimelineLanesRequest {
 }
 
 export interface TimelineLanesAnswer {
+  /** Index of the first lane in the filtered, sorted list. */
+  offset: number;
   lanes: LaneInfo[];
   /** Goroutine lanes matching the filter. */
   total: number;
@@ -58,9 +65,25 @@ export interface TimelineSliceRequest {
   timeNs: number;
 }
 
+export interface TimelineRangeRequest {
+  file: FileId;
+  t0: number;
+  t1: number;
+}
+
+export interface TimelineRangeAnswer {
+  t0: number;
+  t1: number;
+  /** Goroutines that existed in the range. */
+  goroutines: number;
+  groups: RangeGroup[];
+}
+
 export interface TimelineApi {
   timelineOpen(p: TimelineOpenRequest): TimelineInfo;
   timelineLanes(p: TimelineLanesRequest): TimelineLanesAnswer;
   timelineTiles(p: TimelineTilesRequest): Tiles;
   timelineSlice(p: TimelineSliceRequest): SliceDetail | null;
+  /** The goroutine analysis of a range: groups by start function, times inside the range. */
+  timelineRange(p: TimelineRangeRequest): TimelineRangeAnswer;
 }

@@ -1,9 +1,10 @@
 /** The worker's answers to the timeline calls (timeline-api.ts). */
 import { goroutineLaneSlots } from '../analysis/trace/timeline/goroutine-lanes';
 import { TimelineSource } from '../analysis/trace/timeline/lanes';
+import { rangeGroups } from '../analysis/trace/timeline/range-groups';
 import { sliceAt } from '../analysis/trace/timeline/slice';
 import type { Tiles } from '../analysis/trace/timeline/tiles';
-import { pageRows } from '../analysis/paging';
+import { MAX_PAGE_ROWS, pageRows } from '../analysis/paging';
 import { buildTimelineAsync, isCancelled } from '../formats/gotrace';
 import type { Handlers, RequestContext } from './context';
 import { typedBytes } from './memo';
@@ -13,6 +14,8 @@ import type {
   TimelineLanesAnswer,
   TimelineLanesRequest,
   TimelineOpenRequest,
+  TimelineRangeAnswer,
+  TimelineRangeRequest,
   TimelineSliceRequest,
   TimelineTilesRequest,
 } from './timeline-api';
@@ -45,7 +48,17 @@ async function source(file: number, ctx: RequestContext): Promise<TimelineSource
 async function timelineOpen(p: TimelineOpenRequest, ctx: RequestContext): Promise<TimelineInfo> {
   const src = await source(p.file, ctx);
   const tl = src.timeline;
-  return { endNs: tl.endNs, lanes: src.fixedLanes(), goroutines: tl.goroutines.count, transitions: tl.transitions, bytes: typedBytes(tl, []) };
+  const slotName = src.model.goroutines.name.slice(0, tl.goroutines.count);
+  ctx.transfer(slotName.buffer);
+  return {
+    endNs: tl.endNs,
+    lanes: src.fixedLanes(),
+    goroutines: tl.goroutines.count,
+    slotName,
+    gcWorkerName: src.model.symbols.strings.indexOf('runtime.gcBgMarkWorker'),
+    transitions: tl.transitions,
+    bytes: typedBytes(tl, []),
+  };
 }
 
 async function timelineLanes(p: TimelineLanesRequest, ctx: RequestContext): Promise<TimelineLanesAnswer> {
@@ -59,7 +72,8 @@ async function timelineLanes(p: TimelineLanesRequest, ctx: RequestContext): Prom
   const slots = ctx.session.memo.get('timeline-goroutine-lanes', `${p.sort}\u0000${p.filter}`, [src.model], () =>
     goroutineLaneSlots(src.model, filter, p.sort),
   );
-  return { lanes: Array.from(pageRows(slots, p.offset, p.limit), (s) => src.goroutineLane(s)), total: slots.length };
+  const offset = Math.max(0, Math.min(slots.length, Math.floor(p.offset) || 0));
+  return { offset, lanes: Array.from(pageRows(slots, offset, p.limit), (s) => src.goroutineLane(s)), total: slots.length };
 }
 
 async function timelineTiles(p: TimelineTilesRequest, ctx: RequestContext): Promise<Tiles> {
@@ -76,9 +90,21 @@ async function timelineSlice(p: TimelineSliceRequest, ctx: RequestContext) {
   return sliceAt(await source(p.file, ctx), p.lane, p.timeNs);
 }
 
+/** Groups are few (one per start function): the answer is whole, at most MAX_PAGE_ROWS. */
+async function timelineRange(p: TimelineRangeRequest, ctx: RequestContext): Promise<TimelineRangeAnswer> {
+  const src = await source(p.file, ctx);
+  const t0 = Math.max(0, Number.isFinite(p.t0) ? p.t0 : 0);
+  const t1 = Math.min(src.timeline.endNs, Number.isFinite(p.t1) ? p.t1 : src.timeline.endNs);
+  const groups = ctx.session.memo.get('timeline-range', `${t0}-${t1}`, [src.timeline], () => rangeGroups(src.model, src.timeline, t0, t1), {
+    bytes: (g) => g.length * 200,
+  });
+  return { t0, t1, goroutines: groups.reduce((n, g) => n + g.count, 0), groups: pageRows(groups, 0, MAX_PAGE_ROWS) };
+}
+
 export const timelineHandlers = {
   timelineOpen,
   timelineLanes,
   timelineTiles,
   timelineSlice,
+  timelineRange,
 } satisfies Handlers<TimelineApi>;

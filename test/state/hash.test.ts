@@ -18,6 +18,8 @@ describe('URL hash', () => {
         { kind: 'tagfocus' as const, pattern: 'endpoint=/search,/checkout' },
         { kind: 'tagignore' as const, pattern: 'bytes=1kb:' },
       ],
+      timelineView: { t0: 1234, t1: 98765432101 },
+      timelineRange: { t0: 5000, t1: 6000 },
     };
     const h = encodeHash(s);
     expect(h.startsWith('#')).toBe(true);
@@ -26,6 +28,10 @@ describe('URL hash', () => {
   it('ignores unknown or malformed values', () => {
     expect(decodeHash('#view=nope&g=file&x=1')).toEqual(DEFAULT_HASH_STATE);
     expect(decodeHash('#%%%')).toEqual(DEFAULT_HASH_STATE);
+    // A span must be two whole ns, the second after the first.
+    for (const bad of ['tv=5-5', 'tv=9-2', 'tv=1.5-3', 'tr=-1-4', 'tr=abc', 'tv=1-99999999999999999999']) {
+      expect(decodeHash(`#${bad}`)).toEqual(DEFAULT_HASH_STATE);
+    }
   });
   it('opens links written before transforms as the same view', () => {
     expect(decodeHash('#view=top&st=alloc_space&g=line&focus=fakeDB')).toEqual({
@@ -35,6 +41,8 @@ describe('URL hash', () => {
         { kind: 'granularity', value: 'line' },
         { kind: 'focus', pattern: 'fakeDB' },
       ],
+      timelineView: null,
+      timelineRange: null,
     });
   });
 });

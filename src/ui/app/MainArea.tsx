@@ -15,7 +15,8 @@ import { TraceView } from '../trace/TraceView';
 import { ComparePanel } from '../compare/ComparePanel';
 import { worker } from '../../state/worker';
 import { Tabs } from './Tabs';
-import { tabApplies } from './tabs';
+import { shownTab } from './tabs';
+import { TimelineView } from '../timeline/TimelineView';
 
 function EmptyState() {
   return (
@@ -42,16 +43,16 @@ export function MainArea() {
   const dark = useView((s) => s.theme === 'dark');
   const transforms = useView((s) => s.transforms);
   const compareView = useMemo(() => ({ transforms: applicableTransforms(transforms) }), [transforms]);
-  // A tab that does not apply to this file (Goroutines for a heap profile) shows the flame graph.
-  const tab = tabApplies(chosenTab, file?.info) ? chosenTab : 'flame';
+  // A tab that does not apply to this file (Goroutines for a heap profile) shows the first that does.
+  const tab = shownTab(chosenTab, file?.info);
   const selectedId = file?.id;
 
   // A zoom path belongs to one profile.
   useEffect(() => viewActions.resetZoom(), [selectedId]);
-  // An execution trace opens on its own view.
+  // An execution trace opens on its timeline, unless the link asked for its other tab.
   const isTrace = file?.info?.kind.kind === 'trace';
   useEffect(() => {
-    if (isTrace) viewActions.setTab('trace');
+    if (isTrace && useView.getState().tab !== 'trace') viewActions.setTab('timeline');
   }, [selectedId, isTrace]);
 
   let body: React.ReactNode;
@@ -70,8 +71,7 @@ export function MainArea() {
         <p>{file.error}</p>
       </Status>
     );
-  else if (!current && isTrace) body = <TraceView key={file.id} file={file} />;
-  else if (!current)
+  else if (!current && !isTrace)
     body = (
       <Status>
         <p><strong>{file.name}</strong> is recognised as: {file.info ? describeKind(file.info.kind) : 'unknown'}.</p>
@@ -81,13 +81,14 @@ export function MainArea() {
   else
     body = (
       <>
-        {tab !== 'goroutines' && tab !== 'trace' && <ViewControls current={current} />}
+        {current && tab !== 'goroutines' && tab !== 'trace' && tab !== 'timeline' && <ViewControls current={current} />}
         <Tabs />
         <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'flame' && <FlameView current={current} />}
-          {tab === 'top' && <TopView current={current} />}
-          {tab === 'info' && <InfoPanel current={current} />}
-          {tab === 'goroutines' && <GoroutinesView file={current.file.id} />}
+          {tab === 'flame' && current && <FlameView current={current} />}
+          {tab === 'top' && current && <TopView current={current} />}
+          {tab === 'info' && current && <InfoPanel current={current} />}
+          {tab === 'goroutines' && current && <GoroutinesView file={current.file.id} />}
+          {tab === 'timeline' && <TimelineView key={file.id} file={file} />}
           {tab === 'trace' && <TraceView key={file.id} file={file} />}
           {tab === 'compare' && <ComparePanel client={worker()} files={compareFiles} view={compareView} dark={dark} />}
         </div>

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useView, viewActions } from '../../state/view';
 import { useSelectedFile } from '../shared/useCurrentProfile';
-import { TABS, tabApplies } from './tabs';
+import { TABS, shownTab } from './tabs';
 
 /** WAI-ARIA tabs: arrow keys move between them, numbers 1–3 work from anywhere (see useShortcuts). */
 export function Tabs() {
@@ -10,7 +10,7 @@ export function Tabs() {
   const info = useSelectedFile()?.info;
   // Tabs that do not apply to this file (Goroutines for a heap profile) are not offered; keys keep their number.
   const shown = TABS.map((t, num) => ({ ...t, num })).filter((t) => !t.when || t.when(info));
-  const tab = tabApplies(chosen, info) ? chosen : 'flame';
+  const tab = shownTab(chosen, info);
   return (
     <div className="tabs" role="tablist" aria-label="Views">
       {shown.map((t, i) => (

@@ -5,18 +5,26 @@ import type { ViewTab } from '../../state/hash';
 import type { FileInfo } from '../../worker/types';
 import { isGoroutineInfo } from '../goroutines/format';
 
-/** `when`: the tab is offered only for files it applies to (absent: every file with a profile). */
+const hasProfile = (info: FileInfo | undefined) => !!info?.profile;
+const isTrace = (info: FileInfo | undefined) => info?.kind.kind === 'trace';
+
+/** `when`: the tab is offered only for files it applies to (absent: every file). */
 export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo | undefined) => boolean }[] = [
-  { id: 'flame', label: 'Flame graph' },
-  { id: 'top', label: 'Top' },
-  { id: 'info', label: 'Info' },
+  { id: 'flame', label: 'Flame graph', when: hasProfile },
+  { id: 'top', label: 'Top', when: hasProfile },
+  { id: 'info', label: 'Info', when: hasProfile },
   { id: 'goroutines', label: 'Goroutines', when: isGoroutineInfo },
-  { id: 'trace', label: 'Trace', when: (info) => info?.kind.kind === 'trace' },
+  { id: 'timeline', label: 'Timeline', when: isTrace },
+  { id: 'trace', label: 'Trace', when: isTrace },
   { id: 'compare', label: 'Compare' },
 ];
 
-/** Whether a tab applies to a file (a tab that does not falls back to the flame graph). */
-export function tabApplies(id: ViewTab, info: FileInfo | undefined): boolean {
+function applies(id: ViewTab, info: FileInfo | undefined): boolean {
   const t = TABS.find((x) => x.id === id);
   return !!t && (!t.when || t.when(info));
+}
+
+/** The tab to show: the chosen one if it applies to the file, else the first that does. */
+export function shownTab(chosen: ViewTab, info: FileInfo | undefined): ViewTab {
+  return applies(chosen, info) ? chosen : (TABS.find((t) => applies(t.id, info))?.id ?? 'flame');
 }

@@ -1,0 +1,66 @@
+/** The goroutine analysis of the selected range: groups by start function, times inside the range. */
+import { LANE_BLOCKED_NET, LANE_BLOCKED_OTHER, LANE_BLOCKED_SYNC, LANE_RUNNABLE, LANE_RUNNING, LANE_SYSCALL } from '../../model/timeline';
+import { shortFuncName } from '../../model/go-names';
+import { formatNanos, thousands } from '../../state/format';
+import type { FileId } from '../../worker/types';
+import { useDebounced } from '../shared/useDebounced';
+import { useWorkerCall } from '../shared/useWorkerCall';
+import type { Viewport } from './viewport';
+
+const COLUMNS: [number, string][] = [
+  [LANE_RUNNING, 'Running'],
+  [LANE_RUNNABLE, 'Runnable'],
+  [LANE_SYSCALL, 'Syscall'],
+  [LANE_BLOCKED_SYNC, 'Blocked (sync)'],
+  [LANE_BLOCKED_NET, 'Blocked (net)'],
+  [LANE_BLOCKED_OTHER, 'Blocked (other)'],
+];
+
+export function RangePanel({ file, range }: { file: FileId; range: Viewport }) {
+  // While Shift+drag moves the range, ask once it rests.
+  const key = useDebounced(`${Math.round(range.t0)}-${Math.round(range.t1)}`, 150);
+  const [t0, t1] = key.split('-').map(Number);
+  const res = useWorkerCall('timelineRange', { file, t0, t1 });
+  const d = res.data;
+  return (
+    <section className="tl-rangepanel" aria-label="Goroutines in the range" data-testid="range-groups" data-range={d ? `${d.t0}-${d.t1}` : undefined}>
+      <h3>
+        Goroutines in {formatNanos(t0)} – {formatNanos(t1)}
+        {d && <span className="muted"> · {thousands(d.goroutines)} goroutines</span>}
+      </h3>
+      {res.error && <p className="view-error">{res.error}</p>}
+      {d && (
+        <div className="tl-tablewrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Start function</th>
+                <th scope="col">Count</th>
+                {COLUMNS.map(([, name]) => (
+                  <th scope="col" key={name}>
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.groups.map((g) => (
+                <tr key={g.name}>
+                  <th scope="row" title={g.name}>
+                    {g.name ? shortFuncName(g.name) : '(unknown)'}
+                  </th>
+                  <td>{thousands(g.count)}</td>
+                  {COLUMNS.map(([k, name]) => (
+                    <td key={name} title={`${thousands(g.ns[k])} ns`}>
+                      {g.ns[k] > 0 ? formatNanos(g.ns[k]) : '—'}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
