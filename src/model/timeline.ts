@@ -7,7 +7,15 @@
  * A run is a stretch of time in one state; it ends where the lane's next run starts, or at
  * the lane's end. Runs of a lane are contiguous in the columns (CSR: lane i's runs are
  * [offset[i], offset[i + 1])), in time order. Times are relative ns like the TraceModel's.
+ *
+ * A big trace's timeline has a floor: runs shorter than it are merged per lane into one run
+ * that says what held longest and how much of the time anything held (`cover`), and the
+ * details of single runs are left out; a window read again from the trace (timeline
+ * windows) has them. With a floor of 0 every run is exact.
  */
+
+/** `cover` of an exact run; merged runs have 0–254 (share of their time covered × 254). */
+export const COVER_EXACT = 255;
 
 // What a goroutine lane shows, one code per run.
 export const LANE_ABSENT = 0; // not created yet, or exited
@@ -26,12 +34,16 @@ export const LANE_STATE_NAMES = ['absent', 'running', 'runnable', 'syscall', 'bl
 export interface GoroutineRuns {
   /** Lanes (goroutine slots). */
   count: number;
+  /** Goroutine id of each lane. */
+  id: Float64Array;
   /** Lane i's runs are [offset[i], offset[i + 1]). */
   offset: Int32Array;
   /** When the run starts. */
   time: Float64Array;
-  /** LANE_* code. */
+  /** LANE_* code (of a merged run: the state that held longest). */
   state: Uint8Array;
+  cover: Uint8Array;
+  /** The details below are empty arrays when the timeline has a floor. */
   /** The transition's reason (string id: "chan receive", "preempted"…), 0 if none. */
   reason: Int32Array;
   /** Stack of the transition that began the run (where it blocked, was created…), 0 if none. */
@@ -48,6 +60,7 @@ export interface ProcRuns {
   offset: Int32Array;
   time: Float64Array;
   slot: Int32Array;
+  cover: Uint8Array;
 }
 
 /** A step series: `value[i]` holds from `time[i]` to `time[i + 1]`. */
@@ -60,6 +73,8 @@ export interface StepSeries {
 export interface TimelineModel {
   /** The trace spans [0, endNs]. */
   endNs: number;
+  /** Runs shorter than this are merged (0: every run exact). */
+  floorNs: number;
   goroutines: GoroutineRuns;
   procs: ProcRuns;
   /** Live goroutines (created, not exited) and runnable ones, as step series. */
@@ -67,4 +82,12 @@ export interface TimelineModel {
   runnableGoroutines: StepSeries;
   /** State transitions seen, for a progress line and sanity checks. */
   transitions: number;
+}
+
+/** Moves every time of `tl` by `deltaNs` (a window read counts from its own start). */
+export function shiftTimeline(tl: TimelineModel, deltaNs: number): void {
+  for (const a of [tl.goroutines.time, tl.procs.time, tl.liveGoroutines.time, tl.runnableGoroutines.time]) {
+    for (let i = 0; i < a.length; i++) a[i] += deltaNs;
+  }
+  tl.endNs += deltaNs;
 }

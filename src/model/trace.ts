@@ -289,6 +289,8 @@ export interface TraceSummary {
   warnings: TraceWarning[];
   /** Set when parsing stopped on an error; everything before it is in the model. */
   error: TraceWarning | null;
+  /** v2: byte offset and start time (relative ns) of each generation; empty for v1. */
+  generationIndex: { offset: number[]; startNs: number[] };
 }
 
 /** Per-goroutine columns; row i is goroutine slot i (ids can repeat if reused). */

@@ -63,6 +63,8 @@ export interface TimelineSliceRequest {
   file: FileId;
   lane: string;
   timeNs: number;
+  /** Stacks and unblocker too: on a big trace this reads the window around it again. */
+  detail: boolean;
 }
 
 export interface TimelineRangeRequest {
@@ -79,10 +81,15 @@ export interface TimelineRangeAnswer {
   groups: RangeGroup[];
 }
 
+/** Tiles, and whether finer ones are being read (ask again shortly for them). */
+export interface TilesAnswer extends Tiles {
+  pending: boolean;
+}
+
 export interface TimelineApi {
   timelineOpen(p: TimelineOpenRequest): TimelineInfo;
   timelineLanes(p: TimelineLanesRequest): TimelineLanesAnswer;
-  timelineTiles(p: TimelineTilesRequest): Tiles;
+  timelineTiles(p: TimelineTilesRequest): TilesAnswer;
   timelineSlice(p: TimelineSliceRequest): SliceDetail | null;
   /** The goroutine analysis of a range: groups by start function, times inside the range. */
   timelineRange(p: TimelineRangeRequest): TimelineRangeAnswer;

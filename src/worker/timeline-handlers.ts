@@ -1,9 +1,9 @@
 /** The worker's answers to the timeline calls (timeline-api.ts). */
+import { timelineFloorNs } from '../analysis/trace/timeline/floor';
 import { goroutineLaneSlots } from '../analysis/trace/timeline/goroutine-lanes';
 import { TimelineSource } from '../analysis/trace/timeline/lanes';
 import { rangeGroups } from '../analysis/trace/timeline/range-groups';
 import { sliceAt } from '../analysis/trace/timeline/slice';
-import type { Tiles } from '../analysis/trace/timeline/tiles';
 import { MAX_PAGE_ROWS, pageRows } from '../analysis/paging';
 import { buildTimelineAsync, isCancelled } from '../formats/gotrace';
 import type { Handlers, RequestContext } from './context';
@@ -18,7 +18,10 @@ import type {
   TimelineRangeRequest,
   TimelineSliceRequest,
   TimelineTilesRequest,
+  TilesAnswer,
+  SliceDetail,
 } from './timeline-api';
+import { TimelineWindows } from './timeline-windows';
 import { traceOf } from './trace-file';
 
 /** Most buckets a tile answer has across: a 4K screen at 2× is 7680 device pixels. */
@@ -36,7 +39,7 @@ async function source(file: number, ctx: RequestContext): Promise<TimelineSource
   for (;;) {
     try {
       const timeline = await ctx.session.memo.getAsync('timeline', '', [t.model], () =>
-        buildTimelineAsync(t.bytes, t.model.symbols, { signal, onProgress }),
+        buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.model, t.bytes.length), { signal, onProgress }),
       );
       return ctx.session.memo.get('timeline-source', '', [timeline], () => new TimelineSource(t.model, timeline), { bytes: () => 0 });
     } catch (e) {
@@ -76,18 +79,42 @@ async function timelineLanes(p: TimelineLanesRequest, ctx: RequestContext): Prom
   return { offset, lanes: Array.from(pageRows(slots, offset, p.limit), (s) => src.goroutineLane(s)), total: slots.length };
 }
 
-async function timelineTiles(p: TimelineTilesRequest, ctx: RequestContext): Promise<Tiles> {
+function windowsOf(file: number, src: TimelineSource, ctx: RequestContext): TimelineWindows {
+  const { bytes } = traceOf(ctx.session, file);
+  return ctx.session.memo.get('timeline-windows', '', [src.timeline], () => new TimelineWindows(src, bytes), { bytes: (w) => w.heldBytes() });
+}
+
+/**
+ * A big trace's view finer than its floor is drawn from an exact window read again from
+ * the trace: until it is read, the answer is the merged runs, marked pending.
+ */
+async function timelineTiles(p: TimelineTilesRequest, ctx: RequestContext): Promise<TilesAnswer> {
   const src = await source(p.file, ctx);
   const width = Math.max(1, Math.min(MAX_WIDTH, Math.floor(p.width) || 1));
   const t0 = Number.isFinite(p.t0) ? p.t0 : 0;
   const t1 = Number.isFinite(p.t1) && p.t1 > t0 ? p.t1 : t0 + 1;
-  const tiles = src.tiles({ t0, t1, width }, p.lanes.slice(0, MAX_LANES));
+  let runs = src;
+  let pending = false;
+  if (src.timeline.floorNs > 0 && (t1 - t0) / width < src.timeline.floorNs) {
+    const windows = windowsOf(p.file, src, ctx);
+    const win = windows.ready(t0, t1);
+    if (win) runs = win;
+    else {
+      pending = true;
+      windows.read(t0, t1).catch(() => {});
+    }
+  }
+  const tiles = src.tiles({ t0, t1, width }, p.lanes.slice(0, MAX_LANES), runs);
   ctx.transfer(tiles.dominant.buffer, tiles.cover.buffer, tiles.merged.buffer, tiles.shares.buffer, tiles.low.buffer, tiles.high.buffer);
-  return tiles;
+  return { ...tiles, pending };
 }
 
-async function timelineSlice(p: TimelineSliceRequest, ctx: RequestContext) {
-  return sliceAt(await source(p.file, ctx), p.lane, p.timeNs);
+async function timelineSlice(p: TimelineSliceRequest, ctx: RequestContext): Promise<SliceDetail | null> {
+  const src = await source(p.file, ctx);
+  if (!p.detail || src.timeline.floorNs === 0) return sliceAt(src, p.lane, p.timeNs);
+  const floor = src.timeline.floorNs;
+  const win = await windowsOf(p.file, src, ctx).read(p.timeNs - floor, p.timeNs + floor, (done, total) => ctx.progress('window', done, total));
+  return sliceAt(win, p.lane, p.timeNs);
 }
 
 /** Groups are few (one per start function): the answer is whole, at most MAX_PAGE_ROWS. */

@@ -7,12 +7,12 @@
  * between two threads.
  */
 import { TraceSymbols, type TraceEventSink, type TraceModel } from '../../model/trace';
-import type { TimelineModel } from '../../model/timeline';
+import { type TimelineModel, shiftTimeline } from '../../model/timeline';
 import { TraceModelBuilder, modelFromScan } from './build/builder';
 import { TimelineBuilder } from './build/timeline-builder';
 import { SinkAdapter } from './events';
 import { traceVersion } from './header';
-import type { ScanOptions, ScanResult } from './scan';
+import type { GenerationIndex, ScanOptions, ScanResult } from './scan';
 import { type SliceOptions, createScanner, runSliced } from './scanner';
 
 export { sniffTraceHeader } from './header';
@@ -78,16 +78,45 @@ export async function parseTraceAsync(bytes: Uint8Array, opts: ParseTraceAsyncOp
 /**
  * The timeline of a trace already parsed into a model: a second scan that interns into the
  * model's `syms` (finding every string and stack already there, so ids agree with it).
+ * Runs shorter than `floorNs` are merged per lane (0: every run exact).
  */
-export function buildTimeline(bytes: Uint8Array, syms: TraceSymbols, opts: ScanOptions = {}): TimelineModel {
-  const builder = new TimelineBuilder(syms);
+export function buildTimeline(bytes: Uint8Array, syms: TraceSymbols, floorNs = 0, opts: ScanOptions = {}): TimelineModel {
+  const builder = new TimelineBuilder(syms, { floorNs });
   createScanner(bytes, builder, syms, opts).run(Infinity);
   return builder.build();
 }
 
 /** buildTimeline in slices, like parseTraceAsync (cancellable, with progress). */
-export async function buildTimelineAsync(bytes: Uint8Array, syms: TraceSymbols, opts: ParseTraceAsyncOptions = {}): Promise<TimelineModel> {
-  const builder = new TimelineBuilder(syms);
+export async function buildTimelineAsync(bytes: Uint8Array, syms: TraceSymbols, floorNs: number, opts: ParseTraceAsyncOptions = {}): Promise<TimelineModel> {
+  const builder = new TimelineBuilder(syms, { floorNs });
   await runSliced(createScanner(bytes, builder, syms, opts), opts);
   return builder.build();
+}
+
+/**
+ * Every run of [fromNs, toNs] (relative ns of the whole trace), read again from the trace:
+ * from the last generation that starts at or before `fromNs` (v2; a v1 trace from its start)
+ * until past `toNs`. Lanes are the window's own goroutines and Ps (see goroutines.id and
+ * procs.proc); times are the whole trace's.
+ */
+export async function buildTimelineWindow(
+  bytes: Uint8Array,
+  syms: TraceSymbols,
+  index: GenerationIndex,
+  clockBaseNs: number,
+  fromNs: number,
+  toNs: number,
+  opts: ParseTraceAsyncOptions = {},
+): Promise<TimelineModel> {
+  let g = -1;
+  for (let i = 0; i < index.startNs.length; i++) if (index.startNs[i] <= fromNs) g = i;
+  // The window's scan counts time from its first generation; shift it to the whole trace's.
+  const shift = g >= 0 ? index.startNs[g] : 0;
+  const builder = new TimelineBuilder(syms, { from: fromNs - shift, to: toNs - shift });
+  const s = createScanner(bytes, builder, syms, { ...opts, startOffset: g >= 0 ? index.offset[g] : undefined });
+  await runSliced(s, opts);
+  const tl = builder.build();
+  const delta = s.result().clockBaseNs - clockBaseNs;
+  if (delta !== 0) shiftTimeline(tl, delta);
+  return tl;
 }

@@ -10,6 +10,17 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Set `aborted` to stop: the scan throws an Error saying it was cancelled. */
   signal?: { aborted: boolean };
+  /**
+   * v2: start at this byte (a generation's start from a scan's generationIndex) as if the
+   * trace began there, like a flight-recorder trace; times are then relative to it.
+   */
+  startOffset?: number;
+}
+
+/** Where each generation starts: byte offset and time (relative ns). Empty for v1 traces. */
+export interface GenerationIndex {
+  offset: number[];
+  startNs: number[];
 }
 
 export interface ScanResult {
@@ -24,6 +35,7 @@ export interface ScanResult {
   experimentalBatches: number;
   warnings: TraceWarning[];
   error: TraceWarning | null;
+  generationIndex: GenerationIndex;
 }
 
 /** A result with nothing scanned yet; `firstGeneration` is 1 for v1 traces (one implicit generation). */
@@ -39,6 +51,7 @@ export function emptyScanResult(firstGeneration: number): ScanResult {
     experimentalBatches: 0,
     warnings: [],
     error: null,
+    generationIndex: { offset: [], startNs: [] },
   };
 }
 

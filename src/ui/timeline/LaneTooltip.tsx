@@ -24,7 +24,7 @@ export function LaneTooltip({ file, hover, tiles, index, left, top, width }: { f
   const sliceLane = row.kind === 'proc' || row.kind === 'goroutine';
   // Debounced as a string: a new object every render would never settle.
   const askKey = useDebounced(sliceLane ? `${row.key}@${Math.round(t)}` : null, 40);
-  const ask = useMemo(() => (askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]) } : null), [askKey, file]);
+  const ask = useMemo(() => (askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]), detail: false } : null), [askKey, file]);
   const slice = useWorkerCall('timelineSlice', ask);
   let body: React.ReactNode = null;
   if (sliceLane) {
@@ -33,6 +33,7 @@ export function LaneTooltip({ file, hover, tiles, index, left, top, width }: { f
       body = (
         <>
           <strong>{s.goroutine.label}</strong>
+          {s.merged && <div className="muted">many short slices here; zoom in to see them apart</div>}
           <div>
             {s.state}
             {s.reason && ` (${s.reason})`}

@@ -158,7 +158,7 @@ export function TimelineCanvas({ file, info }: { file: FileId; info: TimelineInf
     const row = rowAt(rows, y);
     if (!row || (row.kind !== 'proc' && row.kind !== 'goroutine')) return setSelected(null);
     void worker()
-      .call('timelineSlice', { file, lane: row.key, timeNs: timeAt(view, x, cw) })
+      .call('timelineSlice', { file, lane: row.key, timeNs: timeAt(view, x, cw), detail: true })
       .then(setSelected, () => setSelected(null));
   };
 

@@ -6,17 +6,20 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { CancelledError } from '../../worker/client';
-import type { Tiles } from '../../worker/timeline-api';
+import type { TilesAnswer } from '../../worker/timeline-api';
 import type { FileId } from '../../worker/types';
 import { worker } from '../../state/worker';
 import type { Viewport } from './viewport';
 
 export interface TileState {
-  tiles: Tiles | null;
+  tiles: TilesAnswer | null;
   /** Lane key → index in tiles. */
   index: Map<string, number>;
   error: string | null;
 }
+
+/** How soon to ask again while the worker reads a window of a big trace. */
+const RETRY_MS = 150;
 
 /** Tiles are asked for a little wider than the window, so a short pan needs no new ones to look whole. */
 const MARGIN = 0.25;
@@ -43,6 +46,8 @@ export function useTiles(file: FileId, view: Viewport, width: number, lanes: str
         (tiles) => {
           if (!alive.current) return;
           setState({ tiles, index: new Map(ask.lanes.map((k, i) => [k, i])), error: null });
+          // Finer tiles are being read from the trace: ask again for them, unless the view moved on.
+          if (tiles.pending) setTimeout(() => alive.current && !inFlight.current && !pending.current && send(ask), RETRY_MS);
         },
         (e: unknown) => {
           if (!alive.current || e instanceof CancelledError) return;

@@ -27,7 +27,8 @@ export function fit(end: number): Viewport {
 export function zoomAbout(v: Viewport, factor: number, anchor: number, end: number): Viewport {
   const span = v.t1 - v.t0;
   const at = v.t0 + span * anchor;
-  const next = span * factor;
+  // The new span is bounded before it is placed, so the time at the anchor stays put.
+  const next = Math.min(Math.max(span * factor, Math.min(MIN_SPAN_NS, end)), Math.max(end, 1));
   return clampView({ t0: at - next * anchor, t1: at - next * anchor + next }, end);
 }
 

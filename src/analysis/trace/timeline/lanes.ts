@@ -7,11 +7,12 @@
  *   heap, heapGoal, live, runnable   counters
  *   cpu          CPU samples (ticks)
  */
-import { LANE_ABSENT } from '../../../model/timeline';
+import { COVER_EXACT, LANE_ABSENT } from '../../../model/timeline';
 import type { TimelineModel } from '../../../model/timeline';
 import { METRIC_HEAP_ALLOC, METRIC_HEAP_GOAL, type RangeTable, type TraceModel } from '../../../model/trace';
 import { shortFuncName } from '../../../model/go-names';
-import { type PointLane, type RunLane, type TileWindow, type Tiles, emptyTiles, fillPointLane, fillRunLane } from './tiles';
+import { LEVEL_MIN_RUNS, coarsen, levelFloorNs, levelFor } from './levels';
+import { type PointLane, type RunLane, TileScratch, type TileWindow, type Tiles, emptyTiles, fillPointLane, fillRunLane } from './tiles';
 
 export type LaneKind = 'proc' | 'goroutine' | 'span' | 'counter' | 'ticks';
 
@@ -24,8 +25,10 @@ export interface LaneInfo {
 
 /** What the timeline draws from: the trace model and its timeline, with span runs made once. */
 export class TimelineSource {
-  private readonly spans = new Map<string, { time: Float64Array; value: Int32Array; end: number }>();
+  private readonly spans = new Map<string, SpanRuns>();
   private readonly counters = new Map<string, PointLane>();
+  /** Coarser levels of long lanes, by "key#level". */
+  private readonly levels = new Map<string, RunLane>();
 
   constructor(
     readonly model: TraceModel,
@@ -59,17 +62,17 @@ export class TimelineSource {
       const i = Number(arg);
       if (!(i >= 0 && i < t.procs.count)) return null;
       const p = t.procs;
-      return { time: p.time, value: p.slot, lo: p.offset[i], hi: p.offset[i + 1], end: t.endNs, empty: -1, states: false };
+      return { time: p.time, value: p.slot, cover: p.cover, lo: p.offset[i], hi: p.offset[i + 1], end: t.endNs, empty: -1, states: false };
     }
     if (kind === 'g') {
       const s = Number(arg);
       const g = t.goroutines;
       if (!(s >= 0 && s < g.count)) return null;
-      return { time: g.time, value: g.state, lo: g.offset[s], hi: g.offset[s + 1], end: t.endNs, empty: LANE_ABSENT, states: true };
+      return { time: g.time, value: g.state, cover: g.cover, lo: g.offset[s], hi: g.offset[s + 1], end: t.endNs, empty: LANE_ABSENT, states: true };
     }
     if (kind === 'gc' || kind === 'stw') {
       const r = this.spanRuns(kind);
-      return { time: r.time, value: r.value, lo: 0, hi: r.time.length, end: r.end, empty: -1, states: false };
+      return { time: r.time, value: r.value, cover: r.cover, lo: 0, hi: r.time.length, end: r.end, empty: -1, states: false };
     }
     return null;
   }
@@ -98,7 +101,7 @@ export class TimelineSource {
     return c;
   }
 
-  private spanRuns(key: 'gc' | 'stw'): { time: Float64Array; value: Int32Array; end: number } {
+  private spanRuns(key: 'gc' | 'stw'): SpanRuns {
     let r = this.spans.get(key);
     if (!r) {
       r = spanRuns(key === 'gc' ? this.model.gcs : this.model.stw, this.timeline.endNs);
@@ -107,12 +110,36 @@ export class TimelineSource {
     return r;
   }
 
-  /** Tiles of `keys` for one window; unknown keys stay empty. */
-  tiles(w: TileWindow, keys: string[]): Tiles {
+  /** The lane at the level for buckets of `bucketNs`: a long lane seen wide is walked coarse. */
+  runLaneFor(key: string, bucketNs: number): RunLane | null {
+    const lane = this.runLane(key);
+    if (!lane || lane.hi - lane.lo < LEVEL_MIN_RUNS) return lane;
+    const floor = this.timeline.floorNs;
+    const want = levelFor(floor, bucketNs);
+    let at = lane;
+    for (let k = 1; k <= want; k++) {
+      const id = `${key}#${k}`;
+      let next = this.levels.get(id);
+      if (!next) {
+        next = coarsen(at, levelFloorNs(floor, k));
+        this.levels.set(id, next);
+      }
+      at = next;
+      if (at.hi - at.lo < LEVEL_MIN_RUNS) break;
+    }
+    return at;
+  }
+
+  /**
+   * Tiles of `keys` for one window; unknown keys stay empty. P and goroutine lanes come
+   * from `runs` when given (an exact window of a big trace), the others from here.
+   */
+  tiles(w: TileWindow, keys: string[], runs: TimelineSource = this): Tiles {
     const out = emptyTiles(w, keys.length);
-    const scratch = new Float64Array(2 * w.width);
+    const scratch = new TileScratch(w.width);
+    const bucketNs = (w.t1 - w.t0) / w.width;
     keys.forEach((key, i) => {
-      const run = this.runLane(key);
+      const run = (key.startsWith('p:') || key.startsWith('g:') ? runs : this).runLaneFor(key, bucketNs);
       if (run) return fillRunLane(out, i, run, scratch);
       const point = this.pointLane(key);
       if (point) fillPointLane(out, i, point);
@@ -145,7 +172,14 @@ function metricSeries(model: TraceModel, metric: number): Omit<PointLane, 'end'>
  * Ranges as runs: value = the range's row while inside one, -1 between. Ranges are sorted
  * by start; one that starts inside the previous extends it (nested pauses read as one).
  */
-export function spanRuns(r: RangeTable, end: number): { time: Float64Array; value: Int32Array; end: number } {
+interface SpanRuns {
+  time: Float64Array;
+  value: Int32Array;
+  cover: Uint8Array;
+  end: number;
+}
+
+export function spanRuns(r: RangeTable, end: number): SpanRuns {
   const order = Array.from({ length: r.count }, (_, i) => i).sort((a, b) => r.startNs[a] - r.startNs[b]);
   const time: number[] = [];
   const value: number[] = [];
@@ -166,5 +200,5 @@ export function spanRuns(r: RangeTable, end: number): { time: Float64Array; valu
     value.push(i, -1);
     openUntil = e;
   }
-  return { time: Float64Array.from(time), value: Int32Array.from(value), end };
+  return { time: Float64Array.from(time), value: Int32Array.from(value), cover: new Uint8Array(time.length).fill(COVER_EXACT), end };
 }

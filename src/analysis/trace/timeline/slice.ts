@@ -3,7 +3,7 @@
  * run's state and times, the stacks where it started and where it stopped, and who made
  * it runnable (with where that goroutine was, for the flow line).
  */
-import { LANE_RUNNABLE, LANE_RUNNING, LANE_STATE_NAMES } from '../../../model/timeline';
+import { COVER_EXACT, LANE_ABSENT, LANE_RUNNABLE, LANE_RUNNING, LANE_STATE_NAMES } from '../../../model/timeline';
 import { type StackFrameInfo, stackFrames } from '../stack-frames';
 import { goroutineLabel, type TimelineSource } from './lanes';
 import { runAt } from './tiles';
@@ -27,6 +27,8 @@ export interface SliceDetail {
   startStack: StackFrameInfo[];
   /** Stack where it stopped at the end of the slice. */
   endStack: StackFrameInfo[];
+  /** A merged run of a big trace's timeline: many short slices, shown by the one that held longest. */
+  merged: boolean;
   /** The transition to runnable before a running slice: when, and by which goroutine. */
   madeRunnable: { atNs: number; by: GoroutineRef | null; byLane: string | null } | null;
 }
@@ -51,15 +53,17 @@ export function sliceAt(src: TimelineSource, key: string, t: number): SliceDetai
   const gl = src.runLane(`g:${slot}`);
   if (!gl || gl.hi <= gl.lo) return null;
   const r = runAt(gl, t);
-  if (g.time[r] > t) return null;
+  if (g.time[r] > t || g.state[r] === LANE_ABSENT) return null;
   const end = r + 1 < gl.hi ? g.time[r + 1] : tl.endNs;
   const syms = src.model.symbols;
+  // A timeline with a floor keeps no details of single runs (a window read has them).
+  const exact = g.reason.length > 0;
   // A running slice resumes where the goroutine last stopped: the transition before the runnable one.
   let resumeRun = r - 1;
   if (resumeRun >= gl.lo && g.state[resumeRun] === LANE_RUNNABLE) resumeRun--;
   let madeRunnable: SliceDetail['madeRunnable'] = null;
   const runnableRun = g.state[r] === LANE_RUNNABLE ? r : r - 1 >= gl.lo && g.state[r - 1] === LANE_RUNNABLE ? r - 1 : -1;
-  if (runnableRun >= 0) {
+  if (runnableRun >= 0 && exact) {
     const by = g.by[runnableRun];
     const at = g.time[runnableRun];
     madeRunnable = { atNs: at, by: by >= 0 ? ref(src, by) : null, byLane: by >= 0 ? procLaneRunning(src, by, at) : null };
@@ -68,11 +72,12 @@ export function sliceAt(src: TimelineSource, key: string, t: number): SliceDetai
     lane: key,
     goroutine: ref(src, slot),
     state: LANE_STATE_NAMES[g.state[r]],
-    reason: syms.strings[g.reason[r]] ?? '',
+    reason: exact ? (syms.strings[g.reason[r]] ?? '') : '',
     startNs: g.time[r],
     endNs: end,
-    startStack: g.state[r] === LANE_RUNNING && resumeRun >= gl.lo ? stackFrames(syms, g.stack[resumeRun]) : stackFrames(syms, g.stack[r]),
-    endStack: r + 1 < gl.hi ? stackFrames(syms, g.stack[r + 1]) : [],
+    startStack: !exact ? [] : g.state[r] === LANE_RUNNING && resumeRun >= gl.lo ? stackFrames(syms, g.stack[resumeRun]) : stackFrames(syms, g.stack[r]),
+    endStack: exact && r + 1 < gl.hi ? stackFrames(syms, g.stack[r + 1]) : [],
+    merged: g.cover[r] !== COVER_EXACT,
     madeRunnable,
   };
 }

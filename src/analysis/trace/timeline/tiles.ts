@@ -8,12 +8,14 @@
  * The work is linear in the runs inside the window plus the buckets: each lane is found by
  * binary search, so a zoomed view of a long lane costs what it shows.
  */
-import { LANE_ABSENT, LANE_STATE_COUNT } from '../../../model/timeline';
+import { COVER_EXACT, LANE_ABSENT, LANE_STATE_COUNT } from '../../../model/timeline';
 
 /** Runs of one lane: run r holds `value[r]` from `time[r]` until the next run or `end`. */
 export interface RunLane {
   time: Float64Array;
   value: ArrayLike<number>;
+  /** COVER_EXACT, or a merged run's share of time covered (×254); see model/timeline.ts. */
+  cover: Uint8Array;
   /** Runs [lo, hi) of the columns are this lane's. */
   lo: number;
   hi: number;
@@ -71,7 +73,7 @@ export function emptyTiles(w: TileWindow, lanes: number): Tiles {
   };
 }
 
-/** The first run of `lane` that ends after `t` (its index, or `hi`). */
+/** The run of `lane` holding `t`: the last that starts at or before it (the first run when none does). */
 export function runAt(lane: RunLane, t: number): number {
   let lo = lane.lo;
   let hi = lane.hi;
@@ -84,16 +86,30 @@ export function runAt(lane: RunLane, t: number): number {
   return Math.max(lane.lo, lo - 1);
 }
 
-/** Fills lane `li` of `out` from a run lane. `scratch` holds 2 × width numbers. */
-export function fillRunLane(out: Tiles, li: number, lane: RunLane, scratch: Float64Array): void {
+/** Work arrays for one tile answer, reused lane after lane. */
+export class TileScratch {
+  readonly best: Float64Array;
+  readonly covered: Float64Array;
+  readonly runs: Uint16Array;
+  readonly stateNs: Float64Array;
+  constructor(width: number) {
+    this.best = new Float64Array(width);
+    this.covered = new Float64Array(width);
+    this.runs = new Uint16Array(width);
+    this.stateNs = new Float64Array(width * LANE_STATE_COUNT);
+  }
+}
+
+/** Fills lane `li` of `out` from a run lane. */
+export function fillRunLane(out: Tiles, li: number, lane: RunLane, scratch: TileScratch): void {
   const { t0, t1, width } = out;
   if (lane.hi <= lane.lo || !(t1 > t0)) return;
   const bw = (t1 - t0) / width;
   const base = li * width;
-  const best = scratch.subarray(0, width).fill(0);
-  const covered = scratch.subarray(width, 2 * width).fill(0);
-  const runs = new Uint16Array(width);
-  const stateNs = lane.states ? new Float64Array(width * LANE_STATE_COUNT) : null;
+  const best = scratch.best.fill(0);
+  const covered = scratch.covered.fill(0);
+  const runs = scratch.runs.fill(0);
+  const stateNs = lane.states ? scratch.stateNs.fill(0) : null;
   for (let r = runAt(lane, t0); r < lane.hi; r++) {
     const s0 = lane.time[r];
     if (s0 >= t1) break;
@@ -102,17 +118,21 @@ export function fillRunLane(out: Tiles, li: number, lane: RunLane, scratch: Floa
     const e = Math.min(e0, t1);
     if (!(e > s)) continue;
     const v = lane.value[r];
+    const c = lane.cover[r];
+    // A merged run counts for the share of its time something held, and always reads as merged.
+    const weight = c === COVER_EXACT ? 1 : c / (COVER_EXACT - 1);
     const b0 = Math.min(width - 1, Math.floor((s - t0) / bw));
     const b1 = Math.min(width - 1, Math.floor((e - t0) / bw));
     for (let b = b0; b <= b1; b++) {
       const overlap = Math.min(e, t0 + (b + 1) * bw) - Math.max(s, t0 + b * bw);
       if (overlap <= 0) continue;
-      if (runs[b] < 65535) runs[b]++;
-      if (stateNs) stateNs[b * LANE_STATE_COUNT + v] += overlap;
+      if (runs[b] < 65534) runs[b] += c === COVER_EXACT ? 1 : 2;
+      const held = overlap * weight;
+      if (stateNs) stateNs[b * LANE_STATE_COUNT + v] += held;
       if (v === lane.empty) continue;
-      covered[b] += overlap;
-      if (overlap > best[b]) {
-        best[b] = overlap;
+      covered[b] += held;
+      if (held > best[b]) {
+        best[b] = held;
         out.dominant[base + b] = v;
       }
     }
@@ -124,7 +144,7 @@ export function fillRunLane(out: Tiles, li: number, lane: RunLane, scratch: Floa
   if (stateNs) {
     const sb = base * LANE_STATE_COUNT;
     for (let i = 0; i < stateNs.length; i++) out.shares[sb + i] = Math.round(Math.min(1, stateNs[i] / bw) * 255);
-    // The dominant state of a goroutine lane is the one with most time, absent included.
+    // The dominant state of a goroutine lane is the one with most time; absent never is.
     for (let b = 0; b < width; b++) {
       let top = -1;
       let topNs = 0;

@@ -179,7 +179,9 @@ export class TraceModelBuilder implements EventConsumer {
     }
   }
 
-  build(head: Pick<TraceSummary, 'goVersion' | 'formatMinor' | 'clockBaseNs' | 'wallClockBaseNs' | 'generations' | 'procs' | 'warnings' | 'error'>): TraceModel {
+  build(
+    head: Pick<TraceSummary, 'goVersion' | 'formatMinor' | 'clockBaseNs' | 'wallClockBaseNs' | 'generations' | 'procs' | 'warnings' | 'error' | 'generationIndex'>,
+  ): TraceModel {
     if (Number.isNaN(this.lastTs)) this.lastTs = 0;
     this.sum.finish(this.lastTs);
     const derived = this.derived.finish();
@@ -269,6 +271,7 @@ export function modelFromScan(builder: TraceModelBuilder, res: ScanResult, versi
     procs: res.procs,
     warnings,
     error: res.error,
+    generationIndex: res.generationIndex,
   });
   if (model.summary.experimentalEvents > 0) {
     warnings.push({ offset: -1, message: `${model.summary.experimentalEvents} experimental events skipped` });

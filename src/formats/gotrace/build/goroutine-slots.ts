@@ -6,10 +6,13 @@
  * of the TraceModel is lane i of the timeline.
  */
 import { GO_NOT_EXIST, GO_UNDETERMINED } from '../../../model/trace';
+import { GrowableFloat64 } from '../../../model/growable';
 import { IdIndex } from './idmap';
 
 export class GoroutineSlots {
   private readonly slotOf = new IdIndex();
+  /** Goroutine id of each slot. */
+  readonly ids = new GrowableFloat64(1024);
   count = 0;
   /** Set by `of` when the slot it returned was opened by that transition. */
   opened = false;
@@ -18,6 +21,7 @@ export class GoroutineSlots {
   of(goid: number, from: number, to: number): number {
     if (from !== to && (from === GO_UNDETERMINED || from === GO_NOT_EXIST)) {
       const s = this.count++;
+      this.ids.push(goid);
       this.slotOf.set(goid, s);
       this.opened = true;
       return s;

@@ -1,8 +1,8 @@
 /**
  * The event consumer that builds the TimelineModel (model/timeline.ts) on a second scan of
- * a trace: one run per goroutine transition, one run per change of what a P runs, and the
- * live/runnable goroutine counts. Runs are appended in event order and grouped by lane once
- * at the end (a counting sort), so the per-event path is a few typed-array writes.
+ * a trace: a run per goroutine transition, a run per change of what a P runs, and the
+ * live/runnable goroutine counts. With a floor (big traces), runs shorter than it are
+ * merged per lane (lane-runs.ts), so memory follows the trace's length, not its events.
  */
 import { GO_NOT_EXIST, GO_RUNNABLE, GO_RUNNING, GO_SYSCALL, GO_UNDETERMINED, GO_WAITING, NONE, isSyncReason, type TraceSymbols } from '../../../model/trace';
 import {
@@ -16,65 +16,125 @@ import {
   type StepSeries,
   type TimelineModel,
 } from '../../../model/timeline';
-import { GrowableFloat64, GrowableInt32, GrowableUint8, grown } from '../../../model/growable';
+import { GrowableFloat64, grown } from '../../../model/growable';
 import { type EventConsumer, type EventRows, F, K_GO, K_PROC, N, fromState, toState } from '../events';
 import { GoroutineSlots } from './goroutine-slots';
 import { IdIndex, IdValues } from './idmap';
+import { LaneRuns } from './lane-runs';
 
-/** A step series whose points at one instant collapse into the last value. */
+/**
+ * A step series (a count over time). Points at one instant collapse into the last value;
+ * with a floor, each floor of time keeps at most its lowest, highest and last value (in
+ * time order), so the lowest and highest over any longer stretch stay exact.
+ */
 class Steps {
   private readonly time = new GrowableFloat64(1024);
   private readonly value = new GrowableFloat64(1024);
   current = 0;
+  // With a floor: the bucket being gathered, its extremes and their times.
+  private bucket = NaN;
+  private lo = 0;
+  private loT = 0;
+  private hi = 0;
+  private hiT = 0;
+  private lastT = 0;
+
+  constructor(private readonly floorNs: number) {}
 
   add(t: number, delta: number): void {
     this.current += delta;
+    const v = this.current;
+    if (this.floorNs === 0) return this.point(t, v);
+    const b = Math.floor(t / this.floorNs);
+    if (b !== this.bucket) {
+      this.flush();
+      this.bucket = b;
+      this.lo = this.hi = v;
+      this.loT = this.hiT = t;
+    } else if (v < this.lo) {
+      this.lo = v;
+      this.loT = t;
+    } else if (v > this.hi) {
+      this.hi = v;
+      this.hiT = t;
+    }
+    this.lastT = t;
+  }
+
+  private point(t: number, v: number): void {
     const n = this.time.length;
-    if (n > 0 && this.time.data[n - 1] === t) this.value.data[n - 1] = this.current;
-    else {
+    if (n > 0 && this.time.data[n - 1] === t) this.value.data[n - 1] = v;
+    else if (n === 0 || this.value.data[n - 1] !== v) {
       this.time.push(t);
-      this.value.push(this.current);
+      this.value.push(v);
     }
   }
 
+  private flush(): void {
+    if (this.bucket !== this.bucket) return;
+    const pts: [number, number][] = [
+      [this.loT, this.lo],
+      [this.hiT, this.hi],
+      [this.lastT, this.current],
+    ];
+    pts.sort((a, b) => a[0] - b[0]);
+    for (const [t, v] of pts) this.point(t, v);
+  }
+
   series(): StepSeries {
+    this.flush();
+    this.bucket = NaN;
     return { count: this.time.length, time: this.time.finish(), value: this.value.finish() };
   }
 }
 
+export interface TimelineOptions {
+  /** Runs shorter than this are merged per lane; 0 (the default) keeps every run. */
+  floorNs?: number;
+  /** A window: runs that end before `from` are left out, and the scan stops after `to`. */
+  from?: number;
+  to?: number;
+}
+
 export class TimelineBuilder implements EventConsumer {
   private readonly slots = new GoroutineSlots();
-  // Goroutine runs in event order.
-  private readonly gSlot = new GrowableInt32(4096);
-  private readonly gTime = new GrowableFloat64(4096);
-  private readonly gState = new GrowableUint8(4096);
-  private readonly gReason = new GrowableInt32(4096);
-  private readonly gStack = new GrowableInt32(4096);
-  private readonly gBy = new GrowableInt32(4096);
-  // P runs in event order; lanes numbered in order of first appearance.
+  /** Goroutine lanes (by slot): lane states, with reason, stack and unblocker as details. */
+  private readonly gRuns: LaneRuns;
+  /** P lanes, numbered in order of first appearance: the goroutine slot running, -1 idle. */
+  private readonly pRuns: LaneRuns;
   private readonly procLane = new IdIndex();
   private readonly procIds = new GrowableFloat64(16);
-  private readonly pLane = new GrowableInt32(4096);
-  private readonly pTime = new GrowableFloat64(4096);
-  private readonly pSlot = new GrowableInt32(4096);
-  /** Per P lane: its last run (index into the p* columns), -1 before the first. */
-  private lastRun = new Int32Array(16).fill(-1);
   /** Per goroutine slot: the P lane it runs on, -1 when not running. */
   private runningOn = new Int32Array(1024).fill(-1);
-  private readonly live = new Steps();
-  private readonly runnable = new Steps();
+  private readonly live: Steps;
+  private readonly runnable: Steps;
   /** Lane code of a block reason (string id). */
   private readonly blockCode: IdValues;
   private lastTs = 0;
   private transitions = 0;
 
+  private readonly floorNs: number;
+  private readonly stopAfter: number;
+
   /** Reads `syms` and never interns into it. */
-  constructor(syms: TraceSymbols) {
+  constructor(syms: TraceSymbols, opts: TimelineOptions = {}) {
+    const floorNs = (this.floorNs = opts.floorNs ?? 0);
+    this.stopAfter = opts.to ?? Infinity;
+    const from = opts.from ?? -Infinity;
+    this.gRuns = new LaneRuns(floorNs, LANE_ABSENT, 3, true, from);
+    this.pRuns = new LaneRuns(floorNs, -1, 0, false, from);
+    this.live = new Steps(floorNs);
+    this.runnable = new Steps(floorNs);
     this.blockCode = new IdValues((reason) => {
       const r = syms.strings[reason];
       if (r === 'network') return LANE_BLOCKED_NET;
       return isSyncReason(r) ? LANE_BLOCKED_SYNC : LANE_BLOCKED_OTHER;
     });
+  }
+
+  /** A window's scan stops once past its end. */
+  get stopped(): boolean {
+    return this.lastTs > this.stopAfter;
   }
 
   consume(ev: EventRows, count: number): void {
@@ -98,12 +158,8 @@ export class TimelineBuilder implements EventConsumer {
     if (slot >= this.runningOn.length) this.runningOn = grown(this.runningOn, slot + 1, -1);
     const reason = n[nb + 1];
     const ctxG = f[fb + 1];
-    this.gSlot.push(slot);
-    this.gTime.push(t);
-    this.gState.push(this.laneState(to, reason));
-    this.gReason.push(reason);
-    this.gStack.push(n[nb + 3]);
-    this.gBy.push(ctxG === NONE || ctxG === goid ? -1 : this.slots.current(ctxG));
+    const by = ctxG === NONE || ctxG === goid ? -1 : this.slots.current(ctxG);
+    this.gRuns.set(slot, t, this.laneState(to, reason), reason, n[nb + 3], by);
 
     if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) this.live.add(t, 1);
     if (to === GO_NOT_EXIST) this.live.add(t, -1);
@@ -112,13 +168,13 @@ export class TimelineBuilder implements EventConsumer {
 
     if (from === GO_RUNNING) {
       const p = this.runningOn[slot];
-      if (p >= 0 && this.pSlot.data[this.lastRun[p]] === slot) this.procRun(p, t, -1);
+      if (p >= 0 && this.pRuns.current(p) === slot) this.pRuns.set(p, t, -1);
       this.runningOn[slot] = -1;
     }
     const ctxP = f[fb + 2];
     if (to === GO_RUNNING && ctxP !== NONE) {
       const p = this.procLaneOf(ctxP);
-      this.procRun(p, t, slot);
+      this.pRuns.set(p, t, slot);
       this.runningOn[slot] = p;
     }
   }
@@ -143,69 +199,23 @@ export class TimelineBuilder implements EventConsumer {
     if (p < 0) {
       p = this.procIds.push(proc);
       this.procLane.set(proc, p);
-      if (p >= this.lastRun.length) this.lastRun = grown(this.lastRun, p + 1, -1);
     }
     return p;
   }
 
-  /** P lane `p` runs `slot` (-1: nothing) from `t`; a run that would last no time is replaced. */
-  private procRun(p: number, t: number, slot: number): void {
-    const last = this.lastRun[p];
-    if (last >= 0 && this.pTime.data[last] === t) {
-      this.pSlot.data[last] = slot;
-      return;
-    }
-    if (last >= 0 && this.pSlot.data[last] === slot) return;
-    this.lastRun[p] = this.pLane.push(p);
-    this.pTime.push(t);
-    this.pSlot.push(slot);
-  }
-
   build(): TimelineModel {
-    const lanes = this.slots.count;
-    const gOrder = groupByLane(this.gSlot.view(), lanes);
-    const procCount = this.procIds.length;
-    const pOrder = groupByLane(this.pLane.view(), procCount);
+    const end = this.lastTs;
+    const g = this.gRuns.finish(end, this.slots.count);
+    const p = this.pRuns.finish(end, this.procIds.length);
+    const [reason, stack, by] = g.details.length === 3 ? g.details : [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
     return {
-      endNs: this.lastTs,
-      goroutines: {
-        count: lanes,
-        offset: gOrder.offset,
-        time: gather(this.gTime.view(), gOrder.order, new Float64Array(gOrder.order.length)),
-        state: gather(this.gState.view(), gOrder.order, new Uint8Array(gOrder.order.length)),
-        reason: gather(this.gReason.view(), gOrder.order, new Int32Array(gOrder.order.length)),
-        stack: gather(this.gStack.view(), gOrder.order, new Int32Array(gOrder.order.length)),
-        by: gather(this.gBy.view(), gOrder.order, new Int32Array(gOrder.order.length)),
-      },
-      procs: {
-        count: procCount,
-        proc: this.procIds.finish(),
-        offset: pOrder.offset,
-        time: gather(this.pTime.view(), pOrder.order, new Float64Array(pOrder.order.length)),
-        slot: gather(this.pSlot.view(), pOrder.order, new Int32Array(pOrder.order.length)),
-      },
+      endNs: end,
+      floorNs: this.floorNs,
+      goroutines: { count: g.count, id: this.slots.ids.finish(), offset: g.offset, time: g.time, state: Uint8Array.from(g.value), cover: g.cover, reason, stack, by },
+      procs: { count: p.count, proc: this.procIds.finish(), offset: p.offset, time: p.time, slot: p.value, cover: p.cover },
       liveGoroutines: this.live.series(),
       runnableGoroutines: this.runnable.series(),
       transitions: this.transitions,
     };
   }
-}
-
-/**
- * A stable counting sort of rows by lane: `order[j]` is the row that goes to position j,
- * and lane i's rows are positions [offset[i], offset[i + 1]).
- */
-function groupByLane(lane: Int32Array, lanes: number): { offset: Int32Array; order: Int32Array } {
-  const offset = new Int32Array(lanes + 1);
-  for (let r = 0; r < lane.length; r++) offset[lane[r] + 1]++;
-  for (let i = 0; i < lanes; i++) offset[i + 1] += offset[i];
-  const next = offset.slice(0, lanes);
-  const order = new Int32Array(lane.length);
-  for (let r = 0; r < lane.length; r++) order[next[lane[r]]++] = r;
-  return { offset, order };
-}
-
-function gather<T extends Float64Array | Int32Array | Uint8Array>(src: T, order: Int32Array, out: T): T {
-  for (let j = 0; j < order.length; j++) out[j] = src[order[j]];
-  return out;
 }

@@ -195,6 +195,7 @@ export class V2Scanner implements TraceScanner {
     this.ev = new EventBuffer(sink);
     this.order = new Ordering(this.ev, syms);
     this.syms = syms;
+    if (opts.startOffset !== undefined) this.pos = Math.max(HEADER_SIZE, Math.min(buf.length, opts.startOffset));
   }
   private readonly syms: TraceSymbols;
 
@@ -264,6 +265,8 @@ export class V2Scanner implements TraceScanner {
       res.firstGeneration = g.gen;
     }
     const base = this.base;
+    res.generationIndex.offset.push(genStart);
+    res.generationIndex.startNs.push(Math.trunc(g.minTs * g.unit) - base);
     if (g.hasClock && res.wallClockBaseNs === 0) {
       const snap = Math.trunc(g.clockTicks * g.unit) - base;
       res.wallClockBaseNs = g.clockSec * 1e9 + g.clockNsec - snap;
