@@ -10,45 +10,21 @@ import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { mb } from './measure';
+import { mb, rendererPids, rendererRss } from './measure';
 import { serveDirs } from './static-server';
 
 const PORT = 4391;
 
-/** Chromium renderer processes now alive (a page's dedicated workers live in its renderer). */
-function rendererPids(): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .filter((l) => l.includes('--type=renderer'))
-    .map((l) => Number(l.trim().split(/\s+/)[0]));
-}
-
-/** Sum of their resident sizes, bytes; read from /proc, cheap enough to poll. */
-function rss(pids: number[]): number {
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb += m ? Number(m[1]) : 0;
-    } catch {
-      /* the process ended */
-    }
-  }
-  return kb * 1024;
-}
-
 async function measure(run: () => Promise<void>): Promise<{ ms: number; peakBytes: number }> {
   const pids = rendererPids();
-  const rendererRss = () => rss(pids);
-  const base = rendererRss();
+  const base = rendererRss(pids);
   let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, rendererRss())), 50);
+  const timer = setInterval(() => (peak = Math.max(peak, rendererRss(pids))), 50);
   const t0 = performance.now();
   await run();
   const ms = performance.now() - t0;
   clearInterval(timer);
-  peak = Math.max(peak, rendererRss());
+  peak = Math.max(peak, rendererRss(pids));
   return { ms, peakBytes: peak - base };
 }
 
@@ -127,7 +103,7 @@ async function speedscope(page: Page, file: string): Promise<{ ms: number; peakB
 }
 
 /** Builds the site into its own folder, so a concurrent `npm run build` cannot pull it away. */
-function buildSite(): string {
+export function buildSite(): string {
   const out = resolve('bench/out/dist');
   execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir'], { stdio: 'ignore' });
   if (!existsSync(`${out}/index.html`)) throw new Error('vite build produced no index.html');

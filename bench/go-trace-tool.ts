@@ -66,8 +66,45 @@ function peakRss(pid: number): number {
   }
 }
 
-/** Loads `path` with `go tool trace`; null when there is no Go toolchain. */
-export async function goToolTraceLoad(path: string, timeoutMs = 600_000): Promise<GoTraceLoad | null> {
+/** The body of GET `path`, or null when it fails. */
+function get(port: number, path: string, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(res.statusCode === 200 ? Buffer.concat(chunks).toString('utf8') : null));
+    });
+    req.on('error', () => resolve(null));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(null);
+    });
+    req.end();
+  });
+}
+
+/**
+ * `go tool trace`'s first timeline page: loaded as above, then the first piece of its
+ * "View trace by proc" (the JSON its trace viewer fetches for that page) served whole.
+ */
+export function goToolTraceTimeline(path: string, timeoutMs = 600_000): Promise<GoTraceLoad | null> {
+  return goToolTraceLoad(path, timeoutMs, async (port, left) => {
+    const index = await get(port, '/', left);
+    const link = index && /href="\/trace\?([^"]*view=proc[^"]*)"/.exec(index.replace(/&amp;/g, '&'));
+    if (!link) throw new Error('go tool trace lists no timeline page');
+    if ((await get(port, `/jsontrace?${link[1]}`, left)) === null) throw new Error('go tool trace did not serve its first timeline page');
+  });
+}
+
+/**
+ * Loads `path` with `go tool trace`; null when there is no Go toolchain. `then` (timed too)
+ * runs once its server answers.
+ */
+export async function goToolTraceLoad(
+  path: string,
+  timeoutMs = 600_000,
+  then?: (port: number, leftMs: number) => Promise<void>,
+): Promise<GoTraceLoad | null> {
   const need = statSync(path).size * MEMORY_PER_TRACE_BYTE;
   if (availableBytes() < need) return { skipped: `needs about ${(need / 1e9).toFixed(0)} GB of free memory` };
   let bin: string;
@@ -93,6 +130,7 @@ export async function goToolTraceLoad(path: string, timeoutMs = 600_000): Promis
       if (await answers(port, left)) break;
       await new Promise((r) => setTimeout(r, 20)); // refused: not listening yet
     }
+    await then?.(port, timeoutMs - (performance.now() - t0));
     const ms = performance.now() - t0;
     peak = Math.max(peak, peakRss(child.pid!));
     return { ms, peakRssBytes: peak, goVersion };

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints our numbers next to a peer measured in the same run.
- * `npm run bench -- NAME` runs one part (pprof, browser, diff, goroutines, trace).
+ * `npm run bench -- NAME` runs one part (pprof, browser, diff, goroutines, trace, timeline).
  * The big inputs for goroutines and trace are generated once with Go into bench/out/
  * (not committed); without Go those parts say so and are skipped.
  */
@@ -12,8 +12,9 @@ import { benchDiff } from './diff';
 import { benchGoroutines } from './goroutines';
 import { mb } from './measure';
 import { benchPprof } from './pprof';
-import { goToolTraceLoad } from './go-trace-tool';
+import { goToolTraceLoad, goToolTraceTimeline } from './go-trace-tool';
 import { benchTrace, benchTraceBrowser } from './trace';
+import { benchTimeline, timelineLine } from './timeline';
 import { xexpRead } from './xexp-trace';
 
 const LARGE_CPU = 'test/fixtures/large/cpu-large.pb.gz';
@@ -80,6 +81,23 @@ const parts: Record<string, () => Promise<void>> = {
     if (go && go.skipped !== undefined) console.log(`  go tool trace: skipped (${go.skipped})`);
     else if (go) line(`go tool trace (${go.goVersion})`, go.ms, `peak RSS ${(go.peakRssBytes / r.bytes).toFixed(2)}× the file (until its HTTP server answers)`);
     console.log(`  ${'golang.org/x/exp/trace (quoted)'.padEnd(32)} ${'(by the Go team)'.padStart(8)}    ~25 MB/s`);
+  },
+  timeline: async () => {
+    const sizes: [string, number][] = [
+      ['200 MB', 200],
+      ['1 GB', 1000],
+    ];
+    console.log('timeline: generated v2 traces in headless Chromium (the built site)');
+    for (const [name, mbs] of sizes) {
+      const trace = generated(`timeline-${mbs}.trace`, 'test/fixtures/gen/trace-big', '.', ['$OUT', String(mbs)]);
+      if (!trace) return;
+      console.log(timelineLine(name, await benchTimeline(trace)));
+      if (mbs === 200) {
+        const go = await goToolTraceTimeline(trace);
+        if (go && go.skipped !== undefined) console.log(`  go tool trace: skipped (${go.skipped})`);
+        else if (go) console.log(`  go tool trace (${go.goVersion}) on 200 MB: first timeline page after ${(go.ms / 1000).toFixed(1)} s, peak RSS ${(go.peakRssBytes / 1e9).toFixed(1)} GB`);
+      }
+    }
   },
 };
 

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { bundleForNode, importBundled } from './bundle';
+import { rendererRss } from './measure';
 import { spawnNodeTraceReader } from './node-trace-reader';
 
 type GoTrace = typeof import('../src/formats/gotrace');
@@ -113,22 +114,6 @@ export interface TraceBrowserBench {
   peakRssBytes: number;
   events: number;
   goroutines: number;
-}
-
-/** Resident size (bytes) of Chromium's renderer processes, from /proc. */
-function rendererRss(): number {
-  const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  let kb = 0;
-  for (const line of ps.split('\n')) {
-    if (!line.includes('--type=renderer')) continue;
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${line.trim().split(/\s+/)[0]}/status`, 'utf8'));
-      kb += m ? Number(m[1]) : 0;
-    } catch {
-      // gone
-    }
-  }
-  return kb * 1024;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface LaneQuery {
 }
 
 interface Props {
+  /** A finer window is being read from the trace. */
+  reading: boolean;
   view: Viewport;
   endNs: number;
   query: LaneQuery;
@@ -26,7 +28,7 @@ interface Props {
   onZoomToRange: () => void;
 }
 
-export function TimelineToolbar({ view, endNs, query, onQuery, total, goroutines, onZoom, onFit, range, onClearRange, onZoomToRange }: Props) {
+export function TimelineToolbar({ reading, view, endNs, query, onQuery, total, goroutines, onZoom, onFit, range, onClearRange, onZoomToRange }: Props) {
   const filterId = useId();
   const sortId = useId();
   // Stable, so re-renders (the pointer moving over the lanes) do not restart the typing pause.
@@ -41,6 +43,9 @@ export function TimelineToolbar({ view, endNs, query, onQuery, total, goroutines
     <div className="tl-toolbar" role="toolbar" aria-label="Timeline controls">
       <span className="tl-window" data-testid="timeline-window">
         {tickLabel(view.t0, (view.t1 - view.t0) / 100)} – {tickLabel(view.t1, (view.t1 - view.t0) / 100)} <span className="muted">({formatNanos(view.t1 - view.t0)} of {formatNanos(endNs)})</span>
+      </span>
+      <span className="muted tl-reading" role="status">
+        {reading ? 'reading this window from the trace…' : ''}
       </span>
       <button type="button" className="btn small" onClick={() => onZoom(0.5)} aria-label="Zoom in" title="Zoom in (W)">
         +
