@@ -38,6 +38,8 @@ export interface TimelineBench {
   exactMs: number;
   /** Renderer memory the timeline added (peak over the size once the trace was ready). */
   addedBytes: number;
+  /** The same at the end of the run (what stays once the build's scratch is collected). */
+  settledBytes: number;
   /** Span of the deepest view, ns. */
   deepestNs: number;
 }
@@ -139,6 +141,7 @@ export async function benchTimeline(path: string): Promise<TimelineBench> {
         frames: ok.length,
         exactMs,
         addedBytes: Math.max(peak, rendererRss(pids)) - base,
+        settledBytes: rendererRss(pids) - base,
         deepestNs,
       };
     } finally {
@@ -156,7 +159,8 @@ export function timelineLine(name: string, r: TimelineBench): string {
   return (
     `  ${name.padEnd(10)} ready ${(r.readyMs / 1000).toFixed(1)} s → first timeline +${f(r.firstTimelineMs)} (target ≤ 1 s); ` +
     `frames p50 ${f(r.frameP50)}, p95 ${f(r.frameP95)} over ${r.frames} inputs, zoom to ${r.deepestNs} ns; ` +
-    `exact window after ${f(r.exactMs)}; timeline memory +${(r.addedBytes / 1e6).toFixed(0)} MB = ${(r.addedBytes / r.bytes).toFixed(2)}× the file (target ≤ 0.5×)`
+    `exact window after ${f(r.exactMs)}; timeline memory peak +${(r.addedBytes / 1e6).toFixed(0)} MB = ${(r.addedBytes / r.bytes).toFixed(2)}× the file ` +
+    `(target ≤ 0.5×), at the end +${(r.settledBytes / 1e6).toFixed(0)} MB = ${(r.settledBytes / r.bytes).toFixed(2)}×`
   );
 }
 

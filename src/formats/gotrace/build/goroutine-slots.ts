@@ -11,9 +11,13 @@ import { IdIndex } from './idmap';
 
 export class GoroutineSlots {
   private readonly slotOf = new IdIndex();
-  /** Goroutine id of each slot. */
-  readonly ids = new GrowableFloat64(1024);
+  /** Goroutine id of each slot, when asked for (the model builder keeps its own column). */
+  readonly ids: GrowableFloat64 | null;
   count = 0;
+
+  constructor(recordIds = false) {
+    this.ids = recordIds ? new GrowableFloat64(1024) : null;
+  }
   /** Set by `of` when the slot it returned was opened by that transition. */
   opened = false;
 
@@ -21,7 +25,7 @@ export class GoroutineSlots {
   of(goid: number, from: number, to: number): number {
     if (from !== to && (from === GO_UNDETERMINED || from === GO_NOT_EXIST)) {
       const s = this.count++;
-      this.ids.push(goid);
+      this.ids?.push(goid);
       this.slotOf.set(goid, s);
       this.opened = true;
       return s;

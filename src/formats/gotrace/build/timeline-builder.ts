@@ -97,7 +97,7 @@ export interface TimelineOptions {
 }
 
 export class TimelineBuilder implements EventConsumer {
-  private readonly slots = new GoroutineSlots();
+  private readonly slots = new GoroutineSlots(true);
   /** Goroutine lanes (by slot): lane states, with reason, stack and unblocker as details. */
   private readonly gRuns: LaneRuns;
   /** P lanes, numbered in order of first appearance: the goroutine slot running, -1 idle. */
@@ -211,7 +211,7 @@ export class TimelineBuilder implements EventConsumer {
     return {
       endNs: end,
       floorNs: this.floorNs,
-      goroutines: { count: g.count, id: this.slots.ids.finish(), offset: g.offset, time: g.time, state: Uint8Array.from(g.value), cover: g.cover, reason, stack, by },
+      goroutines: { count: g.count, id: this.slots.ids!.finish(), offset: g.offset, time: g.time, state: Uint8Array.from(g.value), cover: g.cover, reason, stack, by },
       procs: { count: p.count, proc: this.procIds.finish(), offset: p.offset, time: p.time, slot: p.value, cover: p.cover },
       liveGoroutines: this.live.series(),
       runnableGoroutines: this.runnable.series(),
