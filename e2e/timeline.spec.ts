@@ -67,6 +67,25 @@ test.describe('trace timeline', () => {
     await expect(details).toContainText('running');
     await expect(details.getByRole('list', { name: 'Stack where the slice stopped' }).or(details.getByText('No stack recorded.').first())).toBeVisible();
 
+    // From the slice to its group in the goroutine analysis, and from a goroutine there back to its lane.
+    const title = (await details.getByRole('heading', { level: 3 }).textContent())!;
+    expect(title).toMatch(/^G \d+/);
+    await details.getByRole('button', { name: 'Its group in the goroutine analysis' }).click();
+    await expect(page.getByRole('tab', { name: /Trace/ })).toHaveAttribute('aria-selected', 'true');
+    const open = page.getByTestId('group-table').locator('button[aria-expanded=true]');
+    await expect(open).toHaveCount(1);
+    const list = page.getByRole('table', { name: /^Goroutines started at/ });
+    await list.locator('tbody tr[aria-rowindex]').first().click();
+    const picked = page.getByRole('region', { name: /^Goroutine \d+$/ });
+    const pickedId = /(\d+)$/.exec((await picked.getAttribute('aria-label'))!)![1]!;
+    await picked.getByRole('button', { name: 'Show on the timeline' }).click();
+    await expect(page.getByRole('tab', { name: /Timeline/ })).toHaveAttribute('aria-selected', 'true');
+    const only = page.getByTestId('timeline').getByRole('list', { name: 'Goroutine lanes' }).getByRole('listitem');
+    await expect(only).toHaveCount(1);
+    await expect(only.first()).toHaveAccessibleName(new RegExp(`^G ${pickedId}( |$)`));
+    await page.getByRole('searchbox', { name: 'Goroutines' }).fill('');
+    await expect.poll(() => only.count()).toBeGreaterThan(5);
+
     // Shift+drag selects a range: the range's goroutine table counts fewer than the whole trace.
     const a = await lanePoint(tl, 'P1', 0.4);
     const b = await lanePoint(tl, 'P1', 0.45);
@@ -95,6 +114,25 @@ test.describe('trace timeline', () => {
     expect(page.url()).toContain(`tr=${chosen}`);
     await expect(page.getByTestId('range-groups')).toHaveAttribute('data-range', chosen);
     await expect(page.getByTestId('range-groups').getByRole('heading')).toHaveText(new RegExp(`${inRange.toLocaleString('en-US')} goroutines`));
+  });
+
+  test('user tasks and regions have their lanes, named on hover', async ({ page }) => {
+    await gotoApp(page);
+    await dropFiles(page, [fixture('traces', /^annotated-go1\.26\.trace$/)]);
+    const tl = page.getByTestId('timeline');
+    await expect(tl).toBeVisible({ timeout: 60_000 });
+    const lanes = tl.getByRole('list', { name: 'Lanes' });
+    await expect(lanes.getByRole('listitem', { name: 'Tasks', exact: true })).toBeVisible();
+    await expect(lanes.getByRole('listitem', { name: 'Regions', exact: true })).toBeVisible();
+    const tip = page.getByTestId('timeline-tooltip');
+    for (const share of [0.5, 0.3, 0.7, 0.1, 0.9, 0.2, 0.05]) {
+      const at = await lanePoint(tl, 'Tasks', share);
+      await page.mouse.move(at.x, at.y);
+      await page.waitForTimeout(250);
+      if (await tip.isVisible().catch(() => false)) break;
+    }
+    await expect(tip).toContainText('Tasks');
+    await expect(tip).toContainText(' ns)');
   });
 
   test('screenshots at whole trace, 1 ms and 10 µs, light and dark', async ({ page }) => {

@@ -7,6 +7,7 @@ import type { FileId, ProfileSummary } from '../worker/types';
 import type { Transform } from '../analysis/transforms/kinds';
 import { granularityOf, withTransform } from '../analysis/transforms/list';
 import { DEFAULT_HASH_STATE, type HashState, type Span, type ViewTab } from './hash';
+import type { GoroutineLaneSort } from '../analysis/trace/timeline/goroutine-lanes';
 
 export type Theme = 'light' | 'dark';
 
@@ -25,6 +26,10 @@ export interface ViewState {
   /** The trace timeline's window (null: the whole trace) and selected range. */
   timelineView: Span | null;
   timelineRange: Span | null;
+  /** Which goroutine lanes the timeline lists. */
+  timelineLanes: { filter: string; sort: GoroutineLaneSort };
+  /** The start-function group open in the trace's goroutine analysis. */
+  traceGroup: string | null;
 }
 
 export const useView = create<ViewState>()(() => ({
@@ -38,6 +43,8 @@ export const useView = create<ViewState>()(() => ({
   helpOpen: false,
   timelineView: null,
   timelineRange: null,
+  timelineLanes: { filter: '', sort: 'start' },
+  traceGroup: null,
 }));
 
 /** The sample type to show: the user's choice for this file, else a same-named type, else pprof's default. */
@@ -78,6 +85,13 @@ export const viewActions = {
   setHelpOpen: (helpOpen: boolean) => useView.setState({ helpOpen }),
   setTimelineView: (timelineView: Span | null) => useView.setState({ timelineView }),
   setTimelineRange: (timelineRange: Span | null) => useView.setState({ timelineRange }),
+  setTimelineLanes: (timelineLanes: ViewState['timelineLanes']) => useView.setState({ timelineLanes }),
+  setTraceGroup: (traceGroup: string | null) => useView.setState({ traceGroup }),
+  /** The timeline with one goroutine's lane listed. */
+  showGoroutineLane: (id: number) =>
+    useView.setState((s) => ({ tab: 'timeline', timelineLanes: { filter: `^G ${id}( |$)`, sort: s.timelineLanes.sort } })),
+  /** The goroutine analysis with a start function's group open. */
+  showTraceGroup: (startFunc: string) => useView.setState({ tab: 'trace', traceGroup: startFunc }),
   applyHash: (h: HashState) =>
     useView.setState({
       tab: h.view,

@@ -81,6 +81,13 @@ export interface TimelineRangeAnswer {
   groups: RangeGroup[];
 }
 
+/** A GC cycle, pause, user task or region under the pointer. */
+export interface SpanAnswer {
+  name: string;
+  startNs: number;
+  endNs: number;
+}
+
 /** Tiles, and whether finer ones are being read (ask again shortly for them). */
 export interface TilesAnswer extends Tiles {
   pending: boolean;
@@ -91,6 +98,8 @@ export interface TimelineApi {
   timelineLanes(p: TimelineLanesRequest): TimelineLanesAnswer;
   timelineTiles(p: TimelineTilesRequest): TilesAnswer;
   timelineSlice(p: TimelineSliceRequest): SliceDetail | null;
+  /** The span of a GC, STW, task or region lane at a time. */
+  timelineSpan(p: Omit<TimelineSliceRequest, 'detail'>): SpanAnswer | null;
   /** The goroutine analysis of a range: groups by start function, times inside the range. */
   timelineRange(p: TimelineRangeRequest): TimelineRangeAnswer;
 }

@@ -20,6 +20,7 @@ import type {
   TimelineTilesRequest,
   TilesAnswer,
   SliceDetail,
+  SpanAnswer,
 } from './timeline-api';
 import { TimelineWindows } from './timeline-windows';
 import { traceOf } from './trace-file';
@@ -117,6 +118,10 @@ async function timelineSlice(p: TimelineSliceRequest, ctx: RequestContext): Prom
   return sliceAt(win, p.lane, p.timeNs);
 }
 
+async function timelineSpan(p: Omit<TimelineSliceRequest, 'detail'>, ctx: RequestContext): Promise<SpanAnswer | null> {
+  return (await source(p.file, ctx)).spanAt(p.lane, p.timeNs);
+}
+
 /** Groups are few (one per start function): the answer is whole, at most MAX_PAGE_ROWS. */
 async function timelineRange(p: TimelineRangeRequest, ctx: RequestContext): Promise<TimelineRangeAnswer> {
   const src = await source(p.file, ctx);
@@ -133,5 +138,6 @@ export const timelineHandlers = {
   timelineLanes,
   timelineTiles,
   timelineSlice,
+  timelineSpan,
   timelineRange,
 } satisfies Handlers<TimelineApi>;

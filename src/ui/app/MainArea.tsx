@@ -48,7 +48,10 @@ export function MainArea() {
   const selectedId = file?.id;
 
   // A zoom path belongs to one profile.
-  useEffect(() => viewActions.resetZoom(), [selectedId]);
+  useEffect(() => {
+    viewActions.resetZoom();
+    viewActions.setTraceGroup(null);
+  }, [selectedId]);
   // An execution trace opens on its timeline, unless the link asked for its other tab.
   const isTrace = file?.info?.kind.kind === 'trace';
   useEffect(() => {

@@ -23,9 +23,10 @@ export function LaneTooltip({ file, hover, tiles, index, left, top, width }: { f
   const { row, t } = hover;
   const sliceLane = row.kind === 'proc' || row.kind === 'goroutine';
   // Debounced as a string: a new object every render would never settle.
-  const askKey = useDebounced(sliceLane ? `${row.key}@${Math.round(t)}` : null, 40);
+  const askKey = useDebounced(sliceLane || row.kind === 'span' ? `${row.key}@${Math.round(t)}` : null, 40);
   const ask = useMemo(() => (askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]), detail: false } : null), [askKey, file]);
-  const slice = useWorkerCall('timelineSlice', ask);
+  const slice = useWorkerCall('timelineSlice', sliceLane ? ask : null);
+  const span = useWorkerCall('timelineSpan', row.kind === 'span' && askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]) } : null);
   let body: React.ReactNode = null;
   if (sliceLane) {
     const s = slice.data;
@@ -47,6 +48,18 @@ export function LaneTooltip({ file, hover, tiles, index, left, top, width }: { f
     } else if (slice.key === JSON.stringify(ask) && !slice.loading) {
       body = <span className="muted">{row.name}: idle at {formatNanos(t)}</span>;
     }
+  } else if (row.kind === 'span') {
+    const d = span.data;
+    if (d && d.startNs <= t && t <= d.endNs)
+      body = (
+        <>
+          <strong>{row.name}</strong>
+          <div>{d.name}</div>
+          <div>
+            {formatNanos(d.startNs)} → {formatNanos(d.endNs)}, {formatNanos(d.endNs - d.startNs)} ({thousands(d.endNs - d.startNs)} ns)
+          </div>
+        </>
+      );
   } else {
     body = bucketText(row, t, tiles, index);
   }
@@ -93,13 +106,5 @@ function bucketText(row: Row, t: number, tiles: Tiles | null, index: Map<string,
       </>
     );
   }
-  const cover = tiles.cover[i];
-  if (cover === 0) return null;
-  return (
-    <>
-      <strong>{row.name}</strong>
-      <div>{Math.round((cover / 255) * 100)}% of {formatNanos(bw)}</div>
-      <div className="muted">{at}</div>
-    </>
-  );
+  return null;
 }

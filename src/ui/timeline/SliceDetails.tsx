@@ -2,8 +2,9 @@
 import { formatNanos, thousands } from '../../state/format';
 import type { SliceDetail } from '../../worker/timeline-api';
 import { StackView } from '../trace/StackView';
+import { viewActions } from '../../state/view';
 
-export function SliceDetails({ detail, onShowLane }: { detail: SliceDetail | null; onShowLane: (goroutineId: number) => void }) {
+export function SliceDetails({ detail }: { detail: SliceDetail | null }) {
   if (!detail) return <p className="muted tl-hint">Click a slice on a P or goroutine lane for its goroutine, stacks and what woke it.</p>;
   const d = detail;
   const by = d.madeRunnable?.by;
@@ -30,7 +31,7 @@ export function SliceDetails({ detail, onShowLane }: { detail: SliceDetail | nul
               {by ? (
                 <>
                   {' '}by{' '}
-                  <button type="button" className="link" onClick={() => onShowLane(by.id)} title="Show that goroutine's lane">
+                  <button type="button" className="link" onClick={() => viewActions.showGoroutineLane(by.id)} title="Show that goroutine's lane">
                     {by.label}
                   </button>
                 </>
@@ -41,9 +42,16 @@ export function SliceDetails({ detail, onShowLane }: { detail: SliceDetail | nul
           </>
         )}
       </dl>
-      <button type="button" className="btn small" onClick={() => onShowLane(d.goroutine.id)}>
-        Show G {d.goroutine.id}'s lane
-      </button>
+      <div className="tl-actions">
+        <button type="button" className="btn small" onClick={() => viewActions.showGoroutineLane(d.goroutine.id)}>
+          Show G {d.goroutine.id}'s lane
+        </button>
+        {d.goroutine.startFunc && (
+          <button type="button" className="btn small" onClick={() => viewActions.showTraceGroup(d.goroutine.startFunc)}>
+            Its group in the goroutine analysis
+          </button>
+        )}
+      </div>
       <h4>Where it started</h4>
       <StackView frames={d.startStack} label="Stack where the slice started" />
       <h4>Where it stopped</h4>

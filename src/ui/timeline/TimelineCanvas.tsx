@@ -19,7 +19,7 @@ import { RangePanel } from './RangePanel';
 import { SliceDetails } from './SliceDetails';
 import { StateLegend } from './StateLegend';
 import { timeRulerTicks } from './ticks';
-import { TimelineToolbar, type LaneQuery } from './TimelineToolbar';
+import { TimelineToolbar } from './TimelineToolbar';
 import { useTiles } from './useTiles';
 import { type Viewport, clampView, fit, panBy, timeAt, wheelZoomFactor, xOf, zoomAbout } from './viewport';
 
@@ -35,7 +35,8 @@ export function TimelineCanvas({ file, info }: { file: FileId; info: TimelineInf
   const theme = useView((s) => s.theme);
   const view = useMemo(() => clampView(stored ?? fit(end), end), [stored, end]);
   const setView = (v: Viewport) => viewActions.setTimelineView(clampView(v, end));
-  const [query, setQuery] = useState<LaneQuery>({ filter: '', sort: 'start' });
+  const query = useView((s) => s.timelineLanes);
+  const setQuery = viewActions.setTimelineLanes;
   const [scrollTop, setScrollTop] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
   const [selected, setSelected] = useState<SliceDetail | null>(null);
@@ -272,7 +273,7 @@ export function TimelineCanvas({ file, info }: { file: FileId; info: TimelineInf
         <aside className="tl-side" aria-label="Timeline details">
           <StateLegend theme={theme} />
           {error && <p className="view-error" role="alert">Could not draw the timeline: {error}</p>}
-          <SliceDetails detail={selected} onShowLane={(id) => setQuery({ filter: `^G ${id}( |$)`, sort: query.sort })} />
+          <SliceDetails detail={selected} />
         </aside>
       </div>
       {range && <RangePanel file={file} range={range} />}

@@ -17,6 +17,7 @@ export function stateColor(state: number, theme: Theme): string {
 
 export const GC_COLOR = { light: '#c2410c', dark: '#fb923c' } as const;
 export const STW_COLOR = { light: '#7f1d1d', dark: '#f87171' } as const;
+export const TASK_COLOR = { light: '#0f766e', dark: '#2dd4bf' } as const;
 export const COUNTER_COLOR = { light: '#0a6fb8', dark: '#5ab4ec' } as const;
 export const GOAL_COLOR = { light: '#b42318', dark: '#ff8f85' } as const;
 

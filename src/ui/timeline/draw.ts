@@ -5,7 +5,7 @@
  * Neighbouring buckets with the same value are painted as one rectangle.
  */
 import type { Tiles } from '../../worker/timeline-api';
-import { COUNTER_COLOR, GC_COLOR, GOAL_COLOR, STW_COLOR, type Theme, functionColor, stateColor } from './colors';
+import { COUNTER_COLOR, GC_COLOR, GOAL_COLOR, STW_COLOR, TASK_COLOR, type Theme, functionColor, stateColor } from './colors';
 import type { Row } from './layout';
 import type { Tick } from './ticks';
 import { type Viewport, xOf } from './viewport';
@@ -81,7 +81,9 @@ function drawRow(ctx: CanvasRenderingContext2D, width: number, view: Viewport, r
         ? stateColor(v, theme)
         : row.key === 'gc'
           ? GC_COLOR[theme]
-          : STW_COLOR[theme];
+          : row.key === 'stw'
+            ? STW_COLOR[theme]
+            : TASK_COLOR[theme];
   let b = first;
   while (b < last) {
     const v = tiles.dominant[base + b];

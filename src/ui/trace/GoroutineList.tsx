@@ -11,6 +11,7 @@ import { usePagedRows } from '../shared/usePagedRows';
 import { GOROUTINE_COLUMNS } from './columns';
 import { BreakdownBar } from './BreakdownBar';
 import { formatInstant } from './chart';
+import { viewActions } from '../../state/view';
 import { StackView, frameLine } from './StackView';
 
 const ROW = 26;
@@ -151,6 +152,9 @@ export function GoroutineList({ file, group }: { file: FileId; group: string }) 
             {sel.creator !== null ? ` by goroutine ${sel.creator}${sel.creatorName ? ` (${sel.creatorName})` : ''}` : ' (existed before the trace)'}
             {sel.endNs === null ? ' · alive at end' : ` · ended at ${formatInstant(sel.endNs)}`}
           </h3>
+          <button type="button" className="btn small" onClick={() => viewActions.showGoroutineLane(sel.id)}>
+            Show on the timeline
+          </button>
           <StackView frames={sel.creationStack} label={`Creation stack of goroutine ${sel.id}`} />
         </div>
       )}

@@ -3,7 +3,8 @@
  * (total or mean per goroutine), sortable by any column. A group opens to its goroutines,
  * the profiles of that group, and where its goroutines blocked.
  */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { useView, viewActions } from '../../state/view';
 import { formatNanos, thousands } from '../../state/format';
 import type { FileId } from '../../worker/types';
 import type { GoroutineGroup } from '../../worker/trace-api';
@@ -60,7 +61,15 @@ export function GroupTable({ file, groups }: { file: FileId; groups: GoroutineGr
   const [sort, setSort] = useState<GroupColumnId>('count');
   const [descending, setDescending] = useState(true);
   const [agg, setAgg] = useState<Aggregate>('total');
-  const [open, setOpen] = useState<string | null>(null);
+  const open = useView((s) => s.traceGroup);
+  const setOpen = viewActions.setTraceGroup;
+  // A group opened from elsewhere (the timeline) is brought into view.
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (open === null) return;
+    const row = [...(table.current?.querySelectorAll('tr[data-group]') ?? [])].find((r) => r.getAttribute('data-group') === open);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [open]);
   const sorted = useMemo(() => sortGroups(groups, sort, descending, agg), [groups, sort, descending, agg]);
   const sortBy = (id: GroupColumnId) => {
     if (id === sort) setDescending((d) => !d);
@@ -98,7 +107,7 @@ export function GroupTable({ file, groups }: { file: FileId; groups: GoroutineGr
         <BreakdownLegend />
       </div>
       <div className="tr-table-wrap">
-        <table className="tr-table tr-groups" aria-label="Goroutine analysis" data-testid="group-table">
+        <table ref={table} className="tr-table tr-groups" aria-label="Goroutine analysis" data-testid="group-table">
           <colgroup>
             <col />
             {head.slice(1).map((c) => <col key={c.id} style={{ width: WIDTH[c.id] }} />)}

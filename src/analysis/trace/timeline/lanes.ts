@@ -4,6 +4,7 @@
  *   p:<i>        P lane i (procs.proc[i] is the P id): the goroutine it runs
  *   g:<slot>     goroutine lane: its state
  *   gc, stw      GC cycles and stop-the-world pauses (spans)
+ *   tasks, regions   user tasks and regions (runtime/trace; spans)
  *   heap, heapGoal, live, runnable   counters
  *   cpu          CPU samples (ticks)
  */
@@ -27,6 +28,9 @@ export interface LaneInfo {
 export class TimelineSource {
   private readonly spans = new Map<string, SpanRuns>();
   private readonly counters = new Map<string, PointLane>();
+  private readonly tables = new Map<SpanKey, RangeTable>();
+  /** Names of the task and region spans (their RangeTable rows name no string id). */
+  private readonly rangeNames = new Map<SpanKey, string[]>();
   /** Coarser levels of long lanes, by "key#level". */
   private readonly levels = new Map<string, RunLane>();
 
@@ -43,6 +47,8 @@ export class TimelineSource {
     const lanes: LaneInfo[] = [];
     if (m.gcs.count > 0) lanes.push({ key: 'gc', kind: 'span', name: 'GC' });
     if (m.stw.count > 0) lanes.push({ key: 'stw', kind: 'span', name: 'STW' });
+    if (m.tasks.length > 0) lanes.push({ key: 'tasks', kind: 'span', name: 'Tasks' });
+    if (this.spanTable('regions').count > 0) lanes.push({ key: 'regions', kind: 'span', name: 'Regions' });
     if (this.counter('heap').count > 0) lanes.push({ key: 'heap', kind: 'counter', name: 'Heap' });
     lanes.push({ key: 'live', kind: 'counter', name: 'Goroutines' }, { key: 'runnable', kind: 'counter', name: 'Runnable goroutines' });
     if (m.cpuSamples.count > 0) lanes.push({ key: 'cpu', kind: 'ticks', name: 'CPU samples' });
@@ -70,7 +76,7 @@ export class TimelineSource {
       if (!(s >= 0 && s < g.count)) return null;
       return { time: g.time, value: g.state, cover: g.cover, lo: g.offset[s], hi: g.offset[s + 1], end: t.endNs, empty: LANE_ABSENT, states: true };
     }
-    if (kind === 'gc' || kind === 'stw') {
+    if (isSpanKey(kind)) {
       const r = this.spanRuns(kind);
       return { time: r.time, value: r.value, cover: r.cover, lo: 0, hi: r.time.length, end: r.end, empty: -1, states: false };
     }
@@ -101,13 +107,49 @@ export class TimelineSource {
     return c;
   }
 
-  private spanRuns(key: 'gc' | 'stw'): SpanRuns {
+  private spanRuns(key: SpanKey): SpanRuns {
     let r = this.spans.get(key);
     if (!r) {
-      r = spanRuns(key === 'gc' ? this.model.gcs : this.model.stw, this.timeline.endNs);
+      r = spanRuns(this.spanTable(key), this.timeline.endNs);
       this.spans.set(key, r);
     }
     return r;
+  }
+
+  /** The ranges a span lane draws: GC cycles, pauses, user tasks or regions. */
+  private spanTable(key: SpanKey): RangeTable {
+    let t = this.tables.get(key);
+    if (!t) {
+      const m = this.model;
+      if (key === 'gc' || key === 'stw') t = key === 'gc' ? m.gcs : m.stw;
+      else {
+        const items = key === 'tasks' ? m.tasks : m.regions.filter((x) => x.name !== '');
+        this.rangeNames.set(key, items.map((x) => x.name));
+        t = rangeTableOf(items);
+      }
+      this.tables.set(key, t);
+    }
+    return t;
+  }
+
+  /** The range of span lane `key` at `t` (the latest begun that covers it), or null. */
+  spanAt(key: string, t: number): { name: string; startNs: number; endNs: number } | null {
+    if (!isSpanKey(key)) return null;
+    const r = this.spanTable(key);
+    const end = this.timeline.endNs;
+    let found = -1;
+    for (let i = 0; i < r.count; i++) {
+      const e = Number.isNaN(r.endNs[i]) ? end : r.endNs[i];
+      if (r.startNs[i] <= t && t <= e && (found < 0 || r.startNs[i] > r.startNs[found])) found = i;
+    }
+    if (found < 0) return null;
+    const name = this.nameOf(key, r, found);
+    return { name, startNs: r.startNs[found], endNs: Number.isNaN(r.endNs[found]) ? end : r.endNs[found] };
+  }
+
+  private nameOf(key: SpanKey, r: RangeTable, i: number): string {
+    if (key === 'tasks' || key === 'regions') return (this.rangeNames.get(key) ?? [])[i] ?? '';
+    return this.model.symbols.strings[r.name[i]] ?? '';
   }
 
   /** The lane at the level for buckets of `bucketNs`: a long lane seen wide is walked coarse. */
@@ -172,6 +214,19 @@ function metricSeries(model: TraceModel, metric: number): Omit<PointLane, 'end'>
  * Ranges as runs: value = the range's row while inside one, -1 between. Ranges are sorted
  * by start; one that starts inside the previous extends it (nested pauses read as one).
  */
+type SpanKey = 'gc' | 'stw' | 'tasks' | 'regions';
+const isSpanKey = (k: string): k is SpanKey => k === 'gc' || k === 'stw' || k === 'tasks' || k === 'regions';
+
+/** Tasks or regions as ranges: one that began before the trace starts at 0; one never ended, NaN. */
+function rangeTableOf(items: { startNs: number | null; endNs: number | null }[]): RangeTable {
+  return {
+    count: items.length,
+    startNs: Float64Array.from(items, (x) => x.startNs ?? 0),
+    endNs: Float64Array.from(items, (x) => x.endNs ?? NaN),
+    name: new Int32Array(items.length),
+  };
+}
+
 interface SpanRuns {
   time: Float64Array;
   value: Int32Array;

@@ -13,6 +13,8 @@ export interface GoroutineRef {
   id: number;
   /** "G 123 main.worker". */
   label: string;
+  /** Its start function, in full ("" when unknown). */
+  startFunc: string;
 }
 
 export interface SliceDetail {
@@ -83,7 +85,8 @@ export function sliceAt(src: TimelineSource, key: string, t: number): SliceDetai
 }
 
 function ref(src: TimelineSource, slot: number): GoroutineRef {
-  return { slot, id: src.model.goroutines.id[slot], label: goroutineLabel(src.model, slot) };
+  const g = src.model.goroutines;
+  return { slot, id: g.id[slot], label: goroutineLabel(src.model, slot), startFunc: src.model.symbols.strings[g.name[slot]] ?? '' };
 }
 
 /** The P lane on which `slot` was running at `t`, else its own goroutine lane. */
