@@ -106,6 +106,11 @@ test.describe('trace timeline', () => {
     expect(inRange).toBeLessThan(36112);
     await shot(page, 'timeline-range');
 
+    // The range's CPU samples open as a profile of their own.
+    await range.getByRole('button', { name: 'CPU profile of the range' }).click();
+    await expect(rows(page).filter({ hasText: /^CPU samples in / })).toHaveCount(1);
+    await expect(page.getByTestId('flame-chart').locator('g.frame').first()).toBeVisible();
+
     // The range and the window live in the hash: a reload with the same file shows them again.
     await page.reload();
     await expect(rows(page).first()).toHaveAttribute('data-status', 'ready');

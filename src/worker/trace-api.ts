@@ -112,6 +112,8 @@ export interface OpenDerivedRequest {
   file: FileId;
   kind: DerivedKind;
   group?: string;
+  /** CPU samples only: those inside this time range (relative ns). */
+  range?: { t0: number; t1: number };
 }
 
 export interface OpenSnapshotRequest {

@@ -90,15 +90,17 @@ async function openSnapshot(p: OpenSnapshotRequest, ctx: RequestContext): Promis
  */
 function openDerived(p: OpenDerivedRequest, { session }: RequestContext): FileInfo {
   const { model, info } = traceOf(session, p.file);
-  const key = `${p.kind}|${p.group ?? '\u0000'}`;
+  if (p.range && p.kind !== 'cpu') throw new Error(`a ${DERIVED_KIND_LABEL[p.kind]} profile of a time range is not made yet`);
+  const range = p.range && Number.isFinite(p.range.t0) && p.range.t1 > p.range.t0 ? p.range : undefined;
+  const key = `${p.kind}|${p.group ?? '\u0000'}|${range ? `${range.t0}-${range.t1}` : ''}`;
   const existing = session.derived(p.file, key);
   if (existing) return existing.info;
-  const profile = p.kind === 'cpu' ? cpuSamplesProfile(model, p.group) : derivedProfile(model, p.kind, p.group);
+  const profile = p.kind === 'cpu' ? cpuSamplesProfile(model, p.group, range) : derivedProfile(model, p.kind, p.group);
   const kind: FileKind =
     p.kind === 'cpu' ? { kind: 'pprof', profile: 'cpu' } : { kind: 'pprof', profile: p.kind === 'sched' ? 'other' : 'block' };
   const warnings =
-    profile.samples.count === 0 ? [`the trace has no ${DERIVED_KIND_LABEL[p.kind]}${p.group !== undefined ? ' for this group' : ''}`] : [];
-  const name = derivedName(info.name, p.kind, p.group);
+    profile.samples.count === 0 ? [`the trace has no ${DERIVED_KIND_LABEL[p.kind]}${p.group !== undefined ? ' for this group' : ''}${range ? ' in this range' : ''}`] : [];
+  const name = derivedName(info.name, p.kind, p.group, range);
   return session.addDerived(p.file, key, { name, size: 0, kind, warnings, profile: summarize(profile) }, profile);
 }
 

@@ -77,8 +77,8 @@ export function derivedProfile(model: TraceModel, kind: PprofKind, group?: strin
   return b.build(meta);
 }
 
-/** The CPU profile samples recorded in the trace (Go 1.19+ with CPU profiling on). */
-export function cpuSamplesProfile(model: TraceModel, group?: string): Profile {
+/** The CPU profile samples recorded in the trace (Go 1.19+ with CPU profiling on), optionally of one group or time range. */
+export function cpuSamplesProfile(model: TraceModel, group?: string, range?: { t0: number; t1: number }): Profile {
   const c = model.cpuSamples;
   const b = new ProfileBuilder(1);
   const map = new StackMapper(model.symbols, b);
@@ -91,11 +91,12 @@ export function cpuSamplesProfile(model: TraceModel, group?: string): Profile {
   const perStack = new Map<number, number>();
   for (let i = 0; i < c.count; i++) {
     if (allowed && !allowed.has(c.goroutine[i])) continue;
+    if (range && !(c.timeNs[i] >= range.t0 && c.timeNs[i] < range.t1)) continue;
     perStack.set(c.stack[i], (perStack.get(c.stack[i]) ?? 0) + 1);
   }
   for (const [stack, n] of perStack) b.sample(map.node(stack), [n]);
   const meta = simpleMeta('trace', [{ type: 'samples', unit: 'count' }]);
-  meta.durationNanos = model.summary.endNs;
-  meta.comments = ['CPU profile samples recorded in the execution trace'];
+  meta.durationNanos = range ? range.t1 - range.t0 : model.summary.endNs;
+  meta.comments = ['CPU profile samples recorded in the execution trace' + (range ? ` from ${range.t0} ns to ${range.t1} ns` : '')];
   return b.build(meta);
 }

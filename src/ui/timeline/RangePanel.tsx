@@ -3,7 +3,9 @@ import { LANE_BLOCKED_NET, LANE_BLOCKED_OTHER, LANE_BLOCKED_SYNC, LANE_RUNNABLE,
 import { shortFuncName } from '../../model/go-names';
 import { formatNanos, thousands } from '../../state/format';
 import type { FileId } from '../../worker/types';
+import { useState } from 'react';
 import { useDebounced } from '../shared/useDebounced';
+import { openDerivedProfile } from '../trace/derived';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import type { Viewport } from './viewport';
 
@@ -16,7 +18,8 @@ const COLUMNS: [number, string][] = [
   [LANE_BLOCKED_OTHER, 'Blocked (other)'],
 ];
 
-export function RangePanel({ file, range }: { file: FileId; range: Viewport }) {
+export function RangePanel({ file, range, hasCpuSamples }: { file: FileId; range: Viewport; hasCpuSamples: boolean }) {
+  const [error, setError] = useState<string | null>(null);
   // While Shift+drag moves the range, ask once it rests.
   const key = useDebounced(`${Math.round(range.t0)}-${Math.round(range.t1)}`, 150);
   const [t0, t1] = key.split('-').map(Number);
@@ -28,7 +31,17 @@ export function RangePanel({ file, range }: { file: FileId; range: Viewport }) {
         Goroutines in {formatNanos(t0)} – {formatNanos(t1)}
         {d && <span className="muted"> · {thousands(d.goroutines)} goroutines</span>}
       </h3>
-      {res.error && <p className="view-error">{res.error}</p>}
+      {hasCpuSamples && (
+        <button
+          type="button"
+          className="btn small"
+          title="The CPU profile samples recorded in this range, as a profile of its own (flame graph, top, Compare)"
+          onClick={() => openDerivedProfile({ file, kind: 'cpu', range: { t0, t1 } }).then(() => setError(null), (e: unknown) => setError(String(e)))}
+        >
+          CPU profile of the range
+        </button>
+      )}
+      {(res.error || error) && <p className="view-error">{res.error ?? error}</p>}
       {d && (
         <div className="tl-tablewrap">
           <table>
