@@ -1,6 +1,6 @@
 /** Incident 2's trace on the Timeline tab: lanes, zoom by keys and wheel, a slice's details, a range, the URL. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { dropFiles, fixture, gotoApp, rows, shot } from './helpers';
+import { dropFiles, fixture, gotoApp, row, rows, shot } from './helpers';
 
 const TRACE = fixture('incident2', /-trace-/);
 
@@ -106,10 +106,16 @@ test.describe('trace timeline', () => {
     expect(inRange).toBeLessThan(36112);
     await shot(page, 'timeline-range');
 
-    // The range's CPU samples open as a profile of their own.
-    await range.getByRole('button', { name: 'CPU profile of the range' }).click();
+    // The range's profiles open as profiles of their own.
+    const profiles = range.getByRole('group', { name: 'Profiles of the range' });
+    await profiles.getByRole('button', { name: 'CPU samples' }).click();
     await expect(rows(page).filter({ hasText: /^CPU samples in / })).toHaveCount(1);
     await expect(page.getByTestId('flame-chart').locator('g.frame').first()).toBeVisible();
+    await row(page, /^main-1-trace-\d+\.pprof$/).locator('.file-main').click();
+    await expect(page.getByRole('tab', { name: /Timeline/ })).toHaveAttribute('aria-selected', 'true');
+    await page.getByTestId('range-groups').getByRole('group', { name: 'Profiles of the range' }).getByRole('button', { name: 'sync blocking' }).click();
+    await expect(rows(page).filter({ hasText: /^sync blocking in / })).toHaveCount(1);
+    await expect(page.getByTestId('flame-total')).toContainText('delay');
 
     // The range and the window live in the hash: a reload with the same file shows them again.
     await page.reload();

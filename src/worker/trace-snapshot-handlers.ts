@@ -8,7 +8,7 @@ import { derivedName, DERIVED_KIND_LABEL, snapshotName } from '../analysis/trace
 import { snapshotStacks } from '../analysis/trace/snapshot-stacks';
 import { stackFrames } from '../analysis/trace/stack-frames';
 import { pageRows } from '../analysis/paging';
-import { isCancelled, scanTraceAsync } from '../formats/gotrace';
+import { derivedInRange, isCancelled, scanTraceAsync } from '../formats/gotrace';
 import type { FileKind } from '../model/file-kind';
 import type { Handlers, RequestContext } from './context';
 import { summarize } from './summary';
@@ -86,16 +86,27 @@ async function openSnapshot(p: OpenSnapshotRequest, ctx: RequestContext): Promis
 
 /**
  * One profile inside the trace as a file of its own; asking again for the same one
- * returns the file already open.
+ * returns the file already open. A profile of a time range other than CPU samples needs
+ * the trace read again up to the range's end (cancellable, with progress).
  */
-function openDerived(p: OpenDerivedRequest, { session }: RequestContext): FileInfo {
-  const { model, info } = traceOf(session, p.file);
-  if (p.range && p.kind !== 'cpu') throw new Error(`a ${DERIVED_KIND_LABEL[p.kind]} profile of a time range is not made yet`);
+async function openDerived(p: OpenDerivedRequest, ctx: RequestContext): Promise<FileInfo> {
+  const { session } = ctx;
+  const t = traceOf(session, p.file);
+  const { model, info } = t;
   const range = p.range && Number.isFinite(p.range.t0) && p.range.t1 > p.range.t0 ? p.range : undefined;
   const key = `${p.kind}|${p.group ?? '\u0000'}|${range ? `${range.t0}-${range.t1}` : ''}`;
   const existing = session.derived(p.file, key);
   if (existing) return existing.info;
-  const profile = p.kind === 'cpu' ? cpuSamplesProfile(model, p.group, range) : derivedProfile(model, p.kind, p.group);
+  let profile;
+  if (p.kind === 'cpu') profile = cpuSamplesProfile(model, p.group, range);
+  else if (!range) profile = derivedProfile(model, p.kind, p.group);
+  else {
+    const onProgress = (done: number, total: number) => ctx.progress('range', done, total);
+    const derived = await session.memo.getAsync('trace-range-derived', `${range.t0}-${range.t1}`, [model], () =>
+      derivedInRange(t.bytes, model.symbols, range.t0, range.t1, { signal: ctx.signal, onProgress }),
+    );
+    profile = derivedProfile({ ...model, derived }, p.kind, p.group);
+  }
   const kind: FileKind =
     p.kind === 'cpu' ? { kind: 'pprof', profile: 'cpu' } : { kind: 'pprof', profile: p.kind === 'sched' ? 'other' : 'block' };
   const warnings =

@@ -79,14 +79,14 @@ describe('incident 2 trace', () => {
     expect(c.live[c.live.length - 1]).toBeGreaterThan(c.live[0] + 20000);
   });
 
-  it('totals the profiles inside the trace and opens them as files', () => {
+  it('totals the profiles inside the trace and opens them as files', async () => {
     const all = traceProfiles({ file: 1 }, requestContext(session));
     const sync = all.profiles.find((p) => p.kind === 'sync')!;
     expect(sync.stacks).toBeGreaterThan(0);
     expect(sync.value).toBeGreaterThan(0);
     expect(all.profiles.find((p) => p.kind === 'cpu')!.value).toBeGreaterThan(0);
 
-    const info = openDerived({ file: 1, kind: 'sync' }, requestContext(session));
+    const info = await openDerived({ file: 1, kind: 'sync' }, requestContext(session));
     expect(info.id).toBeGreaterThanOrEqual(DERIVED_ID_BASE);
     expect(info.name).toBe('sync blocking · main-1-trace-1732262400.pprof');
     expect(info.profile?.sampleTypes.map((t) => t.type)).toEqual(['contentions', 'delay']);
@@ -98,22 +98,42 @@ describe('incident 2 trace', () => {
     const t = top({ file: info.id, sampleType: 1, transforms: [], sort: 'flat', descending: true, offset: 0, limit: 10 }, requestContext(session));
     expect(t.rows.length).toBeGreaterThan(0);
     // The same request gives the same file.
-    expect(openDerived({ file: 1, kind: 'sync' }, requestContext(session)).id).toBe(info.id);
+    expect((await openDerived({ file: 1, kind: 'sync' }, requestContext(session))).id).toBe(info.id);
     // Once closed, it is made again.
     session.remove(info.id);
-    expect(openDerived({ file: 1, kind: 'sync' }, requestContext(session)).id).not.toBe(info.id);
+    expect((await openDerived({ file: 1, kind: 'sync' }, requestContext(session))).id).not.toBe(info.id);
   });
 
-  it('restricts profiles to one group', () => {
+  it('restricts profiles to one group', async () => {
     const group = traceProfiles({ file: 1, group: WHEEL }, requestContext(session));
     const all = traceProfiles({ file: 1 }, requestContext(session));
     for (const k of ['sync', 'sched', 'cpu'] as const) {
       expect(group.profiles.find((p) => p.kind === k)!.value).toBeLessThanOrEqual(all.profiles.find((p) => p.kind === k)!.value);
     }
-    const info = openDerived({ file: 1, kind: 'sched', group: WHEEL }, requestContext(session));
+    const info = await openDerived({ file: 1, kind: 'sched', group: WHEEL }, requestContext(session));
     expect(info.name).toBe('scheduler latency of collection.(*TimingWheel).run · main-1-trace-1732262400.pprof');
-    const cpu = openDerived({ file: 1, kind: 'cpu', group: WHEEL }, requestContext(session));
+    const cpu = await openDerived({ file: 1, kind: 'cpu', group: WHEEL }, requestContext(session));
     expect(cpu.kind).toEqual({ kind: 'pprof', profile: 'cpu' });
+  });
+
+  it('opens the profiles of a time range: the time inside it, no more', async () => {
+    const { durationNs } = traceSummary({ file: 1 }, requestContext(session));
+    const delay = async (kind: 'sync' | 'sched', range?: { t0: number; t1: number }) =>
+      (await openDerived({ file: 1, kind, ...(range ? { range } : {}) }, requestContext(session))).profile!.totals[1];
+    const mid = Math.round(durationNs * 0.4);
+    for (const kind of ['sync', 'sched'] as const) {
+      const whole = await delay(kind);
+      const first = await delay(kind, { t0: 0, t1: mid });
+      const second = await delay(kind, { t0: mid, t1: durationNs + 1 });
+      // An interval across the middle counts its two parts, one on each side.
+      expect(first + second).toBeCloseTo(whole, -3);
+      expect(first).toBeGreaterThan(0);
+      expect(second).toBeGreaterThan(0);
+      // The whole trace as a range is the whole profile.
+      expect(await delay(kind, { t0: 0, t1: durationNs + 1 })).toBeCloseTo(whole, -3);
+    }
+    const info = await openDerived({ file: 1, kind: 'sync', range: { t0: 0, t1: mid } }, requestContext(session));
+    expect(info.name).toMatch(/^sync blocking in 0\.000–\d\.\d{3} s · /);
   });
 
   it('refuses trace calls on a file that is not a trace', () => {

@@ -6,7 +6,7 @@
  * responsive and can cancel a parse mid-way. `parseTracePiped` (pipe/) splits the work
  * between two threads.
  */
-import { TraceSymbols, type TraceEventSink, type TraceModel } from '../../model/trace';
+import { TraceSymbols, type DerivedRecords, type TraceEventSink, type TraceModel } from '../../model/trace';
 import { type TimelineModel, shiftTimeline } from '../../model/timeline';
 import { TraceModelBuilder, modelFromScan } from './build/builder';
 import { TimelineBuilder } from './build/timeline-builder';
@@ -73,6 +73,18 @@ export async function parseTraceAsync(bytes: Uint8Array, opts: ParseTraceAsyncOp
   const s = createScanner(bytes, builder, syms, opts);
   await runSliced(s, opts);
   return modelFromScan(builder, s.result(), traceVersion(bytes), bytes.length);
+}
+
+/**
+ * The profiles derived from a trace (sync, network, syscall, scheduler latency) counting
+ * only the time inside [t0, t1): the trace scanned again (an interval crossing t1 counts
+ * once it ends), interning into the model's `syms` so stacks and names keep their ids.
+ */
+export async function derivedInRange(bytes: Uint8Array, syms: TraceSymbols, t0: number, t1: number, opts: ParseTraceAsyncOptions = {}): Promise<DerivedRecords> {
+  const builder = new TraceModelBuilder(syms, { t0, t1 });
+  const s = createScanner(bytes, builder, syms, opts);
+  await runSliced(s, opts);
+  return modelFromScan(builder, s.result(), traceVersion(bytes), bytes.length).derived;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { FileId } from '../../worker/types';
 import { useState } from 'react';
 import { useDebounced } from '../shared/useDebounced';
 import { openDerivedProfile } from '../trace/derived';
+import { DERIVED_KINDS, type DerivedKind } from '../../analysis/trace/profile-totals';
+import { DERIVED_KIND_LABEL } from '../../analysis/trace/derived-names';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import type { Viewport } from './viewport';
 
@@ -20,6 +22,7 @@ const COLUMNS: [number, string][] = [
 
 export function RangePanel({ file, range, hasCpuSamples }: { file: FileId; range: Viewport; hasCpuSamples: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<DerivedKind | null>(null);
   // While Shift+drag moves the range, ask once it rests.
   const key = useDebounced(`${Math.round(range.t0)}-${Math.round(range.t1)}`, 150);
   const [t0, t1] = key.split('-').map(Number);
@@ -31,16 +34,28 @@ export function RangePanel({ file, range, hasCpuSamples }: { file: FileId; range
         Goroutines in {formatNanos(t0)} – {formatNanos(t1)}
         {d && <span className="muted"> · {thousands(d.goroutines)} goroutines</span>}
       </h3>
-      {hasCpuSamples && (
-        <button
-          type="button"
-          className="btn small"
-          title="The CPU profile samples recorded in this range, as a profile of its own (flame graph, top, Compare)"
-          onClick={() => openDerivedProfile({ file, kind: 'cpu', range: { t0, t1 } }).then(() => setError(null), (e: unknown) => setError(String(e)))}
-        >
-          CPU profile of the range
-        </button>
-      )}
+      <div className="tl-actions" role="group" aria-label="Profiles of the range">
+        {DERIVED_KINDS.filter((k) => k !== 'cpu' || hasCpuSamples).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="btn small"
+            disabled={busy !== null}
+            title={`The ${DERIVED_KIND_LABEL[kind]} of this range only, as a profile of its own (flame graph, top, Compare)`}
+            onClick={() => {
+              setBusy(kind);
+              openDerivedProfile({ file, kind, range: { t0, t1 } })
+                .then(
+                  () => setError(null),
+                  (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+                )
+                .finally(() => setBusy(null));
+            }}
+          >
+            {busy === kind ? 'reading the trace…' : DERIVED_KIND_LABEL[kind]}
+          </button>
+        ))}
+      </div>
       {(res.error || error) && <p className="view-error">{res.error ?? error}</p>}
       {d && (
         <div className="tl-tablewrap">

@@ -79,10 +79,18 @@ export class TraceModelBuilder implements EventConsumer {
   lastTs = NaN;
   maxProcs = 0;
 
-  /** Reads `syms` and never interns into it, so it can be a replica of a reader's (pipe/). */
-  constructor(readonly syms: TraceSymbols) {
+  /**
+   * Reads `syms` and never interns into it, so it can be a replica of a reader's (pipe/).
+   * With a `range`, the derived profiles count only the time inside it (an interval that
+   * crosses it counts its part inside, once it ends: as for the whole trace, one still open
+   * at the end of the trace counts nothing).
+   */
+  constructor(
+    readonly syms: TraceSymbols,
+    range?: { t0: number; t1: number },
+  ) {
     this.sum = new Summarizer(syms);
-    this.derived = new DerivedAccumulator(syms, this.sum);
+    this.derived = new DerivedAccumulator(syms, this.sum, range?.t0, range?.t1);
     this.sum.listener = this.derived;
   }
 

@@ -60,6 +60,9 @@ export class DerivedAccumulator implements SummaryListener {
   constructor(
     private readonly syms: TraceSymbols,
     private readonly sum: Summarizer,
+    /** Only the time inside [from, to) counts (the profiles of a range of the trace). */
+    private readonly from = -Infinity,
+    private readonly to = Infinity,
   ) {}
 
   /** A goroutine transition (after the summarizer saw it). */
@@ -129,6 +132,9 @@ export class DerivedAccumulator implements SummaryListener {
 
   /** Interval [s, e) of kind `k` for `slot` (hot row at `wo` of `w`/`wi`), entered with `stack`. */
   private record(k: number, slot: number, w: Float64Array, wi: Int32Array, wo: number, s: number, e: number, stack: number): void {
+    if (s < this.from) s = this.from;
+    if (e > this.to) e = this.to;
+    if (!(e > s)) return;
     const start = w[wo + F_START];
     if (start === start) {
       const clipped = e - (s > start ? s : start);
