@@ -6,6 +6,7 @@ import type { FileId } from '../../worker/types';
 import { useState } from 'react';
 import { useDebounced } from '../shared/useDebounced';
 import { openDerivedProfile } from '../trace/derived';
+import { SnapshotPanel } from '../trace/SnapshotPanel';
 import { DERIVED_KINDS, type DerivedKind } from '../../analysis/trace/profile-totals';
 import { DERIVED_KIND_LABEL } from '../../analysis/trace/derived-names';
 import { useWorkerCall } from '../shared/useWorkerCall';
@@ -20,7 +21,7 @@ const COLUMNS: [number, string][] = [
   [LANE_BLOCKED_OTHER, 'Blocked (other)'],
 ];
 
-export function RangePanel({ file, range, hasCpuSamples }: { file: FileId; range: Viewport; hasCpuSamples: boolean }) {
+export function RangePanel({ file, range, hasCpuSamples, endNs }: { file: FileId; range: Viewport; hasCpuSamples: boolean; endNs: number }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<DerivedKind | null>(null);
   // While Shift+drag moves the range, ask once it rests.
@@ -89,6 +90,8 @@ export function RangePanel({ file, range, hasCpuSamples }: { file: FileId; range
           </table>
         </div>
       )}
+      <h3>Goroutines at the start and at the end of the range</h3>
+      <SnapshotPanel file={file} aNs={t0} bNs={t1} durationNs={endNs} />
     </section>
   );
 }

@@ -276,7 +276,7 @@ export function TimelineCanvas({ file, info }: { file: FileId; info: TimelineInf
           <SliceDetails detail={selected} />
         </aside>
       </div>
-      {range && <RangePanel file={file} range={range} hasCpuSamples={info.lanes.some((l) => l.key === 'cpu')} />}
+      {range && <RangePanel file={file} range={range} hasCpuSamples={info.lanes.some((l) => l.key === 'cpu')} endNs={end} />}
     </div>
   );
 }
