@@ -1,18 +1,8 @@
 /** The timeline window's moves (src/ui/timeline/viewport.ts), with hand-computed windows. */
 import { describe, expect, it } from 'vitest';
 import { MIN_SPAN_NS, clampView, fit, panBy, timeAt, wheelZoomFactor, xOf, zoomAbout } from '../../../src/ui/timeline/viewport';
+import { rng } from '../../helpers/rng';
 
-/** mulberry32: a seeded PRNG, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('clampView', () => {
   const end = 1000;

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TileScratch, emptyTiles, fillPointLane, fillRunLane, runAt, type PointLane, type RunLane, type Tiles } from '../../../../src/analysis/trace/timeline/tiles';
+import { rng } from '../../../helpers/rng';
 import {
   COVER_EXACT,
   LANE_ABSENT,
@@ -491,17 +492,6 @@ describe('fillPointLane: ticks (value null)', () => {
 // ---------------------------------------------------------------------------------------
 // Seeded random lanes.
 
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
