@@ -149,10 +149,12 @@ describe('TimelineSource on go1.26.trace', () => {
 
   it('lists GC, STW, Heap, the goroutine counts, CPU samples and the P lanes named by P id in id order', () => {
     const lanes = src.fixedLanes();
-    expect(lanes.map((l) => l.name)).toEqual(['GC', 'STW', 'Heap', 'Goroutines', 'Runnable goroutines', 'CPU samples', 'P0', 'P1', 'P2', 'P3']);
-    expect(lanes.slice(0, 6).map((l) => [l.key, l.kind])).toEqual([
+    expect(lanes.map((l) => l.name)).toEqual(['GC', 'STW', 'Tasks', 'Regions', 'Heap', 'Goroutines', 'Runnable goroutines', 'CPU samples', 'P0', 'P1', 'P2', 'P3']);
+    expect(lanes.slice(0, 8).map((l) => [l.key, l.kind])).toEqual([
       ['gc', 'span'],
       ['stw', 'span'],
+      ['tasks', 'span'],
+      ['regions', 'span'],
       ['heap', 'counter'],
       ['live', 'counter'],
       ['runnable', 'counter'],
@@ -169,10 +171,18 @@ describe('TimelineSource on go1.26.trace', () => {
     expect(Array.from(t.tl.procs.proc)).not.toEqual([0, 1, 2, 3]);
   });
 
-  it('leaves out GC, STW, Heap and CPU samples when the trace has none', () => {
+  it('leaves out GC, STW, tasks, regions, Heap and CPU samples when the trace has none', () => {
     const m = t.model;
     const none = (r: RangeTable): RangeTable => ({ ...r, count: 0 });
-    const bare: TraceModel = { ...m, gcs: none(m.gcs), stw: none(m.stw), metrics: { ...m.metrics, count: 0 }, cpuSamples: { ...m.cpuSamples, count: 0 } };
+    const bare: TraceModel = {
+      ...m,
+      gcs: none(m.gcs),
+      stw: none(m.stw),
+      tasks: [],
+      regions: [],
+      metrics: { ...m.metrics, count: 0 },
+      cpuSamples: { ...m.cpuSamples, count: 0 },
+    };
     const names = new TimelineSource(bare, t.tl).fixedLanes().map((l) => l.name);
     expect(names).toEqual(['Goroutines', 'Runnable goroutines', 'P0', 'P1', 'P2', 'P3']);
     // A heap goal without heap samples is no Heap lane either.
@@ -191,7 +201,7 @@ describe('TimelineSource on go1.26.trace', () => {
     expect(new TimelineSource(goalOnly, t.tl).fixedLanes().map((l) => l.name)).not.toContain('Heap');
     // Only STW: GC is left out, STW kept.
     const stwOnly: TraceModel = { ...m, gcs: none(m.gcs) };
-    expect(new TimelineSource(stwOnly, t.tl).fixedLanes().map((l) => l.name).slice(0, 2)).toEqual(['STW', 'Heap']);
+    expect(new TimelineSource(stwOnly, t.tl).fixedLanes().map((l) => l.name).slice(0, 2)).toEqual(['STW', 'Tasks']);
   });
 
   it('serves each P lane as the P runs of the timeline, idle = -1, ending at the trace end', () => {

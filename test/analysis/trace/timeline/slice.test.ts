@@ -141,7 +141,12 @@ describe('sliceAt on go1.26.trace', () => {
           continue;
         }
         withBy++;
-        expect(m.by).toEqual({ slot: by, id: t.model.goroutines.id[by], label: goroutineLabel(t.model, by) });
+        expect(m.by).toEqual({
+          slot: by,
+          id: t.model.goroutines.id[by],
+          label: goroutineLabel(t.model, by),
+          startFunc: t.model.symbols.strings[t.model.goroutines.name[by]],
+        });
         // The same answer from the runnable slice itself.
         expect(sliceAt(t.src, `g:${s}`, prev.start)!.madeRunnable).toEqual(m);
         // byLane: a P lane on which `by` was running at that instant (or had just stopped), else by's own lane.
