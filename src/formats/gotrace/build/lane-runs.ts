@@ -5,7 +5,7 @@
  * neighbours into one run that keeps the value that held longest and the share of the time
  * anything was there (cover), so a lane costs at most about two runs per floor of time.
  */
-import { GrowableFloat64, GrowableInt32, GrowableUint8, SlotF64, SlotI32 } from '../../../model/growable';
+import { SlotF64, SlotI32 } from '../../../model/growable';
 import { COVER_EXACT } from '../../../model/timeline';
 
 /** Most `cover` of a merged run (all of its time covered). */
@@ -15,19 +15,30 @@ export interface LaneRunColumns {
   count: number;
   offset: Int32Array;
   time: Float64Array;
-  value: Int32Array;
+  /** Int32, or Uint8 for lanes of small values (see `finish`). */
+  value: Int32Array | Uint8Array;
   cover: Uint8Array;
   /** With a floor of 0: the details given with each run (e.g. reason, stack, by), else empty. */
   details: Int32Array[];
 }
 
+/** Rows per chunk of the runs written so far. */
+const CHUNK = 1 << 16;
+
+/** CHUNK runs in the order they ended. Chunks never move (no copy as they fill), and each is let go once sorted out. */
+interface Chunk {
+  lane: Int32Array;
+  time: Float64Array;
+  value: Int32Array;
+  cover: Uint8Array;
+  details: Int32Array[];
+}
+
 export class LaneRuns {
-  // Runs in the order they ended.
-  private readonly lane = new GrowableInt32(4096);
-  private readonly time = new GrowableFloat64(4096);
-  private readonly value = new GrowableInt32(4096);
-  private readonly cover = new GrowableUint8(4096);
-  private readonly details: GrowableInt32[];
+  private readonly chunks: Chunk[] = [];
+  /** Rows used in the last chunk. */
+  private used = CHUNK;
+  private readonly detailCount: number;
   // Per lane: the run in progress (its start is NaN before the first).
   private readonly curStart = new SlotF64(NaN);
   private readonly curValue: SlotI32;
@@ -52,7 +63,7 @@ export class LaneRuns {
   ) {
     this.curValue = new SlotI32(empty);
     const keep = floorNs === 0 ? detailCount : 0;
-    this.details = Array.from({ length: keep }, () => new GrowableInt32(4096));
+    this.detailCount = keep;
     this.curDetails = Array.from({ length: keep }, () => new SlotI32());
   }
 
@@ -95,9 +106,9 @@ export class LaneRuns {
     const floor = this.floorNs;
     if (floor === 0 || t - start >= floor) {
       if (floor > 0) this.flushPending(l, start);
-      this.emit(l, start, v, COVER_EXACT);
+      const c = this.emit(l, start, v, COVER_EXACT);
       const d = this.curDetails;
-      for (let k = 0; k < d.length; k++) this.details[k].push(d[k].get(l));
+      for (let k = 0; k < d.length; k++) c.details[k][this.used - 1] = d[k].get(l);
       return;
     }
     let ps = this.pendStart.get(l);
@@ -128,48 +139,66 @@ export class LaneRuns {
     this.emit(l, ps, this.pendBest.get(l), Math.round((covered / Math.max(1, end - ps)) * FULL));
   }
 
-  private emit(l: number, t: number, v: number, cover: number): void {
-    this.lane.push(l);
-    this.time.push(t);
-    this.value.push(v);
-    this.cover.push(cover);
+  /** Appends a run; returns its chunk (the run is row `used - 1` of it). */
+  private emit(l: number, t: number, v: number, cover: number): Chunk {
+    if (this.used === CHUNK) {
+      this.chunks.push({
+        lane: new Int32Array(CHUNK),
+        time: new Float64Array(CHUNK),
+        value: new Int32Array(CHUNK),
+        cover: new Uint8Array(CHUNK),
+        details: Array.from({ length: this.detailCount }, () => new Int32Array(CHUNK)),
+      });
+      this.used = 0;
+    }
+    const c = this.chunks[this.chunks.length - 1];
+    const i = this.used++;
+    c.lane[i] = l;
+    c.time[i] = t;
+    c.value[i] = v;
+    c.cover[i] = cover;
+    return c;
   }
 
-  /** Ends every lane's run at `end` and groups the runs by lane, each in time order. */
-  finish(end: number, lanes = this.lanes): LaneRunColumns {
+  /**
+   * Ends every lane's run at `end` and groups the runs by lane, each in time order (a
+   * stable counting sort: runs of a lane were written in time order). The runs are moved
+   * chunk by chunk into the result, each chunk let go once moved, so the peak is about
+   * the result plus one chunk. `smallValues`: values fit a byte (lane states).
+   */
+  finish(end: number, lanes = this.lanes, smallValues = false): LaneRunColumns {
     for (let l = 0; l < this.lanes; l++) {
       const start = this.curStart.get(l);
       if (start === start && (end > start || (end === start && this.keepInstants && this.floorNs === 0))) this.ended(l, start, end);
       if (this.floorNs > 0) this.flushPending(l, end);
     }
-    const { offset, order } = groupByLane(this.lane.view(), lanes);
-    const n = order.length;
-    return {
-      count: lanes,
-      offset,
-      time: gather(this.time.view(), order, new Float64Array(n)),
-      value: gather(this.value.view(), order, new Int32Array(n)),
-      cover: gather(this.cover.view(), order, new Uint8Array(n)),
-      details: this.details.map((d) => gather(d.view(), order, new Int32Array(n))),
-    };
+    const rowsIn = (ci: number) => (ci === this.chunks.length - 1 ? this.used : CHUNK);
+    const offset = new Int32Array(lanes + 1);
+    this.chunks.forEach((c, ci) => {
+      for (let r = 0, n = rowsIn(ci); r < n; r++) offset[c.lane[r] + 1]++;
+    });
+    for (let i = 0; i < lanes; i++) offset[i + 1] += offset[i];
+    const total = offset[lanes];
+    const time = new Float64Array(total);
+    const value = smallValues ? new Uint8Array(total) : new Int32Array(total);
+    const cover = new Uint8Array(total);
+    const details = Array.from({ length: this.detailCount }, () => new Int32Array(total));
+    const next = offset.slice(0, lanes);
+    for (let ci = 0; ci < this.chunks.length; ci++) {
+      const c = this.chunks[ci];
+      for (let r = 0, n = rowsIn(ci); r < n; r++) {
+        const j = next[c.lane[r]]++;
+        time[j] = c.time[r];
+        value[j] = c.value[r];
+        cover[j] = c.cover[r];
+        for (let k = 0; k < details.length; k++) details[k][j] = c.details[k][r];
+      }
+      this.chunks[ci] = EMPTY;
+    }
+    this.chunks.length = 0;
+    this.used = CHUNK;
+    return { count: lanes, offset, time, value, cover, details };
   }
 }
 
-/**
- * A stable counting sort of rows by lane: `order[j]` is the row that goes to position j,
- * and lane i's rows are positions [offset[i], offset[i + 1]).
- */
-function groupByLane(lane: Int32Array, lanes: number): { offset: Int32Array; order: Int32Array } {
-  const offset = new Int32Array(lanes + 1);
-  for (let r = 0; r < lane.length; r++) offset[lane[r] + 1]++;
-  for (let i = 0; i < lanes; i++) offset[i + 1] += offset[i];
-  const next = offset.slice(0, lanes);
-  const order = new Int32Array(lane.length);
-  for (let r = 0; r < lane.length; r++) order[next[lane[r]]++] = r;
-  return { offset, order };
-}
-
-function gather<T extends Float64Array | Int32Array | Uint8Array>(src: T, order: Int32Array, out: T): T {
-  for (let j = 0; j < order.length; j++) out[j] = src[order[j]];
-  return out;
-}
+const EMPTY: Chunk = { lane: new Int32Array(0), time: new Float64Array(0), value: new Int32Array(0), cover: new Uint8Array(0), details: [] };

@@ -205,14 +205,14 @@ export class TimelineBuilder implements EventConsumer {
 
   build(): TimelineModel {
     const end = this.lastTs;
-    const g = this.gRuns.finish(end, this.slots.count);
+    const g = this.gRuns.finish(end, this.slots.count, true);
     const p = this.pRuns.finish(end, this.procIds.length);
     const [reason, stack, by] = g.details.length === 3 ? g.details : [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
     return {
       endNs: end,
       floorNs: this.floorNs,
-      goroutines: { count: g.count, id: this.slots.ids!.finish(), offset: g.offset, time: g.time, state: Uint8Array.from(g.value), cover: g.cover, reason, stack, by },
-      procs: { count: p.count, proc: this.procIds.finish(), offset: p.offset, time: p.time, slot: p.value, cover: p.cover },
+      goroutines: { count: g.count, id: this.slots.ids!.finish(), offset: g.offset, time: g.time, state: g.value as Uint8Array, cover: g.cover, reason, stack, by },
+      procs: { count: p.count, proc: this.procIds.finish(), offset: p.offset, time: p.time, slot: p.value as Int32Array, cover: p.cover },
       liveGoroutines: this.live.series(),
       runnableGoroutines: this.runnable.series(),
       transitions: this.transitions,
