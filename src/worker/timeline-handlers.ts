@@ -40,7 +40,12 @@ async function source(file: number, ctx: RequestContext): Promise<TimelineSource
   for (;;) {
     try {
       const timeline = await ctx.session.memo.getAsync('timeline', '', [t.model], () =>
-        buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.model, t.bytes.length), { signal, onProgress }),
+        buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.model, t.bytes.length), {
+          signal,
+          onProgress,
+          goroutines: t.model.goroutines.count,
+          procs: t.model.summary.procs,
+        }),
       );
       return ctx.session.memo.get('timeline-source', '', [timeline], () => new TimelineSource(t.model, timeline), { bytes: () => 0 });
     } catch (e) {

@@ -87,20 +87,31 @@ export async function derivedInRange(bytes: Uint8Array, syms: TraceSymbols, t0: 
   return modelFromScan(builder, s.result(), traceVersion(bytes), bytes.length).derived;
 }
 
+/** How many goroutines and Ps the model counted: the timeline sizes its lane state once. */
+export interface LaneHints {
+  goroutines?: number;
+  procs?: number;
+}
+
 /**
  * The timeline of a trace already parsed into a model: a second scan that interns into the
  * model's `syms` (finding every string and stack already there, so ids agree with it).
  * Runs shorter than `floorNs` are merged per lane (0: every run exact).
  */
-export function buildTimeline(bytes: Uint8Array, syms: TraceSymbols, floorNs = 0, opts: ScanOptions = {}): TimelineModel {
-  const builder = new TimelineBuilder(syms, { floorNs });
+export function buildTimeline(bytes: Uint8Array, syms: TraceSymbols, floorNs = 0, opts: ScanOptions & LaneHints = {}): TimelineModel {
+  const builder = new TimelineBuilder(syms, { floorNs, goroutines: opts.goroutines, procs: opts.procs });
   createScanner(bytes, builder, syms, opts).run(Infinity);
   return builder.build();
 }
 
 /** buildTimeline in slices, like parseTraceAsync (cancellable, with progress). */
-export async function buildTimelineAsync(bytes: Uint8Array, syms: TraceSymbols, floorNs: number, opts: ParseTraceAsyncOptions = {}): Promise<TimelineModel> {
-  const builder = new TimelineBuilder(syms, { floorNs });
+export async function buildTimelineAsync(
+  bytes: Uint8Array,
+  syms: TraceSymbols,
+  floorNs: number,
+  opts: ParseTraceAsyncOptions & LaneHints = {},
+): Promise<TimelineModel> {
+  const builder = new TimelineBuilder(syms, { floorNs, goroutines: opts.goroutines, procs: opts.procs });
   await runSliced(createScanner(bytes, builder, syms, opts), opts);
   return builder.build();
 }

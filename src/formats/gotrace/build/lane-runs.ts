@@ -5,7 +5,7 @@
  * neighbours into one run that keeps the value that held longest and the share of the time
  * anything was there (cover), so a lane costs at most about two runs per floor of time.
  */
-import { SlotF64, SlotI32 } from '../../../model/growable';
+import { grown } from '../../../model/growable';
 import { COVER_EXACT } from '../../../model/timeline';
 
 /** Most `cover` of a merged run (all of its time covered). */
@@ -39,15 +39,17 @@ export class LaneRuns {
   /** Rows used in the last chunk. */
   private used = CHUNK;
   private readonly detailCount: number;
-  // Per lane: the run in progress (its start is NaN before the first).
-  private readonly curStart = new SlotF64(NaN);
-  private readonly curValue: SlotI32;
-  private readonly curDetails: SlotI32[];
+  // Per lane, indexed directly (this is the per-event path): the run in progress (its start
+  // is NaN before the first) and its details, d per lane at l * d.
+  private curStart = new Float64Array(0);
+  private curValue = new Int32Array(0);
+  private curDetails = new Int32Array(0);
   // Per lane, with a floor: short runs merged so far (start NaN: none).
-  private readonly pendStart = new SlotF64(NaN);
-  private readonly pendCovered = new SlotF64();
-  private readonly pendBest = new SlotI32();
-  private readonly pendBestNs = new SlotF64();
+  private pendStart = new Float64Array(0);
+  private pendCovered = new Float64Array(0);
+  private pendBest = new Int32Array(0);
+  private pendBestNs = new Float64Array(0);
+  private capacity = 0;
   lanes = 0;
 
   constructor(
@@ -60,71 +62,86 @@ export class LaneRuns {
     private readonly keepInstants = false,
     /** Runs that end before this are left out (a window read from the middle of a trace). */
     private readonly keepFrom = -Infinity,
+    /** Lanes expected (goroutines and Ps the model counted): sized once, no regrowth. */
+    lanesHint = 16,
   ) {
-    this.curValue = new SlotI32(empty);
-    const keep = floorNs === 0 ? detailCount : 0;
-    this.detailCount = keep;
-    this.curDetails = Array.from({ length: keep }, () => new SlotI32());
+    this.detailCount = floorNs === 0 ? detailCount : 0;
+    this.grow(Math.max(16, lanesHint));
+  }
+
+  private grow(min: number): void {
+    const n = Math.max(min, this.capacity * 2);
+    this.curStart = grown(this.curStart, n, NaN);
+    this.curValue = grown(this.curValue, n, this.empty);
+    this.curDetails = grown(this.curDetails, n * this.detailCount);
+    this.pendStart = grown(this.pendStart, n, NaN);
+    this.pendCovered = grown(this.pendCovered, n);
+    this.pendBest = grown(this.pendBest, n);
+    this.pendBestNs = grown(this.pendBestNs, n);
+    this.capacity = this.curStart.length;
   }
 
   /** The value lane `l` holds now (`empty` before its first run). */
   current(l: number): number {
-    return this.curValue.get(l);
+    return l < this.capacity ? this.curValue[l] : this.empty;
   }
 
   /** Lane `l` holds `v` from `t`; `d0…` are the run's details (kept with a floor of 0 only). */
   set(l: number, t: number, v: number, d0 = 0, d1 = 0, d2 = 0): void {
+    if (l >= this.capacity) this.grow(l + 1);
     if (l >= this.lanes) this.lanes = l + 1;
-    const start = this.curStart.get(l);
+    const start = this.curStart[l];
     if (start === start) {
-      if (v === this.curValue.get(l)) return;
+      if (v === this.curValue[l]) return;
       if (t <= start && !(this.keepInstants && this.floorNs === 0)) {
         // Nothing held for any time: the new value replaces it.
-        this.curValue.set(l, v);
+        this.curValue[l] = v;
         this.setDetails(l, d0, d1, d2);
         return;
       }
       this.ended(l, start, t);
     }
-    this.curStart.set(l, t);
-    this.curValue.set(l, v);
+    this.curStart[l] = t;
+    this.curValue[l] = v;
     this.setDetails(l, d0, d1, d2);
   }
 
   private setDetails(l: number, d0: number, d1: number, d2: number): void {
+    const n = this.detailCount;
+    if (n === 0) return;
     const d = this.curDetails;
-    if (d.length === 0) return;
-    d[0].set(l, d0);
-    if (d.length > 1) d[1].set(l, d1);
-    if (d.length > 2) d[2].set(l, d2);
+    const at = l * n;
+    d[at] = d0;
+    if (n > 1) d[at + 1] = d1;
+    if (n > 2) d[at + 2] = d2;
   }
 
   /** The run of lane `l` from `start` ended at `t`. */
   private ended(l: number, start: number, t: number): void {
     if (t < this.keepFrom) return;
-    const v = this.curValue.get(l);
+    const v = this.curValue[l];
     const floor = this.floorNs;
     if (floor === 0 || t - start >= floor) {
       if (floor > 0) this.flushPending(l, start);
       const c = this.emit(l, start, v, COVER_EXACT);
-      const d = this.curDetails;
-      for (let k = 0; k < d.length; k++) c.details[k][this.used - 1] = d[k].get(l);
+      const n = this.detailCount;
+      for (let k = 0; k < n; k++) c.details[k][this.used - 1] = this.curDetails[l * n + k];
       return;
     }
-    let ps = this.pendStart.get(l);
+    let ps = this.pendStart[l];
     if (ps !== ps) {
       ps = start;
-      this.pendStart.set(l, start);
-      this.pendCovered.set(l, 0);
-      this.pendBestNs.set(l, 0);
-      this.pendBest.set(l, this.empty);
+      this.pendStart[l] = start;
+      this.pendCovered[l] = 0;
+      this.pendBestNs[l] = 0;
+      this.pendBest[l] = this.empty;
     }
     const dur = t - start;
     if (v !== this.empty) {
-      this.pendCovered.add(l, dur);
-      if (dur > this.pendBestNs.get(l)) {
-        this.pendBestNs.set(l, dur);
-        this.pendBest.set(l, v);
+      this.pendCovered[l] += dur;
+      if (dur > this.pendBestNs[l]) {
+        this.pendBestNs[l] = dur;
+        this.pendBest[l] = v;
       }
     }
     // A merged run is at most about one floor long, so zooming in finds its parts apart.
@@ -132,11 +149,10 @@ export class LaneRuns {
   }
 
   private flushPending(l: number, end: number): void {
-    const ps = this.pendStart.get(l);
+    const ps = this.pendStart[l];
     if (ps !== ps) return;
-    this.pendStart.set(l, NaN);
-    const covered = this.pendCovered.get(l);
-    this.emit(l, ps, this.pendBest.get(l), Math.round((covered / Math.max(1, end - ps)) * FULL));
+    this.pendStart[l] = NaN;
+    this.emit(l, ps, this.pendBest[l], Math.round((this.pendCovered[l] / Math.max(1, end - ps)) * FULL));
   }
 
   /** Appends a run; returns its chunk (the run is row `used - 1` of it). */
@@ -168,7 +184,7 @@ export class LaneRuns {
    */
   finish(end: number, lanes = this.lanes, smallValues = false): LaneRunColumns {
     for (let l = 0; l < this.lanes; l++) {
-      const start = this.curStart.get(l);
+      const start = this.curStart[l];
       if (start === start && (end > start || (end === start && this.keepInstants && this.floorNs === 0))) this.ended(l, start, end);
       if (this.floorNs > 0) this.flushPending(l, end);
     }

@@ -94,6 +94,9 @@ export interface TimelineOptions {
   /** A window: runs that end before `from` are left out, and the scan stops after `to`. */
   from?: number;
   to?: number;
+  /** Goroutines and Ps expected (the model's counts), so lane state is sized once. */
+  goroutines?: number;
+  procs?: number;
 }
 
 export class TimelineBuilder implements EventConsumer {
@@ -115,14 +118,16 @@ export class TimelineBuilder implements EventConsumer {
 
   private readonly floorNs: number;
   private readonly stopAfter: number;
+  private readonly slotsHint: number;
 
   /** Reads `syms` and never interns into it. */
   constructor(syms: TraceSymbols, opts: TimelineOptions = {}) {
     const floorNs = (this.floorNs = opts.floorNs ?? 0);
     this.stopAfter = opts.to ?? Infinity;
+    this.slotsHint = opts.goroutines ?? 0;
     const from = opts.from ?? -Infinity;
-    this.gRuns = new LaneRuns(floorNs, LANE_ABSENT, 3, true, from);
-    this.pRuns = new LaneRuns(floorNs, -1, 0, false, from);
+    this.gRuns = new LaneRuns(floorNs, LANE_ABSENT, 3, true, from, opts.goroutines);
+    this.pRuns = new LaneRuns(floorNs, -1, 0, false, from, opts.procs);
     this.live = new Steps(floorNs);
     this.runnable = new Steps(floorNs);
     this.blockCode = new IdValues((reason) => {
@@ -155,7 +160,7 @@ export class TimelineBuilder implements EventConsumer {
     const slot = this.slots.of(goid, from, to);
     if (slot < 0) return;
     this.transitions++;
-    if (slot >= this.runningOn.length) this.runningOn = grown(this.runningOn, slot + 1, -1);
+    if (slot >= this.runningOn.length) this.runningOn = grown(this.runningOn, Math.max(slot + 1, this.slotsHint), -1);
     const reason = n[nb + 1];
     const ctxG = f[fb + 1];
     const by = ctxG === NONE || ctxG === goid ? -1 : this.slots.current(ctxG);
