@@ -27,8 +27,15 @@ export const LANE_BLOCKED_SYNC = 4;
 export const LANE_BLOCKED_NET = 5;
 /** Blocked for any other reason: sleep, GC, system goroutine parking, unknown. */
 export const LANE_BLOCKED_OTHER = 6;
-export const LANE_STATE_COUNT = 7;
-export const LANE_STATE_NAMES = ['absent', 'running', 'runnable', 'syscall', 'blocked (sync)', 'blocked (network)', 'blocked (other)'];
+/** Running, and inside a "GC mark assist" range: the goroutine pays for the collector. */
+export const LANE_GC_ASSIST = 7;
+export const LANE_STATE_COUNT = 8;
+export const LANE_STATE_NAMES = ['absent', 'running', 'runnable', 'syscall', 'blocked (sync)', 'blocked (network)', 'blocked (other)', 'GC assist'];
+
+/** Whether a lane state is the goroutine running (assisting the GC included). */
+export function isRunningState(state: number): boolean {
+  return state === LANE_RUNNING || state === LANE_GC_ASSIST;
+}
 
 /** Goroutine lanes, one per goroutine slot of the TraceModel's GoroutineTable (same order). */
 export interface GoroutineRuns {

@@ -14,6 +14,7 @@ import {
   LANE_BLOCKED_NET,
   LANE_BLOCKED_OTHER,
   LANE_BLOCKED_SYNC,
+  LANE_GC_ASSIST,
   LANE_RUNNABLE,
   LANE_RUNNING,
   LANE_SYSCALL,
@@ -84,6 +85,7 @@ function goStateOfLane(code: number): string {
     case LANE_ABSENT:
       return 'NotExist';
     case LANE_RUNNING:
+    case LANE_GC_ASSIST:
       return 'Running';
     case LANE_RUNNABLE:
       return 'Runnable';
@@ -107,6 +109,8 @@ export function ourTimeline(model: TraceModel, tl: TimelineModel): TimelineGolde
   for (let i = 0; i < g.count; i++) {
     const lt: GoldenLifetime = { id: gid[i], t: [], from: [], to: [], reason: [], by: [], leaf: [] };
     for (let r = g.offset[i]; r < g.offset[i + 1]; r++) {
+      // Entering or leaving a GC assist while running is a run of ours, not a transition of Go's.
+      if (lt.to.length > 0 && goStateOfLane(g.state[r]) === lt.to[lt.to.length - 1]) continue;
       lt.t.push(g.time[r]);
       lt.to.push(goStateOfLane(g.state[r]));
       lt.reason.push(g.reason[r] > 0 ? sy.strings[g.reason[r]] : '');

@@ -1,5 +1,5 @@
 /** The goroutine analysis of the selected range: groups by start function, times inside the range. */
-import { LANE_BLOCKED_NET, LANE_BLOCKED_OTHER, LANE_BLOCKED_SYNC, LANE_RUNNABLE, LANE_RUNNING, LANE_SYSCALL } from '../../model/timeline';
+import { LANE_BLOCKED_NET, LANE_BLOCKED_OTHER, LANE_BLOCKED_SYNC, LANE_GC_ASSIST, LANE_RUNNABLE, LANE_RUNNING, LANE_SYSCALL } from '../../model/timeline';
 import { shortFuncName } from '../../model/go-names';
 import { formatNanos, thousands } from '../../state/format';
 import type { FileId } from '../../worker/types';
@@ -14,6 +14,7 @@ import type { Viewport } from './viewport';
 
 const COLUMNS: [number, string][] = [
   [LANE_RUNNING, 'Running'],
+  [LANE_GC_ASSIST, 'GC assist'],
   [LANE_RUNNABLE, 'Runnable'],
   [LANE_SYSCALL, 'Syscall'],
   [LANE_BLOCKED_SYNC, 'Blocked (sync)'],

@@ -3,7 +3,7 @@
  * run's state and times, the stacks where it started and where it stopped, and who made
  * it runnable (with where that goroutine was, for the flow line).
  */
-import { COVER_EXACT, LANE_ABSENT, LANE_RUNNABLE, LANE_RUNNING, LANE_STATE_NAMES } from '../../../model/timeline';
+import { COVER_EXACT, LANE_ABSENT, LANE_RUNNABLE, LANE_STATE_NAMES, isRunningState } from '../../../model/timeline';
 import { type StackFrameInfo, stackFrames } from '../stack-frames';
 import { goroutineLabel, type TimelineSource } from './lanes';
 import { runAt } from './tiles';
@@ -77,7 +77,7 @@ export function sliceAt(src: TimelineSource, key: string, t: number): SliceDetai
     reason: exact ? (syms.strings[g.reason[r]] ?? '') : '',
     startNs: g.time[r],
     endNs: end,
-    startStack: !exact ? [] : g.state[r] === LANE_RUNNING && resumeRun >= gl.lo ? stackFrames(syms, g.stack[resumeRun]) : stackFrames(syms, g.stack[r]),
+    startStack: !exact ? [] : isRunningState(g.state[r]) && resumeRun >= gl.lo ? stackFrames(syms, g.stack[resumeRun]) : stackFrames(syms, g.stack[r]),
     endStack: exact && r + 1 < gl.hi ? stackFrames(syms, g.stack[r + 1]) : [],
     merged: g.cover[r] !== COVER_EXACT,
     madeRunnable,

@@ -4,12 +4,13 @@
  * live/runnable goroutine counts. With a floor (big traces), runs shorter than it are
  * merged per lane (lane-runs.ts), so memory follows the trace's length, not its events.
  */
-import { GO_NOT_EXIST, GO_RUNNABLE, GO_RUNNING, GO_SYSCALL, GO_UNDETERMINED, GO_WAITING, NONE, isSyncReason, type TraceSymbols } from '../../../model/trace';
+import { GO_NOT_EXIST, GO_RUNNABLE, GO_RUNNING, GO_SYSCALL, GO_UNDETERMINED, GO_WAITING, NONE, SCOPE_GOROUTINE, isSyncReason, type TraceSymbols } from '../../../model/trace';
 import {
   LANE_ABSENT,
   LANE_BLOCKED_NET,
   LANE_BLOCKED_OTHER,
   LANE_BLOCKED_SYNC,
+  LANE_GC_ASSIST,
   LANE_RUNNABLE,
   LANE_RUNNING,
   LANE_SYSCALL,
@@ -17,9 +18,9 @@ import {
   type TimelineModel,
 } from '../../../model/timeline';
 import { GrowableFloat64, grown } from '../../../model/growable';
-import { type EventConsumer, type EventRows, F, K_GO, K_PROC, N, fromState, toState } from '../events';
+import { type EventConsumer, type EventRows, F, K_GO, K_PROC, K_RANGE, N, fromState, toState } from '../events';
 import { GoroutineSlots } from './goroutine-slots';
-import { IdIndex, IdValues } from './idmap';
+import { IdFlags, IdIndex, IdValues } from './idmap';
 import { LaneRuns } from './lane-runs';
 
 /**
@@ -113,6 +114,9 @@ export class TimelineBuilder implements EventConsumer {
   private readonly runnable: Steps;
   /** Lane code of a block reason (string id). */
   private readonly blockCode: IdValues;
+  /** Range names (string ids) that are GC assists; per goroutine slot, 1 while inside one. */
+  private readonly assistName: IdFlags;
+  private assisting = new Uint8Array(1024);
   private lastTs = 0;
   private transitions = 0;
 
@@ -130,6 +134,7 @@ export class TimelineBuilder implements EventConsumer {
     this.pRuns = new LaneRuns(floorNs, -1, 0, false, from, opts.procs);
     this.live = new Steps(floorNs);
     this.runnable = new Steps(floorNs);
+    this.assistName = new IdFlags((name) => syms.strings[name] === 'GC mark assist');
     this.blockCode = new IdValues((reason) => {
       const r = syms.strings[reason];
       if (r === 'network') return LANE_BLOCKED_NET;
@@ -148,6 +153,7 @@ export class TimelineBuilder implements EventConsumer {
       const k = kind[i];
       if (k === K_GO) this.goTransition(time[i], f, n, i * F, i * N);
       else if (k === K_PROC) this.procLaneOf(f[i * F]);
+      else if (k === K_RANGE) this.range(time[i], f, n, i * F, i * N);
     }
     if (count > 0) this.lastTs = time[count - 1];
   }
@@ -164,7 +170,7 @@ export class TimelineBuilder implements EventConsumer {
     const reason = n[nb + 1];
     const ctxG = f[fb + 1];
     const by = ctxG === NONE || ctxG === goid ? -1 : this.slots.current(ctxG);
-    this.gRuns.set(slot, t, this.laneState(to, reason), reason, n[nb + 3], by);
+    this.gRuns.set(slot, t, this.laneState(to, reason, slot), reason, n[nb + 3], by);
 
     if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) this.live.add(t, 1);
     if (to === GO_NOT_EXIST) this.live.add(t, -1);
@@ -184,10 +190,23 @@ export class TimelineBuilder implements EventConsumer {
     }
   }
 
-  private laneState(to: number, reason: number): number {
+  /** A "GC mark assist" range of a goroutine: while it runs inside one, its lane says so. */
+  private range(t: number, f: Float64Array, n: Int32Array, fb: number, nb: number): void {
+    if (n[nb + 2] !== SCOPE_GOROUTINE || !this.assistName.has(n[nb + 1])) return;
+    const slot = this.slots.current(f[fb]);
+    if (slot < 0) return;
+    if (slot >= this.assisting.length) this.assisting = grown(this.assisting, slot + 1);
+    const on = n[nb] !== 2;
+    this.assisting[slot] = on ? 1 : 0;
+    const cur = this.gRuns.current(slot);
+    if (on && cur === LANE_RUNNING) this.gRuns.set(slot, t, LANE_GC_ASSIST, 0, n[nb + 3], -1);
+    else if (!on && cur === LANE_GC_ASSIST) this.gRuns.set(slot, t, LANE_RUNNING, 0, 0, -1);
+  }
+
+  private laneState(to: number, reason: number, slot: number): number {
     switch (to) {
       case GO_RUNNING:
-        return LANE_RUNNING;
+        return slot < this.assisting.length && this.assisting[slot] === 1 ? LANE_GC_ASSIST : LANE_RUNNING;
       case GO_RUNNABLE:
         return LANE_RUNNABLE;
       case GO_SYSCALL:

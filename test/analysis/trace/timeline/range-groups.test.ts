@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RangeGroup, rangeGroups } from '../../../../src/analysis/trace/timeline/range-groups';
-import { LANE_ABSENT, LANE_RUNNING, LANE_STATE_COUNT } from '../../../../src/model/timeline';
+import { LANE_ABSENT, LANE_GC_ASSIST, LANE_RUNNING, LANE_STATE_COUNT } from '../../../../src/model/timeline';
 import { GO126, INCIDENT2, type Loaded, goroutineRuns, loadTrace, procRuns } from './load';
 
 /** Per start function: goroutines with a non-absent run overlapping [t0, t1] for some time, and ns per state there. */
@@ -83,7 +83,8 @@ describe.each([
     let pBusy = 0;
     for (let i = 0; i < t.tl.procs.count; i++) for (const r of procRuns(t.tl, i)) if (r.value >= 0) pBusy += r.end - r.start;
     expect(pBusy).toBeGreaterThan(0);
-    expect(whole.reduce((a, g) => a + g.ns[LANE_RUNNING], 0)).toBeCloseTo(pBusy, 0);
+    // Running includes the time spent assisting the GC while running.
+    expect(whole.reduce((a, g) => a + g.ns[LANE_RUNNING] + g.ns[LANE_GC_ASSIST], 0)).toBeCloseTo(pBusy, 0);
   });
 
   it('sorts groups by count, then total time, then name', () => {

@@ -105,7 +105,7 @@ describe('sliceAt on go1.26.trace', () => {
       }
     }
     expect([...seen].sort()).toEqual(
-      ['running', 'runnable', 'syscall', 'blocked (sync)', 'blocked (network)', 'blocked (other)'].sort(),
+      ['running', 'runnable', 'syscall', 'blocked (sync)', 'blocked (network)', 'blocked (other)', 'GC assist'].sort(),
     );
   });
 
