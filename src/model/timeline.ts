@@ -43,6 +43,8 @@ export interface GoroutineRuns {
   count: number;
   /** Goroutine id of each lane. */
   id: Float64Array;
+  /** The goroutine's last trace label (string id: "GC (dedicated)"… for GC workers), 0 if none. */
+  label: Int32Array;
   /** Lane i's runs are [offset[i], offset[i + 1]). */
   offset: Int32Array;
   /** When the run starts. */

@@ -79,7 +79,7 @@ async function timelineLanes(p: TimelineLanesRequest, ctx: RequestContext): Prom
     throw new Error(`invalid goroutine filter: ${p.filter}`);
   }
   const slots = ctx.session.memo.get('timeline-goroutine-lanes', `${p.sort}\u0000${p.filter}`, [src.model], () =>
-    goroutineLaneSlots(src.model, filter, p.sort),
+    goroutineLaneSlots(src.model, filter, p.sort, src.timeline.goroutines.label),
   );
   const offset = Math.max(0, Math.min(slots.length, Math.floor(p.offset) || 0));
   return { offset, lanes: Array.from(pageRows(slots, offset, p.limit), (s) => src.goroutineLane(s)), total: slots.length };

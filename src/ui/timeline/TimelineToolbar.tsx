@@ -75,10 +75,10 @@ export function TimelineToolbar({ reading, view, endNs, query, onQuery, total, g
           id={filterId}
           type="search"
           className="input"
-          placeholder="filter: id or start function (regex)"
+          placeholder="filter: id, start function or label (regex)"
           value={draft}
           aria-invalid={err ? true : undefined}
-          title={err ?? 'A regular expression over "G <id> <start function>"'}
+          title={err ?? 'A regular expression over "G <id> <start function> [<trace label>]"'}
           onChange={(e) => setDraft(e.target.value)}
         />
         <label htmlFor={sortId}>sorted by</label>

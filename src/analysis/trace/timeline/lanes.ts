@@ -57,7 +57,12 @@ export class TimelineSource {
   }
 
   goroutineLane(slot: number): LaneInfo {
-    return { key: `g:${slot}`, kind: 'goroutine', name: goroutineLabel(this.model, slot) };
+    return { key: `g:${slot}`, kind: 'goroutine', name: this.goroutineName(slot) };
+  }
+
+  /** "G 123 main.worker", with the goroutine's trace label when it has one. */
+  goroutineName(slot: number): string {
+    return goroutineLabel(this.model, slot, this.model.symbols.strings[this.timeline.goroutines.label[slot] ?? 0] ?? '');
   }
 
   /** The runs a lane is drawn from, or null for point lanes and unknown keys. */
@@ -190,10 +195,10 @@ export class TimelineSource {
   }
 }
 
-/** "G 123 main.worker" (start function shortened, as tables show it). */
-export function goroutineLabel(model: TraceModel, slot: number): string {
+/** "G 123 main.worker" (start function shortened, as tables show it), "… [GC (dedicated)]" with a trace label. */
+export function goroutineLabel(model: TraceModel, slot: number, traceLabel = ''): string {
   const name = model.symbols.strings[model.goroutines.name[slot]];
-  return `G ${model.goroutines.id[slot]}${name ? ` ${shortFuncName(name)}` : ''}`;
+  return `G ${model.goroutines.id[slot]}${name ? ` ${shortFuncName(name)}` : ''}${traceLabel ? ` [${traceLabel}]` : ''}`;
 }
 
 function metricSeries(model: TraceModel, metric: number): Omit<PointLane, 'end'> {

@@ -5,7 +5,7 @@
  */
 import { COVER_EXACT, LANE_ABSENT, LANE_RUNNABLE, LANE_STATE_NAMES, isRunningState } from '../../../model/timeline';
 import { type StackFrameInfo, stackFrames } from '../stack-frames';
-import { goroutineLabel, type TimelineSource } from './lanes';
+import type { TimelineSource } from './lanes';
 import { runAt } from './tiles';
 
 export interface GoroutineRef {
@@ -86,7 +86,7 @@ export function sliceAt(src: TimelineSource, key: string, t: number): SliceDetai
 
 function ref(src: TimelineSource, slot: number): GoroutineRef {
   const g = src.model.goroutines;
-  return { slot, id: g.id[slot], label: goroutineLabel(src.model, slot), startFunc: src.model.symbols.strings[g.name[slot]] ?? '' };
+  return { slot, id: g.id[slot], label: src.goroutineName(slot), startFunc: src.model.symbols.strings[g.name[slot]] ?? '' };
 }
 
 /** The P lane on which `slot` was running at `t`, else its own goroutine lane. */

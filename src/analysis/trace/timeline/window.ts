@@ -106,6 +106,7 @@ function regroup(wg: GoroutineRuns, map: Int32Array, whole: GoroutineRuns, from:
   const out: GoroutineRuns = {
     count: lanes,
     id: whole.id,
+    label: whole.label,
     offset,
     time: new Float64Array(n),
     state: new Uint8Array(n),

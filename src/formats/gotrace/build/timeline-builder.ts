@@ -18,7 +18,7 @@ import {
   type TimelineModel,
 } from '../../../model/timeline';
 import { GrowableFloat64, grown } from '../../../model/growable';
-import { type EventConsumer, type EventRows, F, K_GO, K_PROC, K_RANGE, N, fromState, toState } from '../events';
+import { type EventConsumer, type EventRows, F, K_GO, K_LABEL, K_PROC, K_RANGE, N, fromState, toState } from '../events';
 import { GoroutineSlots } from './goroutine-slots';
 import { IdFlags, IdIndex, IdValues } from './idmap';
 import { LaneRuns } from './lane-runs';
@@ -117,6 +117,8 @@ export class TimelineBuilder implements EventConsumer {
   /** Range names (string ids) that are GC assists; per goroutine slot, 1 while inside one. */
   private readonly assistName: IdFlags;
   private assisting = new Uint8Array(1024);
+  /** Per goroutine slot: its last label (string id), 0 none. */
+  private labels = new Int32Array(1024);
   private lastTs = 0;
   private transitions = 0;
 
@@ -154,6 +156,7 @@ export class TimelineBuilder implements EventConsumer {
       if (k === K_GO) this.goTransition(time[i], f, n, i * F, i * N);
       else if (k === K_PROC) this.procLaneOf(f[i * F]);
       else if (k === K_RANGE) this.range(time[i], f, n, i * F, i * N);
+      else if (k === K_LABEL) this.label(f[i * F], n[i * N]);
     }
     if (count > 0) this.lastTs = time[count - 1];
   }
@@ -188,6 +191,13 @@ export class TimelineBuilder implements EventConsumer {
       this.pRuns.set(p, t, slot);
       this.runningOn[slot] = p;
     }
+  }
+
+  private label(goid: number, label: number): void {
+    const slot = this.slots.current(goid);
+    if (slot < 0) return;
+    if (slot >= this.labels.length) this.labels = grown(this.labels, Math.max(slot + 1, this.slotsHint));
+    this.labels[slot] = label;
   }
 
   /** A "GC mark assist" range of a goroutine: while it runs inside one, its lane says so. */
@@ -235,11 +245,18 @@ export class TimelineBuilder implements EventConsumer {
     return {
       endNs: end,
       floorNs: this.floorNs,
-      goroutines: { count: g.count, id: this.slots.ids!.finish(), offset: g.offset, time: g.time, state: g.value as Uint8Array, cover: g.cover, reason, stack, by },
+      goroutines: { count: g.count, id: this.slots.ids!.finish(), label: fitted(this.labels, g.count), offset: g.offset, time: g.time, state: g.value as Uint8Array, cover: g.cover, reason, stack, by },
       procs: { count: p.count, proc: this.procIds.finish(), offset: p.offset, time: p.time, slot: p.value as Int32Array, cover: p.cover },
       liveGoroutines: this.live.series(),
       runnableGoroutines: this.runnable.series(),
       transitions: this.transitions,
     };
   }
+}
+
+/** `a` cut or padded (with zeros) to `n` elements. */
+function fitted(a: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  out.set(a.subarray(0, Math.min(n, a.length)));
+  return out;
 }

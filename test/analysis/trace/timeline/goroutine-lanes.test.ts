@@ -94,6 +94,21 @@ describe('goroutineLaneSlots on go1.26.trace', () => {
     }
   });
 
+  it('matches the trace labels of GC mark workers ("GC (idle)", "GC (dedicated)")', () => {
+    const labels = t.tl.goroutines.label;
+    const slots = Array.from(goroutineLaneSlots(t.model, /\[GC \(/, 'id', labels));
+    expect(slots).toHaveLength(3);
+    const strings = t.model.symbols.strings;
+    for (const s of slots) expect(strings[t.model.goroutines.name[s]]).toBe('runtime.gcBgMarkWorker');
+    expect(slots.map((s) => t.src.goroutineName(s).replace(/^G \d+ /, '')).sort()).toEqual([
+      'runtime.gcBgMarkWorker [GC (dedicated)]',
+      'runtime.gcBgMarkWorker [GC (idle)]',
+      'runtime.gcBgMarkWorker [GC (idle)]',
+    ]);
+    // Without the labels the same pattern finds nothing.
+    expect(goroutineLaneSlots(t.model, /\[GC \(/, 'id')).toHaveLength(0);
+  });
+
   it('orders by id ascending', () => {
     const g = t.model.goroutines;
     const slots = Array.from(goroutineLaneSlots(t.model, null, 'id'));

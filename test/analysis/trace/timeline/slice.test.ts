@@ -7,7 +7,6 @@
  * binary search.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { goroutineLabel } from '../../../../src/analysis/trace/timeline/lanes';
 import { sliceAt } from '../../../../src/analysis/trace/timeline/slice';
 import { LANE_BLOCKED_NET, LANE_BLOCKED_SYNC, LANE_RUNNABLE, LANE_RUNNING, LANE_STATE_NAMES, LANE_SYSCALL } from '../../../../src/model/timeline';
 import { GO126, type Loaded, type PlainRun, goroutineRuns, loadTrace, procRuns, runHolding } from './load';
@@ -48,7 +47,7 @@ describe('sliceAt on go1.26.trace', () => {
           lane: `p:${lane}`,
           slot: run.value,
           id: t.model.goroutines.id[run.value],
-          label: goroutineLabel(t.model, run.value),
+          label: t.src.goroutineName(run.value),
           state: 'running',
           start: own.start,
           end: own.end,
@@ -144,7 +143,7 @@ describe('sliceAt on go1.26.trace', () => {
         expect(m.by).toEqual({
           slot: by,
           id: t.model.goroutines.id[by],
-          label: goroutineLabel(t.model, by),
+          label: t.src.goroutineName(by),
           startFunc: t.model.symbols.strings[t.model.goroutines.name[by]],
         });
         // The same answer from the runnable slice itself.
