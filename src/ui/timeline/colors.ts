@@ -7,8 +7,8 @@ import { LANE_STATE_COUNT } from '../../model/timeline';
 
 export type Theme = 'light' | 'dark';
 
-const STATE_LIGHT = ['transparent', '#2e8b57', '#e0a526', '#8e63c9', '#d1495b', '#3d7fd1', '#9aa3ad', '#c2410c'];
-const STATE_DARK = ['transparent', '#4cc38a', '#f0c04a', '#b08df0', '#ff6b7d', '#66a6ff', '#6f7884', '#fb923c'];
+const STATE_LIGHT = ['transparent', '#2e8b57', '#e0a526', '#8e63c9', '#d1495b', '#3d7fd1', '#9aa3ad', '#0891b2'];
+const STATE_DARK = ['transparent', '#4cc38a', '#f0c04a', '#b08df0', '#ff6b7d', '#66a6ff', '#6f7884', '#22d3ee'];
 
 export function stateColor(state: number, theme: Theme): string {
   const c = theme === 'dark' ? STATE_DARK : STATE_LIGHT;
