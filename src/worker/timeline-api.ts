@@ -26,9 +26,6 @@ export interface TimelineInfo {
   slotName: Int32Array;
   /** String id of runtime.gcBgMarkWorker (its slices are GC work), -1 when absent. */
   gcWorkerName: number;
-  transitions: number;
-  /** Bytes the timeline's columns hold. */
-  bytes: number;
 }
 
 export interface TimelineLanesRequest {

@@ -5,9 +5,9 @@ import { TimelineSource } from '../analysis/trace/timeline/lanes';
 import { rangeGroups } from '../analysis/trace/timeline/range-groups';
 import { sliceAt } from '../analysis/trace/timeline/slice';
 import { MAX_PAGE_ROWS, pageRows } from '../analysis/paging';
-import { buildTimelineAsync, isCancelled } from '../formats/gotrace';
+import { buildTimelineAsync } from '../formats/gotrace';
+import { memoReplay } from './replay';
 import type { Handlers, RequestContext } from './context';
-import { typedBytes } from './memo';
 import type {
   TimelineApi,
   TimelineInfo,
@@ -29,29 +29,17 @@ import { traceOf } from './trace-file';
 const MAX_WIDTH = 8192;
 const MAX_LANES = 2000;
 
-/**
- * The file's timeline, built once by a second scan in slices; the request's cancel stops
- * it. A build shared with a request that was cancelled is run again for this one.
- */
+/** The file's timeline, built once by a second scan in slices (see replay.ts). */
 async function source(file: number, ctx: RequestContext): Promise<TimelineSource> {
   const t = traceOf(ctx.session, file);
-  const { signal } = ctx;
-  const onProgress = (done: number, total: number) => ctx.progress('timeline', done, total);
-  for (;;) {
-    try {
-      const timeline = await ctx.session.memo.getAsync('timeline', '', [t.model], () =>
-        buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.model, t.bytes.length), {
-          signal,
-          onProgress,
-          goroutines: t.model.goroutines.count,
-          procs: t.model.summary.procs,
-        }),
-      );
-      return ctx.session.memo.get('timeline-source', '', [timeline], () => new TimelineSource(t.model, timeline), { bytes: () => 0 });
-    } catch (e) {
-      if (!isCancelled(e) || signal.aborted) throw e;
-    }
-  }
+  const timeline = await memoReplay(ctx, 'timeline', { namespace: 'timeline', key: '', deps: [t.model] }, (opts) =>
+    buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.model, t.bytes.length), {
+      ...opts,
+      goroutines: t.model.goroutines.count,
+      procs: t.model.summary.procs,
+    }),
+  );
+  return ctx.session.memo.get('timeline-source', '', [timeline], () => new TimelineSource(t.model, timeline), { bytes: () => 0 });
 }
 
 async function timelineOpen(p: TimelineOpenRequest, ctx: RequestContext): Promise<TimelineInfo> {
@@ -65,8 +53,6 @@ async function timelineOpen(p: TimelineOpenRequest, ctx: RequestContext): Promis
     goroutines: tl.goroutines.count,
     slotName,
     gcWorkerName: src.model.symbols.strings.indexOf('runtime.gcBgMarkWorker'),
-    transitions: tl.transitions,
-    bytes: typedBytes(tl, []),
   };
 }
 

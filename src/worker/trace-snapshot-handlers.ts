@@ -8,7 +8,8 @@ import { derivedName, DERIVED_KIND_LABEL, snapshotName } from '../analysis/trace
 import { snapshotStacks } from '../analysis/trace/snapshot-stacks';
 import { stackFrames } from '../analysis/trace/stack-frames';
 import { pageRows } from '../analysis/paging';
-import { derivedInRange, isCancelled, scanTraceAsync } from '../formats/gotrace';
+import { derivedInRange, scanTraceAsync } from '../formats/gotrace';
+import { memoReplay } from './replay';
 import type { FileKind } from '../model/file-kind';
 import type { Handlers, RequestContext } from './context';
 import { summarize } from './summary';
@@ -31,21 +32,13 @@ import type { FileInfo } from './types';
  */
 async function snapshot(t: OpenTrace, timeNs: number, ctx: RequestContext): Promise<Snapshot> {
   const time = Math.max(0, Math.min(Math.round(timeNs), t.model.summary.endNs));
-  const { signal } = ctx;
-  const onProgress = (done: number, total: number) => ctx.progress('snapshot', done, total);
-  for (;;) {
-    try {
-      return await ctx.session.memo.getAsync(
-        'trace-snapshot',
-        String(time),
-        [t.model],
-        () => snapshotAt(t.model, time, (sink) => scanTraceAsync(t.bytes, sink, t.model.symbols, { signal, onProgress })),
-        { bytes: (s) => s.rows.length * 120 },
-      );
-    } catch (e) {
-      if (!isCancelled(e) || signal.aborted) throw e;
-    }
-  }
+  return memoReplay(
+    ctx,
+    'snapshot',
+    { namespace: 'trace-snapshot', key: String(time), deps: [t.model] },
+    (opts) => snapshotAt(t.model, time, (sink) => scanTraceAsync(t.bytes, sink, t.model.symbols, opts)),
+    { bytes: (s) => s.rows.length * 120 },
+  );
 }
 
 async function traceSnapshot(p: SnapshotRequest, ctx: RequestContext): Promise<SnapshotAnswer> {
@@ -101,9 +94,8 @@ async function openDerived(p: OpenDerivedRequest, ctx: RequestContext): Promise<
   if (p.kind === 'cpu') profile = cpuSamplesProfile(model, p.group, range);
   else if (!range) profile = derivedProfile(model, p.kind, p.group);
   else {
-    const onProgress = (done: number, total: number) => ctx.progress('range', done, total);
-    const derived = await session.memo.getAsync('trace-range-derived', `${range.t0}-${range.t1}`, [model], () =>
-      derivedInRange(t.bytes, model.symbols, range.t0, range.t1, { signal: ctx.signal, onProgress }),
+    const derived = await memoReplay(ctx, 'range', { namespace: 'trace-range-derived', key: `${range.t0}-${range.t1}`, deps: [model] }, (opts) =>
+      derivedInRange(t.bytes, model.symbols, range.t0, range.t1, opts),
     );
     profile = derivedProfile({ ...model, derived }, p.kind, p.group);
   }

@@ -24,9 +24,10 @@ export function LaneTooltip({ file, hover, tiles, index, left, top, width }: { f
   const sliceLane = row.kind === 'proc' || row.kind === 'goroutine';
   // Debounced as a string: a new object every render would never settle.
   const askKey = useDebounced(sliceLane || row.kind === 'span' ? `${row.key}@${Math.round(t)}` : null, 40);
-  const ask = useMemo(() => (askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]), detail: false } : null), [askKey, file]);
-  const slice = useWorkerCall('timelineSlice', sliceLane ? ask : null);
-  const span = useWorkerCall('timelineSpan', row.kind === 'span' && askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]) } : null);
+  const at = useMemo(() => (askKey ? { file, lane: askKey.split('@')[0], timeNs: Number(askKey.split('@')[1]) } : null), [askKey, file]);
+  const ask = useMemo(() => (at && sliceLane ? { ...at, detail: false } : null), [at, sliceLane]);
+  const slice = useWorkerCall('timelineSlice', ask);
+  const span = useWorkerCall('timelineSpan', row.kind === 'span' ? at : null);
   let body: React.ReactNode = null;
   if (sliceLane) {
     const s = slice.data;
