@@ -13,9 +13,10 @@ import { classifyPprof } from './pprof/kind';
 import { sniff } from './sniff';
 import { parseGoroutineText } from './goroutine-text';
 import { parsePprofText } from './pprof-text';
+import { LEGACY_NAMES, parseLegacy } from './legacy';
 import type { GoroutineDump } from '../model/goroutines';
 import type { TraceModel } from '../model/trace';
-import { ReaderUnavailableError, parseTraceAsync, parseTracePiped } from './gotrace';
+import { ReaderUnavailableError, loadTimelineFloor, parseTraceAsync, parseTracePiped } from './gotrace';
 import type { PipePort } from './gotrace/pipe/protocol';
 
 export interface OpenedFile {
@@ -40,16 +41,19 @@ export class OpenError extends Error {
   }
 }
 
-/** A second thread that reads a trace (a Web Worker or a worker_threads port running pipe/reader-side.ts). */
-export interface TraceReaderThread {
+/**
+ * Another thread for a large trace (a Web Worker or a worker_threads port): the reader
+ * (pipe/reader-side.ts) or the timeline builder (pipe/timeline-side.ts).
+ */
+export interface TraceThread {
   port: PipePort;
   stop(): void;
 }
 
 export interface OpenOptions {
   inflateCap?: number;
-  /** Starts a reader thread for a large trace; without it, or when it returns null, one thread does all. */
-  startTraceReader?: () => TraceReaderThread | null;
+  /** Starts a thread for a large trace; without it, or when it returns null, one thread does all. */
+  startTraceThread?: (role: 'reader' | 'timeline') => TraceThread | null;
   /** Set `aborted` to stop a long parse (checked between chunks of work). */
   signal?: { aborted: boolean };
   onProgress?: (phase: string, done: number, total: number) => void;
@@ -108,6 +112,14 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
         throw new OpenError({ kind: 'pprof', profile: 'other', text: true }, `text profile (debug=1): ${(e as Error).message}`);
       }
     }
+    case 'legacy': {
+      try {
+        const { profile, kind, warnings } = parseLegacy(data, s.form, parseProgress);
+        return { kind: { kind: 'pprof', profile: kind }, profile, warnings };
+      } catch (e) {
+        throw new OpenError({ kind: 'pprof', profile: 'other' }, `${LEGACY_NAMES[s.form]}: ${(e as Error).message}`);
+      }
+    }
     case 'text':
       throw new OpenError(
         UNKNOWN,
@@ -125,7 +137,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
 async function openTrace(bytes: Uint8Array, version: number, onProgress: ProgressFn, opts: OpenOptions): Promise<OpenedFile> {
   const kind: FileKind = { kind: 'trace', goVersion: `1.${version}` };
   try {
-    const { model, bytes: data } = await parseTraceOnTwoThreads(bytes, onProgress, opts);
+    const { model, bytes: data } = await parseTraceOnThreeThreads(bytes, onProgress, opts);
     return {
       kind: { kind: 'trace', goVersion: model.summary.goVersion },
       trace: { model, bytes: data },
@@ -141,25 +153,33 @@ const PIPE_MIN_BYTES = 4 << 20;
 
 /**
  * A large trace is read (decoded, ordered) on a second thread while this one builds the
- * model; otherwise, or when no thread can be started, it is parsed here in slices, so the
- * caller stays able to take a cancel, or another file, between them.
+ * model and a third its timeline (where the timeline's floor can be told up front; else
+ * it is built on first use); otherwise, or when no reader can be started, it is parsed
+ * here in slices, so the caller stays able to take a cancel, or another file, between them.
  */
-async function parseTraceOnTwoThreads(
+async function parseTraceOnThreeThreads(
   data: Uint8Array,
   onProgress: ProgressFn,
   opts: OpenOptions,
 ): Promise<{ model: TraceModel; bytes: Uint8Array }> {
-  const reader = data.length >= PIPE_MIN_BYTES ? opts.startTraceReader?.() : null;
+  const reader = data.length >= PIPE_MIN_BYTES ? opts.startTraceThread?.('reader') : null;
   if (reader) {
+    const floorNs = loadTimelineFloor(data);
+    const timeline = floorNs === undefined ? null : opts.startTraceThread?.('timeline');
     try {
-      return await parseTracePiped(data, reader.port, { onProgress, signal: opts.signal });
+      return await parseTracePiped(data, reader.port, {
+        onProgress,
+        signal: opts.signal,
+        timeline: timeline && floorNs !== undefined ? { port: timeline.port, floorNs } : undefined,
+      });
     } catch (e) {
       if (!(e instanceof ReaderUnavailableError)) throw e;
     } finally {
       reader.stop();
+      timeline?.stop();
     }
   }
-  return { model: await parseTraceAsync(data, { onProgress, signal: opts.signal }), bytes: data };
+  return { model: await parseTraceAsync(data, { onProgress, signal: opts.signal, timeline: true }), bytes: data };
 }
 
 function openGoroutineText(data: Uint8Array, form: 'debug=1' | 'debug=2', onProgress: ProgressFn): OpenedFile {

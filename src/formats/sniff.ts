@@ -7,6 +7,7 @@ import { isGzip } from './gzip';
 import { looksLikeGoroutineText } from './goroutine-text';
 import { sniffTraceHeader } from './gotrace/header';
 import { pprofTextForm, type PprofTextForm } from './pprof-text';
+import { legacyTextForm, looksLikeLegacyCpu, type LegacyForm } from './legacy';
 
 export type Sniffed =
   | { as: 'empty' }
@@ -14,6 +15,7 @@ export type Sniffed =
   | { as: 'trace'; version: number }
   | { as: 'goroutine-text'; form: 'debug=1' | 'debug=2' }
   | { as: 'pprof-text'; form: PprofTextForm }
+  | { as: 'legacy'; form: LegacyForm }
   | { as: 'folded' }
   | { as: 'pprof' }
   | { as: 'text' }
@@ -33,9 +35,12 @@ export function sniff(bytes: Uint8Array): Sniffed {
     if (form) return { as: 'goroutine-text', form };
     const pprofText = pprofTextForm(text);
     if (pprofText) return { as: 'pprof-text', form: pprofText };
+    const legacy = legacyTextForm(text);
+    if (legacy) return { as: 'legacy', form: legacy };
     if (looksLikeFolded(text, head.length === bytes.length)) return { as: 'folded' };
     return { as: 'text' };
   }
+  if (looksLikeLegacyCpu(bytes)) return { as: 'legacy', form: 'cpu' };
   if (looksLikeProfileProto(bytes)) return { as: 'pprof' };
   return { as: 'binary' };
 }

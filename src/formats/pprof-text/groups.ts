@@ -9,11 +9,14 @@
  *   <blank line>
  *
  * The frame lines, not the PCs, are the stack: they name the functions and expand
- * inlining. A record with PCs but no frame lines (a writer that does not symbolize)
- * keeps its PCs as frames.
+ * inlining. A record with PCs but no frame lines (a writer that does not symbolize:
+ * old Go, gperftools) keeps its PCs as frames named by address. Reading stops at a
+ * memory map ("--- Memory map: ---"), which the caller reads.
  */
 import type { ProfileBuilder } from '../../model/profile-builder';
 import { parseGoLabelSet } from '../go-quote';
+import { addressFrame } from '../legacy/address-frames';
+import { isMemoryMapSentinel } from '../legacy/memory-map';
 import type { LineReader } from '../text-lines';
 
 export interface RecordGroup {
@@ -56,17 +59,19 @@ export function readGroups(r: LineReader, b: ProfileBuilder, how: GroupReading, 
       warnings.push(`line ${grp.badLine}: skipped ${how.describe(grp.values)}: ${grp.bad}`);
       return;
     }
-    if (grp.frames.length === 0) for (let i = 0; i < grp.pcs.length; i++) grp.frames.push(b.frame(grp.pcs[i]));
-    if (grp.frames.length === 0) {
-      warnings.push(`line ${grp.line}: skipped ${how.describe(grp.values)} with no frames`);
-      return;
-    }
+    // A record of no PCs at all is kept too (at the root), as pprof keeps it: it counts in the totals.
+    if (grp.frames.length === 0) for (let i = 0; i < grp.pcs.length; i++) grp.frames.push(addressFrame(b, grp.pcs[i]));
     how.onGroup(grp);
   };
 
   while (r.next()) {
     const L = r.line;
     const n = r.lineNo;
+    // gperftools' texts end with their memory map; the caller reads it.
+    if (isMemoryMapSentinel(L)) {
+      end();
+      break;
+    }
     if (L.trim() === '') {
       end();
       continue;
@@ -101,8 +106,10 @@ export function readGroups(r: LineReader, b: ProfileBuilder, how: GroupReading, 
     }
     grp.frames.push(f);
   }
-  // Go ends every record with a blank line; one still open at the end was cut off.
-  if (g) {
+  // Go ends every record with a blank line: one still open at the end, with frame lines or a
+  // last line cut in the middle, was cut off. A head line alone is a whole record of the older
+  // writers (one line per record, no symbols).
+  if (g && ((g as Open).frames.length > 0 || !r.lastLineTerminated)) {
     const grp = g as Open;
     warnings.push(
       `the text ends inside the record at line ${grp.line}: the profile was cut off; kept ${grp.frames.length} complete frames of it`,
@@ -125,7 +132,7 @@ function headOf(L: string, how: GroupReading): { values: number[]; pcs: string[]
 /** "#\t0xPC\tfunc+0xOFF\tfile:line" (any run of tabs between fields) → frame, or -1. */
 function frameOf(b: ProfileBuilder, L: string): number {
   const parts = L.split('\t').filter((p) => p !== '');
-  if (parts.length === 2 && /^0x[0-9a-f]+$/.test(parts[1])) return b.frame(parts[1]); // unsymbolized PC
+  if (parts.length === 2 && /^0x[0-9a-f]+$/.test(parts[1])) return addressFrame(b, parts[1]); // unsymbolized PC
   if (parts.length !== 4) return -1;
   const fn = parts[2];
   const plus = fn.lastIndexOf('+0x');

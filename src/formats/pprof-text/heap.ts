@@ -12,13 +12,21 @@
  * sampler's odds (scaleHeapSample below); so do we, or the text and the proto of
  * the same moment would not agree. The header's "heap/N" is twice the sampling
  * rate, for the C++ heap profiler's sake; "heap_v2/N" is the rate itself.
+ *
+ * gperftools writes the same shape: "heapz_v2/N" (sampled), "heapprofile" (every
+ * allocation), "growthz" and "fragmentationz" (every allocation, live objects only),
+ * its records without symbol lines and followed by a memory map, all read as pprof
+ * reads them.
  */
 import type { Profile, ValueType } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import type { LineReader } from '../text-lines';
+import { placeAddressFrames } from '../legacy/address-frames';
+import { remainingLines } from '../legacy/lines';
+import { readMemoryMap } from '../legacy/memory-map';
 import { readGroups } from './groups';
 
-const HEADER_RE = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap_v2|heapz_v2|heap|heapprofile)\/?(\d*)\s*$/;
+const HEADER_RE = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap_v2|heapz_v2|heap|heapprofile|growthz?|fragmentationz?)\/?(\d*)\s*$/;
 const RECORD_RE = /^\s*(-?\d+): *(-?\d+) *\[ *(-?\d+): *(-?\d+) *\]\s*$/;
 const MEMSTATS = '# runtime.MemStats';
 
@@ -43,10 +51,12 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
   const h = HEADER_RE.exec(header);
   if (!h) throw new Error(`the first line is not a "heap profile: …" header: ${JSON.stringify(header.slice(0, 120))}`);
   const [inuseObj, inuseB, allocObj, allocB] = [h[1], h[2], h[3], h[4]];
+  const unsampled = h[5] === 'heapprofile' || /^(growth|fragmentation)/.test(h[5]);
   // Go writes alloc bytes one more than in-use bytes when they are equal, so the pair always counts as distinct.
-  const hasAlloc = (allocObj !== inuseObj && allocObj !== '0') || (allocB !== inuseB && allocB !== '0');
+  const hasAlloc =
+    !/^(growth|fragmentation)/.test(h[5]) && ((allocObj !== inuseObj && allocObj !== '0') || (allocB !== inuseB && allocB !== '0'));
   const period = h[6] ? Number(h[6]) : 0;
-  const rate = h[5] === 'heap' ? period / 2 : h[5] === 'heapprofile' ? 1 : period;
+  const rate = unsampled ? 1 : h[5] === 'heap' ? Math.trunc(period / 2) : period;
 
   const b = new ProfileBuilder(hasAlloc ? 4 : 2);
   const row: number[] = [];
@@ -63,13 +73,13 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
       describe: (v) => `the record of ${v[0]} live and ${v[2]} allocated objects`,
       onGroup: (g) => {
         const [liveN, liveB, allocN, allocBytes] = g.values;
-        if ((liveN === 0 && liveB !== 0) || (allocN === 0 && allocBytes !== 0)) {
+        if ((liveN === 0 && liveB !== 0) || (hasAlloc && allocN === 0 && allocBytes !== 0)) {
           warnings.push(`line ${g.line}: skipped a record with bytes but no objects`);
           return;
         }
         row.length = 0;
-        if (hasAlloc) row.push(...scaleHeapSample(allocN, allocBytes, rate));
-        row.push(...scaleHeapSample(liveN, liveB, rate));
+        if (hasAlloc) row.push(...(unsampled ? [allocN, allocBytes] : scaleHeapSample(allocN, allocBytes, rate)));
+        row.push(...(unsampled ? [liveN, liveB] : scaleHeapSample(liveN, liveB, rate)));
         const s = b.sample(b.stackLeafFirst(g.frames), row);
         // As the proto form does: each sample is labelled with its objects' size.
         if (allocN > 0) b.numberLabel(s, 'bytes', Math.trunc(allocBytes / allocN));
@@ -84,13 +94,15 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
     warnings,
   );
   const types = hasAlloc ? ALLOC_AND_INUSE : INUSE_ONLY;
-  return b.build({
+  const profile = b.build({
     ...simpleMeta('pprof-text', types),
     defaultSampleType: types.length - 1,
     periodType: { type: 'space', unit: 'bytes' },
     period: rate,
     comments,
   });
+  placeAddressFrames(profile, readMemoryMap(remainingLines(r)));
+  return profile;
 }
 
 /**
