@@ -1,31 +1,41 @@
 /**
- * The reader half of a piped trace parse (src/formats/gotrace/pipe/) on a Node worker
- * thread, for the benchmark and the tests: this module is both the thread's entry and
- * the function that starts it.
+ * A thread of a piped trace parse (src/formats/gotrace/pipe/): the reader, or the timeline
+ * builder, on a Node worker thread, for the benchmarks and the tests. This module is both
+ * the thread's entry and the function that starts it.
  */
 import { MessageChannel, type MessagePort, Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PipePort } from '../src/formats/gotrace/pipe/protocol';
 import { serveTraceReader } from '../src/formats/gotrace/pipe/reader-side';
+import { serveTimelineBuilder } from '../src/formats/gotrace/pipe/timeline-side';
 
-if (!isMainThread && (workerData as { traceReader?: MessagePort } | null)?.traceReader) {
-  serveTraceReader((workerData as { traceReader: MessagePort }).traceReader as unknown as PipePort);
+export type TraceThreadRole = 'reader' | 'timeline';
+
+interface ThreadData {
+  traceThread: MessagePort;
+  role: TraceThreadRole;
+}
+
+if (!isMainThread && (workerData as ThreadData | null)?.traceThread) {
+  const { traceThread, role } = workerData as ThreadData;
+  (role === 'reader' ? serveTraceReader : serveTimelineBuilder)(traceThread as unknown as PipePort);
   parentPort?.postMessage('loaded');
 }
 
-export interface NodeTraceReader {
+export interface NodeTraceThread {
   port: PipePort;
   close(): Promise<void>;
 }
 
 /**
- * Starts a reader thread and resolves once its code is loaded (so timing a parse leaves
- * out compiling it). Its entry is `bundledEntry` (this module bundled, see bench/bundle.ts)
- * or else this TypeScript file, loaded through tsx's loader registered first (Node 20
- * does not apply `--import tsx` to a worker's entry module).
+ * Starts a thread and resolves once its code is loaded (so timing a parse leaves out
+ * compiling it). Its entry is `bundledEntry` (this module bundled, see bench/bundle.ts) or
+ * else this TypeScript file, loaded through tsx's loader registered first (Node 20 does
+ * not apply `--import tsx` to a worker's entry module).
  */
-export async function spawnNodeTraceReader(bundledEntry?: string): Promise<NodeTraceReader> {
+export async function spawnNodeTraceThread(role: TraceThreadRole = 'reader', bundledEntry?: string): Promise<NodeTraceThread> {
   const { port1, port2 } = new MessageChannel();
-  const options = { workerData: { traceReader: port2 }, transferList: [port2] };
+  const data: ThreadData = { traceThread: port2, role };
+  const options = { workerData: data, transferList: [port2] };
   const w = bundledEntry
     ? new Worker(bundledEntry, { ...options, execArgv: [] }) // plain: no tsx loader in the timed thread
     : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); });`, { ...options, eval: true });

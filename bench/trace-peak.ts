@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseTrace, parseTracePiped } from '../src/formats/gotrace';
-import { spawnNodeTraceReader } from './node-trace-reader';
+import { spawnNodeTraceThread } from './node-trace-thread';
 
 function status(field: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'));
@@ -22,7 +22,7 @@ const bytes = new Uint8Array(file.buffer, file.byteOffset, file.length);
 let model;
 if (process.argv.includes('--piped')) {
   const at = process.argv.indexOf('--reader');
-  const reader = await spawnNodeTraceReader(at > 0 ? process.argv[at + 1] : undefined);
+  const reader = await spawnNodeTraceThread('reader', at > 0 ? process.argv[at + 1] : undefined);
   model = (await parseTracePiped(bytes, reader.port)).model;
   await reader.close();
 } else model = parseTrace(bytes);

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { bundleForNode, importBundled } from './bundle';
 import { rendererRss } from './measure';
-import { spawnNodeTraceReader } from './node-trace-reader';
+import { spawnNodeTraceThread } from './node-trace-thread';
 
 type GoTrace = typeof import('../src/formats/gotrace');
 
@@ -53,7 +53,7 @@ function peakInFreshProcess(script: string, path: string, readerEntry: string | 
 export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const { parseTrace, parseTraceAsync, parseTracePiped } = await importBundled<GoTrace>('src/formats/gotrace/index.ts', 'gotrace');
-  const readerEntry = await bundleForNode('bench/node-trace-reader.ts', 'trace-reader');
+  const readerEntry = await bundleForNode('bench/node-trace-thread.ts', 'trace-reader');
   const peakScript = await bundleForNode('bench/trace-peak.ts', 'trace-peak');
   const bytes = new Uint8Array(readFileSync(path));
   const mb = bytes.length / 1e6;
@@ -82,7 +82,7 @@ export async function benchTrace(path: string, runs = 3): Promise<TraceBench> {
     bestAsync = Math.min(bestAsync, performance.now() - t0);
     model = undefined as never;
     gc?.();
-    const reader = await spawnNodeTraceReader(readerEntry);
+    const reader = await spawnNodeTraceThread('reader', readerEntry);
     const lent = bytes.slice(); // the pipe takes the buffer away; the app's file bytes need no copy
     t0 = performance.now();
     await parseTracePiped(lent, reader.port);

@@ -100,3 +100,14 @@ export function shiftTimeline(tl: TimelineModel, deltaNs: number): void {
   }
   tl.endNs += deltaNs;
 }
+
+/** Every buffer under `tl`'s columns, to transfer it to another thread. */
+export function timelineBuffers(tl: TimelineModel): ArrayBuffer[] {
+  const columns = [
+    ...Object.values(tl.goroutines),
+    ...Object.values(tl.procs),
+    ...Object.values(tl.liveGoroutines),
+    ...Object.values(tl.runnableGoroutines),
+  ].filter((c): c is ArrayBufferView => ArrayBuffer.isView(c));
+  return [...new Set(columns.map((c) => c.buffer as ArrayBuffer))];
+}

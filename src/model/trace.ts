@@ -12,6 +12,7 @@
  */
 import { grown } from './growable';
 import { StringTable } from './string-table';
+import type { TimelineModel } from './timeline';
 
 // Goroutine states as the Go reader reports them (internal/trace GoState).
 export const GO_UNDETERMINED = 0;
@@ -418,6 +419,8 @@ export interface TraceModel {
   metrics: MetricSeries;
   cpuSamples: CpuSampleTable;
   derived: DerivedRecords;
+  /** Built along the load where its floor could be told up front; else null, built on first use. */
+  timeline: TimelineModel | null;
 }
 
 export function isSystemGoroutine(name: string): boolean {

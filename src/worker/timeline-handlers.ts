@@ -1,11 +1,10 @@
 /** The worker's answers to the timeline calls (timeline-api.ts). */
-import { timelineFloorNs } from '../analysis/trace/timeline/floor';
 import { goroutineLaneSlots } from '../analysis/trace/timeline/goroutine-lanes';
 import { TimelineSource } from '../analysis/trace/timeline/lanes';
 import { rangeGroups } from '../analysis/trace/timeline/range-groups';
 import { sliceAt } from '../analysis/trace/timeline/slice';
 import { MAX_PAGE_ROWS, pageRows } from '../analysis/paging';
-import { buildTimelineAsync } from '../formats/gotrace';
+import { buildTimelineAsync, timelineFloorNs } from '../formats/gotrace';
 import { memoReplay } from './replay';
 import type { Handlers, RequestContext } from './context';
 import type {
@@ -29,16 +28,18 @@ import { traceOf } from './trace-file';
 const MAX_WIDTH = 8192;
 const MAX_LANES = 2000;
 
-/** The file's timeline, built once by a second scan in slices (see replay.ts). */
+/** The file's timeline: built along the load, or else once by a second scan in slices (see replay.ts). */
 async function source(file: number, ctx: RequestContext): Promise<TimelineSource> {
   const t = traceOf(ctx.session, file);
-  const timeline = await memoReplay(ctx, 'timeline', { namespace: 'timeline', key: '', deps: [t.model] }, (opts) =>
-    buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.model, t.bytes.length), {
-      ...opts,
-      goroutines: t.model.goroutines.count,
-      procs: t.model.summary.procs,
-    }),
-  );
+  const timeline =
+    t.model.timeline ??
+    (await memoReplay(ctx, 'timeline', { namespace: 'timeline', key: '', deps: [t.model] }, (opts) =>
+      buildTimelineAsync(t.bytes, t.model.symbols, timelineFloorNs(t.bytes.length, t.model.summary.endNs), {
+        ...opts,
+        goroutines: t.model.goroutines.count,
+        procs: t.model.summary.procs,
+      }),
+    ));
   return ctx.session.memo.get('timeline-source', '', [timeline], () => new TimelineSource(t.model, timeline), { bytes: () => 0 });
 }
 

@@ -49,19 +49,21 @@ describe('bad input', () => {
 
 
 describe('a large trace', () => {
-  it('is read on the reader thread the caller starts, to the same model as on one thread', async () => {
+  it('is read on the reader and timeline threads the caller starts, to the same model and timeline as on one thread', async () => {
     const { gunzipSync } = await import('node:zlib');
-    const { spawnNodeTraceReader } = await import('../../bench/node-trace-reader');
+    const { spawnNodeTraceThread } = await import('../../bench/node-trace-thread');
     const bytes = new Uint8Array(gunzipSync(readFileSync('test/fixtures/traces/busy/busy.trace.gz')));
-    const reader = await spawnNodeTraceReader();
-    let started = 0;
+    const started: string[] = [];
     let stopped = 0;
+    const threads = { reader: await spawnNodeTraceThread('reader'), timeline: await spawnNodeTraceThread('timeline') };
     const piped = await openBytes(bytes.slice(), {
-      startTraceReader: () => (started++, { port: reader.port, stop: () => void (stopped++, reader.close()) }),
+      startTraceThread: (role) => (started.push(role), { port: threads[role].port, stop: () => void (stopped++, threads[role].close()) }),
     });
     const alone = await openBytes(bytes.slice());
-    expect([started, stopped]).toEqual([1, 1]);
+    expect([started, stopped]).toEqual([['reader', 'timeline'], 2]);
     expect(piped.trace!.model.summary).toEqual(alone.trace!.model.summary);
     expect(piped.trace!.model.goroutines.count).toBe(alone.trace!.model.goroutines.count);
+    const [a, b] = [piped.trace!.model.timeline!, alone.trace!.model.timeline!];
+    expect([a.floorNs, a.goroutines.time.length, a.procs.time.length]).toEqual([b.floorNs, b.goroutines.time.length, b.procs.time.length]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The worker's request loop end to end, over a MessageChannel as the app's worker would
- * be: a long request (the timeline's scan) reports progress, is cancelled mid-flight by the
- * caller's signal, and the tiles it then answers hand their typed arrays over.
+ * be: a long request (a range's sync profile, read again from the trace) reports progress,
+ * is cancelled mid-flight by the caller's signal, and the timeline's tiles hand their
+ * typed arrays over.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -33,17 +34,17 @@ describe('worker requests over a channel', () => {
     channel.port2.close();
   });
 
-  it('cancels the timeline build mid-flight', async () => {
+  it('cancels a scan mid-flight', async () => {
     const { durationNs } = await client.call('traceSummary', { file: FILE });
     const cancel = new AbortController();
     const seen: number[] = [];
     const call = client.call(
-      'timelineOpen',
-      { file: FILE },
+      'openDerived',
+      { file: FILE, kind: 'sync', range: { t0: 0, t1: durationNs / 2 } },
       {
         signal: cancel.signal,
         onProgress: (phase, done, total) => {
-          expect(phase).toBe('timeline');
+          expect(phase).toBe('range');
           seen.push(done / total);
           if (done < total) cancel.abort();
         },

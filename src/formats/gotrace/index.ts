@@ -10,8 +10,9 @@ import { TraceSymbols, type DerivedRecords, type TraceEventSink, type TraceModel
 import { type TimelineModel, shiftTimeline } from '../../model/timeline';
 import { TraceModelBuilder, modelFromScan } from './build/builder';
 import { TimelineBuilder } from './build/timeline-builder';
-import { SinkAdapter } from './events';
+import { type EventConsumer, type EventRows, SinkAdapter } from './events';
 import { traceVersion } from './header';
+import { loadTimelineFloor } from './timeline-plan';
 import type { GenerationIndex, ScanOptions, ScanResult } from './scan';
 import { type SliceOptions, createScanner, runSliced } from './scanner';
 
@@ -19,10 +20,15 @@ export { sniffTraceHeader } from './header';
 export { CANCELLED_MESSAGE, isCancelled } from './scan';
 export type { ScanOptions, ScanResult } from './scan';
 export { parseTracePiped, ReaderUnavailableError } from './pipe/builder-side';
+export { timelineFloorNs } from './build/timeline-floor';
+export { loadTimelineFloor } from './timeline-plan';
 
-export interface ParseTraceOptions extends ScanOptions {}
+export interface ParseTraceOptions extends ScanOptions {
+  /** Build the timeline along (TraceModel.timeline), where its floor can be told up front. */
+  timeline?: boolean;
+}
 
-export interface ParseTraceAsyncOptions extends ScanOptions, SliceOptions {}
+export interface ParseTraceAsyncOptions extends ParseTraceOptions, SliceOptions {}
 
 /** Streams the events of a trace, in order, into `sink`. */
 export function scanTrace(
@@ -56,10 +62,10 @@ export async function scanTraceAsync(
  */
 export function parseTrace(bytes: Uint8Array, opts: ParseTraceOptions = {}): TraceModel {
   const syms = new TraceSymbols();
-  const builder = new TraceModelBuilder(syms);
-  const s = createScanner(bytes, builder, syms, opts);
+  const load = new ModelLoad(syms, bytes, opts);
+  const s = createScanner(bytes, load, syms, opts);
   s.run(Infinity);
-  return modelFromScan(builder, s.result(), traceVersion(bytes), bytes.length);
+  return load.model(s.result());
 }
 
 /**
@@ -69,10 +75,37 @@ export function parseTrace(bytes: Uint8Array, opts: ParseTraceOptions = {}): Tra
  */
 export async function parseTraceAsync(bytes: Uint8Array, opts: ParseTraceAsyncOptions = {}): Promise<TraceModel> {
   const syms = new TraceSymbols();
-  const builder = new TraceModelBuilder(syms);
-  const s = createScanner(bytes, builder, syms, opts);
+  const load = new ModelLoad(syms, bytes, opts);
+  const s = createScanner(bytes, load, syms, opts);
   await runSliced(s, opts);
-  return modelFromScan(builder, s.result(), traceVersion(bytes), bytes.length);
+  return load.model(s.result());
+}
+
+/** The model builder, and the timeline builder beside it when asked for (both on this thread). */
+class ModelLoad implements EventConsumer {
+  private readonly builder: TraceModelBuilder;
+  private readonly timeline: TimelineBuilder | null = null;
+
+  constructor(
+    syms: TraceSymbols,
+    private readonly bytes: Uint8Array,
+    opts: ParseTraceOptions,
+  ) {
+    this.builder = new TraceModelBuilder(syms);
+    const floorNs = opts.timeline ? loadTimelineFloor(bytes) : undefined;
+    if (floorNs !== undefined) this.timeline = new TimelineBuilder(syms, { floorNs });
+  }
+
+  consume(ev: EventRows, n: number): void {
+    this.builder.consume(ev, n);
+    this.timeline?.consume(ev, n);
+  }
+
+  model(res: ScanResult): TraceModel {
+    const model = modelFromScan(this.builder, res, traceVersion(this.bytes), this.bytes.length);
+    model.timeline = this.timeline?.build() ?? null;
+    return model;
+  }
 }
 
 /**
@@ -94,9 +127,10 @@ export interface LaneHints {
 }
 
 /**
- * The timeline of a trace already parsed into a model: a second scan that interns into the
- * model's `syms` (finding every string and stack already there, so ids agree with it).
- * Runs shorter than `floorNs` are merged per lane (0: every run exact).
+ * The timeline of a trace already parsed into a model without one (see TraceModel.timeline):
+ * a second scan that interns into the model's `syms` (finding every string and stack
+ * already there, so ids agree with it). Runs shorter than `floorNs` are merged per lane
+ * (0: every run exact).
  */
 export function buildTimeline(bytes: Uint8Array, syms: TraceSymbols, floorNs = 0, opts: ScanOptions & LaneHints = {}): TimelineModel {
   const builder = new TimelineBuilder(syms, { floorNs, goroutines: opts.goroutines, procs: opts.procs });

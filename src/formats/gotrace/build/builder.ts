@@ -250,6 +250,7 @@ export class TraceModelBuilder implements EventConsumer {
       metrics: { count: this.mKind.length, metric: this.mKind.view(), timeNs: this.mTime.view(), value: this.mValue.view() },
       cpuSamples: { count: this.sTime.length, timeNs: this.sTime.view(), goroutine: this.sG.view(), stack: this.sStack.view() },
       derived,
+      timeline: null,
     };
   }
 }

@@ -1,10 +1,12 @@
 /**
- * Messages between the two halves of a piped trace parse: a reader thread decodes and
- * orders events (reader-side.ts) and sends them, in batches of rows, to the thread that
- * builds the model (builder-side.ts). Batches travel by transfer and come back empty, so a
- * few buffers are reused for the whole trace; between its slices of work the reader waits
- * while IN_FLIGHT or more are out, so the builder's queue stays short.
+ * Messages between the threads of a piped trace parse: a reader thread decodes and orders
+ * events (reader-side.ts) and sends them, in batches of rows, to the thread that builds the
+ * model (builder-side.ts), which hands each batch on to a timeline thread when there is
+ * one (timeline-side.ts). Batches travel by transfer and come back empty, so a few buffers
+ * are reused for the whole trace; between its slices of work the reader waits while
+ * IN_FLIGHT or more are out, so the queues stay short.
  */
+import type { TimelineModel } from '../../../model/timeline';
 import type { SymbolDelta } from '../../../model/trace';
 import { type EventRows, newRows } from '../events';
 import type { ScanResult } from '../scan';
@@ -47,3 +49,12 @@ export type FromReader =
   | { t: 'progress'; done: number; total: number }
   | { t: 'end'; result: ScanResult; buffer: ArrayBuffer }
   | { t: 'failed'; message: string; buffer: ArrayBuffer };
+
+/** Builder → timeline thread: the same batches and symbols, after the model has read them. */
+export type ToTimeline =
+  | { t: 'start'; floorNs: number }
+  | { t: 'rows'; rows: RowBatch; len: number; syms: SymbolDelta }
+  | { t: 'finish' };
+
+/** Timeline thread → builder: each batch back once read, then the timeline. */
+export type FromTimeline = { t: 'done'; rows: RowBatch } | { t: 'timeline'; timeline: TimelineModel } | { t: 'failed'; message: string };

@@ -359,3 +359,36 @@ export function readCpuSamples(buf: Uint8Array, g: Generation): void {
     g.cpu.stack.push(row[4]);
   }
 }
+
+/**
+ * The trace's time span in ns told from its batch headers alone: a walk from batch to batch
+ * that skips every event (a 200 MB trace has a few thousand batches), so a reader can size
+ * per-time structures before reading. NaN when no frequency is found before a bad batch.
+ */
+export function spanFromBatches(buf: Uint8Array, pos: number, minor: number): number {
+  const g = newGeneration();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (;;) {
+    let b: BatchRef | null;
+    try {
+      b = readBatch(buf, pos);
+    } catch {
+      break;
+    }
+    if (b === null) break;
+    pos = b.end;
+    if (b.endOfGeneration || b.exp !== 0) continue;
+    if (b.time < lo) lo = b.time;
+    if (b.time > hi) hi = b.time;
+    const kind = b.end > b.start ? buf[b.start] : -1;
+    if (g.unit === 0 && ((kind === EV_FREQUENCY && minor < 25) || (kind === EV_SYNC && minor >= 25))) {
+      try {
+        readSync(buf, g, b, minor);
+      } catch {
+        // A bad sync batch leaves the span unknown; the reader reports it.
+      }
+    }
+  }
+  return g.unit > 0 && hi >= lo ? (hi - lo) * g.unit : NaN;
+}

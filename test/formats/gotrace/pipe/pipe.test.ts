@@ -1,17 +1,18 @@
 /**
- * The piped parse (reader thread → builder thread) builds exactly the model the one-thread
- * parse builds, lends the bytes and gives them back, and fails, cancels and falls back
- * cleanly. The two halves talk over a MessageChannel here; one test runs the reader on a
- * real worker thread, as the benchmark does.
+ * The piped parse (reader thread → builder thread → timeline thread) builds exactly the
+ * model and timeline the one-thread parse builds, lends the bytes and gives them back, and
+ * fails, cancels and falls back cleanly. The threads talk over MessageChannels here; one
+ * test runs them on real worker threads, as the benchmark does.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CANCELLED_MESSAGE, ReaderUnavailableError, parseTrace, parseTracePiped } from '../../../../src/formats/gotrace';
+import { CANCELLED_MESSAGE, ReaderUnavailableError, loadTimelineFloor, parseTrace, parseTracePiped } from '../../../../src/formats/gotrace';
 import { gunzip } from '../../../../src/formats/gzip';
 import type { PipePort } from '../../../../src/formats/gotrace/pipe/protocol';
 import { serveTraceReader } from '../../../../src/formats/gotrace/pipe/reader-side';
-import { spawnNodeTraceReader } from '../../../../bench/node-trace-reader';
+import { serveTimelineBuilder } from '../../../../src/formats/gotrace/pipe/timeline-side';
+import { spawnNodeTraceThread } from '../../../../bench/node-trace-thread';
 import type { TraceModel } from '../../../../src/model/trace';
 import { fixture } from '../../../helpers/trace';
 
@@ -21,6 +22,13 @@ const incident2 = readdirSync(join(__dirname, '../../../fixtures/incident2')).fi
 function channel(): PipePort {
   const { port1, port2 } = new MessageChannel();
   serveTraceReader(port1 as unknown as PipePort);
+  return port2 as unknown as PipePort;
+}
+
+/** A timeline builder served on one end of a channel in this thread. */
+function timelineChannel(): PipePort {
+  const { port1, port2 } = new MessageChannel();
+  serveTimelineBuilder(port1 as unknown as PipePort);
   return port2 as unknown as PipePort;
 }
 
@@ -134,15 +142,50 @@ describe('parseTracePiped', () => {
     expect(bytes.byteLength).toBeGreaterThan(0);
   });
 
-  it('runs with the reader on a real worker thread', async () => {
+  it('runs with the reader and the timeline builder on real worker threads', async () => {
     const bytes = fixture('..', 'incident2', incident2);
-    const expected = parseTrace(bytes);
-    const reader = await spawnNodeTraceReader();
+    const expected = parseTrace(bytes, { timeline: true });
+    const reader = await spawnNodeTraceThread('reader');
+    const timeline = await spawnNodeTraceThread('timeline');
     try {
-      const { model } = await parseTracePiped(bytes.slice(), reader.port);
+      const { model } = await parseTracePiped(bytes.slice(), reader.port, { timeline: { port: timeline.port, floorNs: loadTimelineFloor(bytes)! } });
+      expect(model.timeline).not.toBeNull();
       expectSameModel(model, expected);
     } finally {
       await reader.close();
+      await timeline.close();
     }
   }, 30_000);
+});
+
+describe('parseTracePiped with a timeline thread', () => {
+  it.each([
+    ['exact', () => fixture('..', 'incident2', incident2)],
+    ['merged (6 MB, floored)', async () => gunzip(fixture('busy', 'busy.trace.gz'))],
+  ])('builds the timeline the one-thread parse builds: %s', async (_, load) => {
+    const bytes = await load();
+    const floorNs = loadTimelineFloor(bytes)!;
+    const expected = parseTrace(bytes, { timeline: true });
+    const { model } = await parseTracePiped(bytes.slice(), channel(), { timeline: { port: timelineChannel(), floorNs } });
+    expect(model.timeline!.floorNs).toBe(floorNs);
+    expect(model.timeline!.goroutines.count).toBe(model.goroutines.count);
+    expectSameModel(model, expected);
+  });
+
+  it('ends without a timeline, and never starves the reader, when the timeline thread dies mid-way', async () => {
+    const bytes = fixture('..', 'incident2', incident2);
+    let got = 0;
+    // Swallows every batch it is given, then dies after a few: the batches it held are lost.
+    const dying: PipePort = {
+      onmessage: null,
+      onerror: null,
+      postMessage(m: unknown) {
+        if ((m as { t: string }).t === 'rows' && ++got === 3) setTimeout(() => dying.onerror!({ message: 'out of memory' } as ErrorEvent), 0);
+      },
+    };
+    const { model } = await parseTracePiped(bytes.slice(), channel(), { timeline: { port: dying, floorNs: 0 } });
+    expect(got).toBeGreaterThanOrEqual(3);
+    expect(model.timeline).toBeNull();
+    expectSameModel(model, parseTrace(bytes));
+  });
 });
