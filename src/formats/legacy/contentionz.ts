@@ -16,8 +16,8 @@ import type { Profile } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import type { LineReader } from '../text-lines';
 import { addressFrame, placeAddressFrames } from './address-frames';
-import { headerLine, hexAddresses, remainingLines } from './lines';
-import { isMemoryMapSentinel, readMemoryMap } from './memory-map';
+import { headerLine, hexAddresses, memoryMapLines } from './lines';
+import { readMemoryMap } from './memory-map';
 
 export const CONTENTIONZ_HEADER = '--- contentionz ';
 const RECORD_RE = /(\d+) *(\d+) @([ x0-9a-f]*)/;
@@ -62,8 +62,6 @@ export function parseContentionz(r: LineReader, warnings: string[]): Profile {
     const frames = hexAddresses(m[3]).map((a) => addressFrame(b, a));
     b.sample(b.stackLeafFirst(frames), [scaled ? count * period : count, delay]);
   }
-  // Sections other than the memory map are skipped, as pprof does.
-  while (line !== null && !isMemoryMapSentinel(line)) line = r.next() ? r.line : null;
   const profile = b.build({
     ...simpleMeta('pprof-text', [
       { type: 'contentions', unit: 'count' },
@@ -74,6 +72,6 @@ export function parseContentionz(r: LineReader, warnings: string[]): Profile {
     period,
     durationNanos,
   });
-  placeAddressFrames(profile, readMemoryMap(remainingLines(r)));
+  placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line)));
   return profile;
 }

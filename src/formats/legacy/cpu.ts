@@ -77,20 +77,20 @@ export function parseLegacyCpu(bytes: Uint8Array): LegacyCpu {
     if (depth > MAX_DEPTH || depth * W > bytes.length - pos) {
       throw new Error(`the record at byte ${at} says ${depth} addresses, but ${bytes.length - pos} bytes are left`);
     }
-    const stack: number[] = [];
-    for (let i = 0; i < depth; i++, pos += W) {
-      const hex = word(view, pos, enc).hex;
+    const hexes: string[] = [];
+    for (let i = 0; i < depth; i++, pos += W) hexes.push(word(view, pos, enc).hex);
+    if (count === 0 && depth === 1 && hexes[0] === '0') {
+      ended = true;
+      break;
+    }
+    const stack = hexes.map((hex) => {
       let a = addrIndex.get(hex);
       if (a === undefined) {
         a = addrs.push(hex) - 1;
         addrIndex.set(hex, a);
       }
-      stack.push(a);
-    }
-    if (count === 0 && depth === 1 && addrs[stack[0]] === '0') {
-      ended = true;
-      break;
-    }
+      return a;
+    });
     counts.push(count);
     stacks.push(stack);
   }

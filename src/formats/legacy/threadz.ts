@@ -17,7 +17,7 @@ import type { Profile } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import type { LineReader } from '../text-lines';
 import { addressFrame, placeAddressFrames } from './address-frames';
-import { headerLine, hexAddresses, remainingLines } from './lines';
+import { headerLine, hexAddresses, memoryMapLines } from './lines';
 import { isMemoryMapSentinel, readMemoryMap } from './memory-map';
 
 export const THREADZ_RE = /--- threadz \d+ ---/;
@@ -76,6 +76,6 @@ export function parseThreadz(r: LineReader): Profile {
     periodType: { type: 'thread', unit: 'count' },
     period: 1,
   });
-  placeAddressFrames(profile, readMemoryMap(remainingLines(r)));
+  placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line)));
   return profile;
 }
