@@ -9,7 +9,7 @@
  *  - exact detail: at the deepest zoom, how long until the window read from the trace lands;
  *  - memory: the renderer processes' resident size added by the timeline, over the size once
  *    the trace was ready.
- * Run: node --import tsx bench/timeline.ts FILE.trace
+ * Run: node --import tsx bench/timeline.ts FILE.trace [CORES]
  */
 import { chromium, type Page } from '@playwright/test';
 import { statSync } from 'node:fs';
@@ -75,13 +75,18 @@ async function inputToPaint(page: Page, action: string): Promise<number> {
   `)) as number;
 }
 
-export async function benchTimeline(path: string): Promise<TimelineBench> {
+/**
+ * `cores`: what the page is told navigator.hardwareConcurrency is (the app gives a large
+ * trace's timeline a thread of its own with 3 or more); the machine's own by default.
+ */
+export async function benchTimeline(path: string, cores?: number): Promise<TimelineBench> {
   const dist = buildSite();
   const server = await serveDirs({ '/app/': dist }, PORT);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
+    if (cores !== undefined) await page.addInitScript(`Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${cores} })`);
     await page.goto(`http://127.0.0.1:${PORT}/app/`);
     await page.locator('[data-testid=file-row][data-status=ready]').first().waitFor();
     const pids = rendererPids();
@@ -171,5 +176,6 @@ if (isMain) {
     console.error('usage: bench/timeline.ts FILE.trace');
     process.exit(2);
   }
-  void benchTimeline(path).then((r) => console.log(timelineLine(path, r)));
+  const cores = process.argv[3] ? Number(process.argv[3]) : undefined;
+  void benchTimeline(path, cores).then((r) => console.log(timelineLine(path, r)));
 }

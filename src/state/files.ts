@@ -108,7 +108,7 @@ async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
     const info = await worker()
       .call(
         'openFile',
-        { id: e.id, name: e.name, bytes },
+        { id: e.id, name: e.name, bytes, cores: navigator.hardwareConcurrency },
         { transfer: [bytes], signal: cancel.signal, onProgress: (phase, done, total) => showProgress(e.id, phase, done, total) },
       )
       .finally(() => opening.delete(e.id));

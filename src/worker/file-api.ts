@@ -6,6 +6,8 @@ export interface OpenFileRequest {
   name: string;
   /** Lend them (transfer): the caller cannot use them afterwards. */
   bytes: ArrayBuffer;
+  /** Cores the page may use (navigator.hardwareConcurrency): a large trace's timeline gets a thread of its own with three or more. */
+  cores?: number;
 }
 
 export interface FileApi {

@@ -13,22 +13,23 @@ import type { FileId, FileInfo } from './types';
  * two cores a third busy thread slows the goroutine table by about 1.4× (measured on the
  * 200 MB bench trace), so there the timeline is built on first use instead.
  */
-function startTraceThread(role: 'reader' | 'timeline'): TraceThread | null {
-  if (typeof Worker === 'undefined') return null;
-  if (role === 'timeline' && (navigator.hardwareConcurrency ?? 2) < 3) return null;
-  // Literal URLs, one per entry, so the bundler finds and builds both.
-  const w =
-    role === 'reader'
-      ? new Worker(new URL('./trace-reader.ts', import.meta.url), { type: 'module', name: 'trace reader' })
-      : new Worker(new URL('./timeline-thread.ts', import.meta.url), { type: 'module', name: 'trace timeline' });
-  return { port: w, stop: () => w.terminate() };
+function traceThreads(cores: number): (role: 'reader' | 'timeline') => TraceThread | null {
+  return (role) => {
+    if (typeof Worker === 'undefined' || (role === 'timeline' && cores < 3)) return null;
+    // Literal URLs, one per entry, so the bundler finds and builds both.
+    const w =
+      role === 'reader'
+        ? new Worker(new URL('./trace-reader.ts', import.meta.url), { type: 'module', name: 'trace reader' })
+        : new Worker(new URL('./timeline-thread.ts', import.meta.url), { type: 'module', name: 'trace timeline' });
+    return { port: w, stop: () => w.terminate() };
+  };
 }
 
 export const fileHandlers = {
   async openFile(p: OpenFileRequest, { session, signal, progress }: RequestContext): Promise<FileInfo> {
     const base = { id: p.id, name: p.name, size: p.bytes.byteLength };
     try {
-      const opened = await openBytes(new Uint8Array(p.bytes), { onProgress: progress, signal, startTraceThread });
+      const opened = await openBytes(new Uint8Array(p.bytes), { onProgress: progress, signal, startTraceThread: traceThreads(p.cores ?? 2) });
       const model = opened.trace?.model;
       // A trace's CPU samples are its flame graph; its other profiles come from the trace view.
       const profile = model ? (model.summary.cpuSamples > 0 ? cpuSamplesProfile(model) : undefined) : opened.profile;

@@ -112,6 +112,11 @@ export class TimelineBuilder implements EventConsumer {
   private runningOn = new Int32Array(1024).fill(-1);
   private readonly live: Steps;
   private readonly runnable: Steps;
+  /**
+   * A window keeps no counters: read from a generation's start, it would count only the
+   * goroutines that generation mentions, and the whole timeline's counters are drawn.
+   */
+  private readonly counting: boolean;
   /** Lane code of a block reason (string id). */
   private readonly blockCode: IdValues;
   /** Range names (string ids) that are GC assists; per goroutine slot, 1 while inside one. */
@@ -136,6 +141,7 @@ export class TimelineBuilder implements EventConsumer {
     this.pRuns = new LaneRuns(floorNs, -1, 0, false, from, opts.procs);
     this.live = new Steps(floorNs);
     this.runnable = new Steps(floorNs);
+    this.counting = opts.from === undefined;
     this.assistName = new IdFlags((name) => syms.strings[name] === 'GC mark assist');
     this.blockCode = new IdValues((reason) => {
       const r = syms.strings[reason];
@@ -175,10 +181,12 @@ export class TimelineBuilder implements EventConsumer {
     const by = ctxG === NONE || ctxG === goid ? -1 : this.slots.current(ctxG);
     this.gRuns.set(slot, t, this.laneState(to, reason, slot), reason, n[nb + 3], by);
 
-    if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) this.live.add(t, 1);
-    if (to === GO_NOT_EXIST) this.live.add(t, -1);
-    if (to === GO_RUNNABLE) this.runnable.add(t, 1);
-    if (from === GO_RUNNABLE) this.runnable.add(t, -1);
+    if (this.counting) {
+      if (from === GO_UNDETERMINED || from === GO_NOT_EXIST) this.live.add(t, 1);
+      if (to === GO_NOT_EXIST) this.live.add(t, -1);
+      if (to === GO_RUNNABLE) this.runnable.add(t, 1);
+      if (from === GO_RUNNABLE) this.runnable.add(t, -1);
+    }
 
     if (from === GO_RUNNING) {
       const p = this.runningOn[slot];

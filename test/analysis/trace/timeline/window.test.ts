@@ -57,6 +57,8 @@ describe.each([
       compared++;
     }
     expect(compared).toBeGreaterThan(0);
+    // No counters: the whole timeline's are drawn (a window would count only the goroutines its generation mentions).
+    expect([raw.liveGoroutines.count, raw.runnableGoroutines.count]).toEqual([0, 0]);
   });
 
   it('generation index: offsets and starts ascend', () => {
