@@ -15,7 +15,6 @@ import { openBytes } from '../../src/formats/open';
 import { ROOT_NODE } from '../../src/model/profile';
 import { hasGo } from './go-pprof';
 import { PEER_DIR, PEER_GOLDEN, peerFiles, peerGolden, type PeerGolden } from './make-peer-golden';
-import { withPprofAddressNames } from './pprof-address-names';
 import { goldenRows, topRows } from './top-rows';
 
 const goldens = JSON.parse(readFileSync(PEER_GOLDEN, 'utf8')) as PeerGolden[];
@@ -38,7 +37,7 @@ describe('google/pprof test profiles: goroscope against go tool pprof', () => {
 
     it.each(Object.keys(g.byType))('%s: total and top 10 by flat and by cum', async (type) => {
       const { profile } = await open(rel);
-      const p = withPprofAddressNames(profile!);
+      const p = profile!;
       const want = g.byType[type];
       const spec = { sampleType: p.sampleTypes.findIndex((t) => t.type === type), granularity: 'function' as const };
       expect(buildCallTree(p, spec).profileTotal).toBe(want.total);

@@ -14,10 +14,17 @@ export interface FrameKeys {
   files: string[];
 }
 
+/** How the readers name a frame they have only an address for (its mapping's file beside it). */
+const ADDRESS_NAME = /^0x[0-9a-f]+$/;
+
 export function frameKeyName(func: string, file: string, line: number, g: Granularity): string {
   // pprof's name for a frame whose function has no name.
   if (func === '') func = '<unknown>';
-  if (g === 'function') return func;
+  if (g === 'function') {
+    // pprof merges a binary's unsymbolized addresses into one function named by the binary.
+    if (line === 0 && ADDRESS_NAME.test(func)) return file ? `[${file.slice(file.lastIndexOf('/') + 1)}]` : '<unknown>';
+    return func;
+  }
   return file ? `${func} ${file}:${line}` : `${func}:${line}`;
 }
 

@@ -10,7 +10,7 @@ import { buildCallTree } from '../../../src/analysis/calltree/calltree';
 import { OpenError, openBytes } from '../../../src/formats/open';
 import { frameName, stackFrames, type Profile } from '../../../src/model/profile';
 import { hasGo, pprofTop } from '../../reference/go-pprof';
-import { withPprofAddressNames } from '../../reference/pprof-address-names';
+import { topRows } from '../../reference/top-rows';
 
 /** Words (bigint for 64-bit addresses) in the given size and order, then optional text. */
 function cpuBytes(words: (number | bigint)[], wordBytes: 4 | 8, littleEndian: boolean, text = ''): Uint8Array {
@@ -77,11 +77,11 @@ describe('legacy CPU profile', () => {
     if (!hasGo()) return;
     const file = join(mkdtempSync(join(tmpdir(), 'legacy-cpu-')), 'be32.cpu');
     writeFileSync(file, bytes);
-    const named = withPprofAddressNames(p);
     const want = pprofTop(file, { sampleIndex: 'cpu' });
-    const tree = buildCallTree(named, { sampleType: 1, granularity: 'function' });
-    expect(tree.profileTotal).toBe(want.total);
+    const spec = { sampleType: 1, granularity: 'function' } as const;
+    expect(buildCallTree(p, spec).profileTotal).toBe(want.total);
     expect(want.rows.map((r) => r.name).sort()).toEqual(['<unknown>', '[server]']);
+    expect(topRows(p, spec, 'flat').map((r) => r.name).sort()).toEqual(['<unknown>', '[server]']);
   });
 
   it('64-bit addresses above 2^53 keep every digit', async () => {
