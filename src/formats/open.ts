@@ -115,9 +115,9 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
     case 'legacy': {
       try {
         const { profile, kind, warnings } = parseLegacy(data, s.form, parseProgress);
-        return { kind: { kind: 'pprof', profile: kind }, profile, warnings };
+        return { kind: { kind: 'pprof', profile: kind, legacy: LEGACY_NAMES[s.form] }, profile, warnings };
       } catch (e) {
-        throw new OpenError({ kind: 'pprof', profile: 'other' }, `${LEGACY_NAMES[s.form]}: ${(e as Error).message}`);
+        throw new OpenError({ kind: 'pprof', profile: 'other', legacy: LEGACY_NAMES[s.form] }, `${LEGACY_NAMES[s.form]}: ${(e as Error).message}`);
       }
     }
     case 'text':

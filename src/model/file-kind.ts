@@ -15,8 +15,8 @@ export type ProfileKind =
   | 'other';
 
 export type FileKind =
-  /** `text`: the debug=1 text form Go serves next to the protobuf. */
-  | { kind: 'pprof'; profile: ProfileKind; text?: true }
+  /** `text`: the debug=1 text form Go serves next to the protobuf; `legacy`: the name of an older format pprof still reads. */
+  | { kind: 'pprof'; profile: ProfileKind; text?: true; legacy?: string }
   | { kind: 'trace'; goVersion: string }
   | { kind: 'goroutine-dump'; form: 'debug=1' | 'debug=2' }
   | { kind: 'folded' }
@@ -25,7 +25,7 @@ export type FileKind =
 export function describeKind(k: FileKind): string {
   switch (k.kind) {
     case 'pprof':
-      return `${pprofName(k.profile)}${k.text ? ' (debug=1 text)' : ''}`;
+      return `${pprofName(k.profile)}${k.text ? ' (debug=1 text)' : k.legacy ? ` (${k.legacy})` : ''}`;
     case 'trace':
       return `execution trace (go ${k.goVersion})`;
     case 'goroutine-dump':

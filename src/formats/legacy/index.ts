@@ -53,8 +53,8 @@ export function parseLegacy(bytes: Uint8Array, form: LegacyForm, onProgress?: (d
 
 /** What the file list calls each form when it cannot be read. */
 export const LEGACY_NAMES: Record<LegacyForm, string> = {
-  cpu: 'legacy CPU profile',
-  contentionz: 'contention profile (gperftools)',
-  threadz: 'thread profile (threadz)',
-  java: 'Java profile',
+  cpu: 'legacy binary CPU profile',
+  contentionz: 'gperftools contention text',
+  threadz: 'threadz text',
+  java: 'Java agent text',
 };

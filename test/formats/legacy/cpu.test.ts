@@ -46,7 +46,7 @@ describe('legacy CPU profile', () => {
   ] as const)('%i-byte words, little-endian %s: counts, period and address frames', async (size, le) => {
     const words = [...HEADER, 3, 2, 0x401000, 0x402001, 0, 1, 0x401000, ...END];
     const { kind, profile, warnings } = await openBytes(cpuBytes(words, size, le, MAP));
-    expect(kind).toEqual({ kind: 'pprof', profile: 'cpu' });
+    expect(kind).toEqual({ kind: 'pprof', profile: 'cpu', legacy: 'legacy binary CPU profile' });
     expect(warnings).toEqual([]);
     const p = profile!;
     expect(p.sampleTypes).toEqual([
@@ -99,13 +99,13 @@ describe('legacy CPU profile', () => {
   it('a header cut short is named as such', async () => {
     const bytes = cpuBytes(HEADER, 8, true).subarray(0, 30);
     await expect(openBytes(bytes)).rejects.toThrow(
-      new OpenError({ kind: 'pprof', profile: 'other' }, 'legacy CPU profile: the header is cut short: 30 bytes of its 40 (64-bit little-endian words)'),
+      new OpenError({ kind: 'pprof', profile: 'other', legacy: 'legacy binary CPU profile' }, 'legacy binary CPU profile: the header is cut short: 30 bytes of its 40 (64-bit little-endian words)'),
     );
   });
 
   it('a record that runs past the end says where it starts', async () => {
     const bytes = cpuBytes([...HEADER, 1, 4, 0x401000], 4, false);
-    await expect(openBytes(bytes)).rejects.toThrow('legacy CPU profile: the record at byte 20 says 4 addresses, but 4 bytes are left');
+    await expect(openBytes(bytes)).rejects.toThrow('legacy binary CPU profile: the record at byte 20 says 4 addresses, but 4 bytes are left');
   });
 
   it('no end-of-data record: every complete record kept, with a warning', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openBytes } from '../../../src/formats/open';
+import { describeKind } from '../../../src/model/file-kind';
 import { frameName, stackFrames, type Profile } from '../../../src/model/profile';
 
 const load = async (text: string) => openBytes(new TextEncoder().encode(text));
@@ -16,7 +17,8 @@ describe('gperftools contention (contentionz)', () => {
 
   it('scales counts by the period and cycles to nanoseconds; a record of zero count is kept', async () => {
     const { kind, profile, warnings } = await load(`${head}  4000  2 @ 0x401001 0x7f0000000010\n  0  0 @ 0x401001\n${MAP}`);
-    expect(kind).toEqual({ kind: 'pprof', profile: 'mutex' });
+    expect(kind).toEqual({ kind: 'pprof', profile: 'mutex', legacy: 'gperftools contention text' });
+    expect(describeKind(kind)).toBe('mutex profile (gperftools contention text)');
     expect(warnings).toEqual([]);
     const p = profile!;
     expect(column(p, 0)).toEqual([200, 0]);
@@ -28,7 +30,7 @@ describe('gperftools contention (contentionz)', () => {
   });
 
   it('an unknown attribute or a line that is no record is an error naming its line', async () => {
-    await expect(load(`${head}colour = blue\n`)).rejects.toThrow('contention profile (gperftools): line 5: unknown attribute "colour"');
+    await expect(load(`${head}colour = blue\n`)).rejects.toThrow('gperftools contention text: line 5: unknown attribute "colour"');
     await expect(load(`${head}  40 2 @ 0x1\nnonsense\n`)).rejects.toThrow('line 6: not a "DELAY COUNT @ addresses" record: "nonsense"');
   });
 });
@@ -54,7 +56,7 @@ describe('gperftools threads (threadz)', () => {
 
   it('a line where a thread should start is an error naming it', async () => {
     await expect(load('--- threadz 1 ---\n--- not a thread ---\n')).rejects.toThrow(
-      'thread profile (threadz): line 2: not a "--- Thread … stack: ---" line',
+      'threadz text: line 2: not a "--- Thread … stack: ---" line',
     );
   });
 });
@@ -90,7 +92,7 @@ describe('Java text profiles', () => {
     const text = `--- heapz 1 ---\nformat = java\nresolution = bytes\n   1024   2 @ 0x00000003 0x00000004\n${symbols}`;
     const { kind, profile } = await load(text);
     const p = profile!;
-    expect(kind).toEqual({ kind: 'pprof', profile: 'heap' });
+    expect(kind).toEqual({ kind: 'pprof', profile: 'heap', legacy: 'Java agent text' });
     expect(p.sampleTypes).toEqual([
       { type: 'inuse_objects', unit: 'count' },
       { type: 'inuse_space', unit: 'bytes' },
@@ -103,7 +105,7 @@ describe('Java text profiles', () => {
 
   it('heapz: a record of zero objects is an error naming its line', async () => {
     await expect(load('--- heapz 1 ---\nformat = java\nresolution = bytes\n 1024 0 @ 0x3\n')).rejects.toThrow(
-      'Java profile: line 4: a heap record of 1024 bytes in 0 objects',
+      'Java agent text: line 4: a heap record of 1024 bytes in 0 objects',
     );
   });
 
@@ -111,7 +113,7 @@ describe('Java text profiles', () => {
     const text = `--- contentionz 1 ---\nformat = java\nresolution = microseconds\nsampling period = 100\n  7  1 @ 0x00000003 0x00000009\n${symbols}`;
     const { kind, profile } = await load(text);
     const p = profile!;
-    expect(kind).toEqual({ kind: 'pprof', profile: 'mutex' });
+    expect(kind).toEqual({ kind: 'pprof', profile: 'mutex', legacy: 'Java agent text' });
     expect(p.sampleTypes[1]).toEqual({ type: 'delay', unit: 'microseconds' });
     expect([column(p, 0), column(p, 1)]).toEqual([[100], [700]]);
     expect(stacks(p)).toEqual(['com.example.A 0x9']);
