@@ -32,11 +32,13 @@ export interface OpenedFile {
 
 /** A failure that still knows what the file looked like, for the file list. */
 export class OpenError extends Error {
+  /** `cause`: the parser's own error, kept so a bug (a TypeError, a RangeError) can be told from a bad file. */
   constructor(
     readonly kind: FileKind,
     message: string,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'OpenError';
   }
 }
@@ -70,7 +72,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
     try {
       data = await gunzip(bytes, { cap: opts.inflateCap, onProgress: progress, signal: opts.signal });
     } catch (e) {
-      throw new OpenError(UNKNOWN, `gzip file: ${(e as Error).message}`);
+      throw new OpenError(UNKNOWN, `gzip file: ${(e as Error).message}`, e);
     }
     gzipped = true;
   }
@@ -86,7 +88,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
       try {
         profile = decodePprof(data, parseProgress);
       } catch (e) {
-        throw new OpenError({ kind: 'pprof', profile: 'other' }, `pprof profile: ${(e as Error).message}`);
+        throw new OpenError({ kind: 'pprof', profile: 'other' }, `pprof profile: ${(e as Error).message}`, e);
       }
       const warnings = profile.pruneError ? [`drop_frames not applied: ${profile.pruneError}`] : [];
       return { kind: { kind: 'pprof', profile: classifyPprof(profile) }, profile, warnings };
@@ -97,7 +99,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
         const { profile, warnings } = parseFolded(text);
         return { kind: { kind: 'folded' }, profile, warnings };
       } catch (e) {
-        throw new OpenError({ kind: 'folded' }, `collapsed stacks: ${(e as Error).message}`);
+        throw new OpenError({ kind: 'folded' }, `collapsed stacks: ${(e as Error).message}`, e);
       }
     }
     case 'trace':
@@ -109,7 +111,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
         const { profile, kind, warnings } = parsePprofText(data, s.form, parseProgress);
         return { kind: { kind: 'pprof', profile: kind, text: true }, profile, warnings };
       } catch (e) {
-        throw new OpenError({ kind: 'pprof', profile: 'other', text: true }, `text profile (debug=1): ${(e as Error).message}`);
+        throw new OpenError({ kind: 'pprof', profile: 'other', text: true }, `text profile (debug=1): ${(e as Error).message}`, e);
       }
     }
     case 'legacy': {
@@ -117,7 +119,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
         const { profile, kind, warnings } = parseLegacy(data, s.form, parseProgress);
         return { kind: { kind: 'pprof', profile: kind, legacy: LEGACY_NAMES[s.form] }, profile, warnings };
       } catch (e) {
-        throw new OpenError({ kind: 'pprof', profile: 'other', legacy: LEGACY_NAMES[s.form] }, `${LEGACY_NAMES[s.form]}: ${(e as Error).message}`);
+        throw new OpenError({ kind: 'pprof', profile: 'other', legacy: LEGACY_NAMES[s.form] }, `${LEGACY_NAMES[s.form]}: ${(e as Error).message}`, e);
       }
     }
     case 'text':
@@ -144,7 +146,7 @@ async function openTrace(bytes: Uint8Array, version: number, onProgress: Progres
       warnings: model.summary.warnings.map((w) => w.message),
     };
   } catch (e) {
-    throw new OpenError(kind, `execution trace: ${(e as Error).message}`);
+    throw new OpenError(kind, `execution trace: ${(e as Error).message}`, e);
   }
 }
 
@@ -188,6 +190,6 @@ function openGoroutineText(data: Uint8Array, form: 'debug=1' | 'debug=2', onProg
     const r = parseGoroutineText(data, onProgress);
     return { kind: { kind: 'goroutine-dump', form: r.form }, profile: r.profile, goroutines: r.dump ?? undefined, warnings: r.warnings };
   } catch (e) {
-    throw new OpenError(kind, `goroutine dump: ${(e as Error).message}`);
+    throw new OpenError(kind, `goroutine dump: ${(e as Error).message}`, e);
   }
 }
