@@ -2,6 +2,7 @@
  * The profile part of the worker API: flame graph, top table, search and the labels
  * breakdown of any file that holds a Profile.
  */
+import type { InlineMark } from '../analysis/calltree/inline-marks';
 import type { TopSort } from '../analysis/calltree/top';
 import type { LabelKeyShare } from '../analysis/labels/breakdown';
 import type { FileId, FlameAnswer, ViewOptions } from './types';
@@ -35,6 +36,8 @@ export interface TopRow {
   cum: number;
   /** Running sum of flat down the rows in the requested order, as pprof's sum% column. */
   sum: number;
+  /** pprof's mark when every call into the function was inlined, or only some were. */
+  inline?: InlineMark;
 }
 
 export interface TopAnswer {

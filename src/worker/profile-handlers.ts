@@ -1,6 +1,8 @@
 /** The worker's answers to the profile calls: flame graph, top table, search, labels. */
 import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
+import { inlineMarks } from '../analysis/calltree/inline-marks';
 import { sortTop, topEntries, type TopEntry } from '../analysis/calltree/top';
+import { treeViewOf } from '../analysis/transforms/list';
 import type { CallTree } from '../analysis/calltree/calltree';
 import { compileFilter } from '../analysis/calltree/filters';
 import { labelBreakdown } from '../analysis/labels/breakdown';
@@ -38,6 +40,10 @@ export const profileHandlers = {
     const tree = session.callTree(p.file, p);
     const names = tree.keys.names;
     let entries = sortedTop(session, tree, p.sort, p.descending);
+    const profile = session.profile(p.file);
+    const marks = session.memo.get('inline-marks', '', [tree], () =>
+      inlineMarks(profile, tree, { sampleType: p.sampleType, ...treeViewOf(p.transforms) }),
+    );
     if (p.filter) {
       const needle = p.filter.toLowerCase();
       entries = entries.filter((e) => names[e.key].toLowerCase().includes(needle));
@@ -47,7 +53,8 @@ export const profileHandlers = {
     for (let i = 0; i < p.offset && i < entries.length; i++) sum += entries[i].flat;
     const rows = pageRows(entries, p.offset, p.limit).map((e) => {
       sum += e.flat;
-      return { name: names[e.key], file: tree.keys.files[e.key], flat: e.flat, cum: e.cum, sum };
+      const inline = marks.get(e.key);
+      return { name: names[e.key], file: tree.keys.files[e.key], flat: e.flat, cum: e.cum, sum, ...(inline && { inline }) };
     });
     return { rows, rowCount: entries.length, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
   },

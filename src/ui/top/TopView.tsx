@@ -7,6 +7,7 @@ import { usePagedRows } from '../shared/usePagedRows';
 import { worker } from '../../state/worker';
 import { viewActions } from '../../state/view';
 import { escapeRegex } from '../../analysis/transforms/regex';
+import { inlineMarkText } from '../../analysis/calltree/inline-marks';
 import { thousands } from '../../state/format';
 import { COLUMNS, visibleRange } from './columns';
 
@@ -69,11 +70,16 @@ export function TopView({ current }: { current: CurrentProfile }) {
                 <button
                   type="button"
                   className="link"
-                  title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}`}
+                  title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}${r.inline ? `. ${inlineMarkText(r.inline)}.` : ''}`}
                   onClick={() => viewActions.setTransform({ kind: 'focus', pattern: `^${escapeRegex(r.name)}$` })}
                 >
                   {r.name}
                 </button>
+                {r.inline && (
+                  <span className="inline-mark muted" title={inlineMarkText(r.inline)}>
+                    {` (${r.inline})`}
+                  </span>
+                )}
               </td>
             ) : (
               <td key={c.id} className="num">{c.cell(r, total, unit)}</td>
