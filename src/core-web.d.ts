@@ -10,14 +10,16 @@ declare class TextDecoder {
   decode(input?: Uint8Array): string;
 }
 
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+
 declare class DecompressionStream {
   constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
   readonly writable: {
     getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void> };
   };
-  readonly readable: {
-    getReader(): { read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>; cancel(): Promise<void> };
-  };
+  readonly readable: ReadableStream<Uint8Array>;
 }
 
 declare const performance: { now(): number };
@@ -38,3 +40,14 @@ interface ErrorEvent {
   readonly message: string;
 }
 type Transferable = ArrayBuffer;
+
+/** Web Streams, as far as the archive readers (formats/archive) use them. */
+declare class ReadableStream<R = any> {
+  constructor(source: { pull(controller: { enqueue(chunk: R): void; close(): void }): void });
+  pipeThrough<T>(transform: { writable: unknown; readable: ReadableStream<T> }): ReadableStream<T>;
+  getReader(): { read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>; cancel(reason?: unknown): Promise<void> };
+  cancel(reason?: unknown): Promise<void>;
+}
+declare class WritableStream<W = any> {
+  constructor(sink: { write(chunk: W): void | Promise<void> });
+}

@@ -2,6 +2,7 @@
 import type { WorkerApi } from './api';
 import { compareHandlers } from './compare-handlers';
 import type { Handlers } from './context';
+import { exportHandlers } from './export-handlers';
 import { fileHandlers } from './file-handlers';
 import { goroutineHandlers } from './goroutine-handlers';
 import { profileHandlers } from './profile-handlers';
@@ -17,4 +18,5 @@ export const handlers = {
   ...traceHandlers,
   ...traceSnapshotHandlers,
   ...timelineHandlers,
+  ...exportHandlers,
 } satisfies Handlers<WorkerApi>;

@@ -15,7 +15,7 @@ export interface FrameKeys {
 }
 
 /** How the readers name a frame they have only an address for (its mapping's file beside it). */
-const ADDRESS_NAME = /^0x[0-9a-f]+$/;
+export const ADDRESS_NAME = /^0x[0-9a-f]+$/;
 
 export function frameKeyName(func: string, file: string, line: number, g: Granularity): string {
   // pprof's name for a frame whose function has no name.
