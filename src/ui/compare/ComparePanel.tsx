@@ -21,6 +21,7 @@ import { useElementSize } from '../shared/useElementSize';
 import { callKey, useCall } from '../shared/useWorkerCall';
 import { useTableRequest } from './useTableRequest';
 import './compare.css';
+import { DiffExport } from '../export/DiffExport';
 
 export interface ComparePanelProps {
   client: WorkerClient;
@@ -135,6 +136,7 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
             </button>
           ))}
         </div>
+        {request && mode !== 'series' && <DiffExport client={client} request={request} />}
       </div>
 
       {mode === 'series' ? (

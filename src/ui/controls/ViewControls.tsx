@@ -8,6 +8,7 @@ import { useView, viewActions } from '../../state/view';
 import { FilterInput } from './FilterInput';
 import { GranularityChoice, type GranularityOption } from './GranularityChoice';
 import { TransformList } from './TransformList';
+import { ProfileExport } from '../export/ProfileExport';
 
 const GRANULARITIES: GranularityOption[] = [
   { id: 'function', label: 'Functions', title: 'One frame per function' },
@@ -53,6 +54,7 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
           <FilterInput kind="tagignore" label="Tag ignore" hint={labelHint('Drop')} placeholder="key=regex" />
         </>
       )}
+      <ProfileExport current={current} />
       <TransformList transforms={transforms} />
     </div>
   );
