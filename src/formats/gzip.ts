@@ -46,7 +46,7 @@ function formatSize(n: number): string {
   return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${(n / 1024).toFixed(0)} KiB`;
 }
 
-function formatCap(cap: number): string {
+export function formatCap(cap: number): string {
   return cap >= 1 << 30 ? `${(cap / (1 << 30)).toFixed(cap % (1 << 30) ? 1 : 0)} GiB` : `${Math.round(cap / (1 << 20))} MiB`;
 }
 

@@ -14,12 +14,16 @@ export type ProfileKind =
   | 'threadcreate'
   | 'other';
 
+export type ArchiveFormat = 'zip' | 'tar' | 'tar.gz';
+
 export type FileKind =
   /** `text`: the debug=1 text form Go serves next to the protobuf; `legacy`: the name of an older format pprof still reads. */
   | { kind: 'pprof'; profile: ProfileKind; text?: true; legacy?: string }
   | { kind: 'trace'; goVersion: string }
   | { kind: 'goroutine-dump'; form: 'debug=1' | 'debug=2' }
   | { kind: 'folded' }
+  /** Many files in one: their entries are files of their own (FileInfo.entries). */
+  | { kind: 'archive'; format: ArchiveFormat }
   | { kind: 'unknown' };
 
 export function describeKind(k: FileKind): string {
@@ -32,6 +36,8 @@ export function describeKind(k: FileKind): string {
       return `goroutine dump (${k.form})`;
     case 'folded':
       return 'collapsed stacks';
+    case 'archive':
+      return `${k.format} archive`;
     case 'unknown':
       return 'unknown';
   }

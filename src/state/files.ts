@@ -20,6 +20,8 @@ export interface FileEntry {
   info?: FileInfo;
   /** Loaded automatically for a first-time visitor; replaced by the user's own files. */
   sample?: boolean;
+  /** For an entry of an archive: the archive's row (the entry's name is its path inside). */
+  archiveId?: FileId;
 }
 
 export interface FilesState {
@@ -113,6 +115,7 @@ async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
       )
       .finally(() => opening.delete(e.id));
     if (!stillOpen(e.id)) return;
+    if (info.entries) return addArchive(e.id, info);
     const reason = unreadableReason(info);
     patch(e.id, reason ? { status: 'error', error: reason, info, progress: 1 } : { status: 'ready', info, progress: 1 });
     if (!reason) maybeAutoSelect(e.id);
@@ -120,6 +123,22 @@ async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
     if (!stillOpen(e.id)) return;
     patch(e.id, { status: 'error', error: err instanceof Error ? err.message : String(err), progress: 1 });
   }
+}
+
+/** An archive's entries become rows of their own, after the archive's; the first showable one may take the selection. */
+function addArchive(id: FileId, info: FileInfo): void {
+  const entries: FileEntry[] = (info.entries ?? []).map((x) => {
+    const reason = unreadableReason(x);
+    const base = { id: x.id, name: x.name, size: x.size, progress: 1, phase: '', info: x, archiveId: id };
+    return reason ? { ...base, status: 'error' as const, error: reason } : { ...base, status: 'ready' as const };
+  });
+  useFiles.setState((s) => {
+    const at = s.files.findIndex((f) => f.id === id);
+    const archive: FileEntry = { ...s.files[at]!, info, progress: 1, ...(info.error ? { status: 'error', error: info.error } : { status: 'ready' }) };
+    return { files: [...s.files.slice(0, at), archive, ...entries, ...s.files.slice(at + 1)] };
+  });
+  const first = entries.find(isShowable);
+  if (first) maybeAutoSelect(first.id);
 }
 
 function stillOpen(id: FileId): boolean {
@@ -148,8 +167,9 @@ export function removeFile(id: FileId): void {
   worker().call('closeFile', { id }).catch(() => {
     /* the worker may never have held it (failed parse); nothing to free */
   });
-  const files = s.files.filter((x) => x.id !== id);
+  // The worker closes an archive's entries with it.
+  const files = s.files.filter((x) => x.id !== id && x.archiveId !== id);
   let selectedId = s.selectedId;
-  if (selectedId === id) selectedId = (files[idx] ?? files[idx - 1])?.id ?? null;
+  if (!files.some((f) => f.id === selectedId)) selectedId = (files[idx] ?? files[idx - 1])?.id ?? null;
   useFiles.setState({ files, selectedId });
 }

@@ -1,10 +1,11 @@
 /** The worker's answers to the file calls: open (bytes → FileInfo) and close. */
-import { cpuSamplesProfile } from '../analysis/trace';
-import { OpenError, openBytes, type TraceThread } from '../formats/open';
+import { archiveFormat } from '../formats/archive/format';
+import type { TraceThread } from '../formats/open';
+import { openArchive } from './archive-open';
 import { warmCompareCandidates } from './compare-warm';
 import type { Handlers, RequestContext } from './context';
 import type { FileApi, OpenFileRequest } from './file-api';
-import { summarize } from './summary';
+import { openOne } from './open-one';
 import type { FileId, FileInfo } from './types';
 
 /**
@@ -26,23 +27,18 @@ function traceThreads(cores: number): (role: 'reader' | 'timeline') => TraceThre
 }
 
 export const fileHandlers = {
-  async openFile(p: OpenFileRequest, { session, signal, progress }: RequestContext): Promise<FileInfo> {
-    const base = { id: p.id, name: p.name, size: p.bytes.byteLength };
-    try {
-      const opened = await openBytes(new Uint8Array(p.bytes), { onProgress: progress, signal, startTraceThread: traceThreads(p.cores ?? 2) });
-      const model = opened.trace?.model;
-      // A trace's CPU samples are its flame graph; its other profiles come from the trace view.
-      const profile = model ? (model.summary.cpuSamples > 0 ? cpuSamplesProfile(model) : undefined) : opened.profile;
-      const info: FileInfo = { ...base, kind: opened.kind, warnings: opened.warnings, profile: profile ? summarize(profile) : undefined };
-      session.add({ info, profile, goroutines: opened.goroutines, trace: opened.trace });
-      warmCompareCandidates(session, p.id);
-      return info;
-    } catch (e) {
-      if (!(e instanceof OpenError) || signal.aborted) throw e;
-      const info: FileInfo = { ...base, kind: e.kind, warnings: [], error: e.message };
-      session.add({ info });
-      return info;
-    }
+  async openFile(p: OpenFileRequest, ctx: RequestContext): Promise<FileInfo> {
+    const bytes = new Uint8Array(p.bytes);
+    const startTraceThread = traceThreads(p.cores ?? 2);
+    const format = archiveFormat(bytes);
+    if (format) return openArchive({ id: p.id, name: p.name, bytes, format }, ctx, { startTraceThread });
+    const info = await openOne(ctx.session, { id: p.id, name: p.name, size: p.bytes.byteLength }, bytes, {
+      onProgress: ctx.progress,
+      signal: ctx.signal,
+      startTraceThread,
+    });
+    warmCompareCandidates(ctx.session, p.id);
+    return info;
   },
 
   closeFile(p: { id: FileId }, { session }: RequestContext): void {

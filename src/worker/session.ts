@@ -38,6 +38,7 @@ export class Session {
     const f = this.files.get(id);
     if (!f) return;
     this.files.delete(id);
+    for (const entry of f.info.entries ?? []) this.remove(entry.id);
     for (const dep of [f.profile, f.goroutines, f.trace?.model]) if (dep) this.memo.dropBuiltFrom(dep);
   }
 
@@ -64,9 +65,14 @@ export class Session {
     return undefined;
   }
 
+  /** An id for a file made in the worker (derived from another, or read from an archive). */
+  newId(): FileId {
+    return this.nextDerivedId++;
+  }
+
   /** Registers a file made from another one, under a fresh id. */
   addDerived(from: FileId, key: string, info: Omit<FileInfo, 'id' | 'derivedFrom'>, profile: Profile): FileInfo {
-    const full: FileInfo = { ...info, id: this.nextDerivedId++, derivedFrom: from };
+    const full: FileInfo = { ...info, id: this.newId(), derivedFrom: from };
     this.add({ info: full, profile, derivedKey: key });
     return full;
   }

@@ -46,6 +46,10 @@ export interface FileInfo {
   profile?: ProfileSummary;
   /** For a profile made from another file (inside a trace): that file. It has no bytes of its own. */
   derivedFrom?: FileId;
+  /** For an archive: its entries, each a file of its own (name: the path inside the archive), in the archive's order. */
+  entries?: FileInfo[];
+  /** For an entry of an archive: the archive. */
+  inArchive?: FileId;
   warnings: string[];
   /** Set when the file could not be opened: what it seemed to be and what is wrong. */
   error?: string;

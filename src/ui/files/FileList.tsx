@@ -1,10 +1,13 @@
-/** The sidebar: one row per opened file, with kind, parse progress or a clear failure message. */
+/** The sidebar: one row per opened file, with kind, parse progress or a clear failure message; an archive's entries in its tree. */
 import { useFiles, removeFile, selectFile, type FileEntry } from '../../state/files';
 import { describeKind } from '../../model/file-kind';
 import { formatSize } from '../../state/format';
+import { useShallow } from 'zustand/react/shallow';
+import { ArchiveTree } from './ArchiveTree';
 
 function kindLabel(f: FileEntry): string {
   if (f.status === 'error') return f.info && f.info.kind.kind !== 'unknown' ? `${describeKind(f.info.kind)} · failed` : 'not readable';
+  if (f.info?.entries) return `${describeKind(f.info.kind)} · ${f.info.entries.length} files`;
   if (f.info) return describeKind(f.info.kind);
   if (f.status === 'parsing') return f.phase === 'reading' ? 'reading…' : `${f.phase || 'parsing'}…`;
   return 'could not be read';
@@ -52,12 +55,14 @@ function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
       <button type="button" className="file-remove" aria-label={`Remove ${f.name}`} title="Remove" onClick={() => removeFile(f.id)}>
         ×
       </button>
+      {f.info?.entries && <ArchiveTree archiveId={f.id} />}
     </li>
   );
 }
 
 export function FileList() {
-  const files = useFiles((s) => s.files);
+  // An archive's entries are drawn in its tree, not as rows of their own.
+  const files = useFiles(useShallow((s) => s.files.filter((f) => f.archiveId === undefined)));
   const selectedId = useFiles((s) => s.selectedId);
   return (
     <aside className="sidebar" aria-label="Files">

@@ -1,0 +1,77 @@
+/** Archives of many pods' profiles: one drop, entries grouped by pod and kind, bad entries named, the rest kept. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeTarGz, makeZip } from '../test/helpers/archives';
+import { dropFiles, fixture, frames, gotoApp, row, shot } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'goroscope-archive-'));
+const read = (d: string, name: RegExp) => new Uint8Array(readFileSync(fixture(d, name)));
+const write = (name: string, bytes: Uint8Array) => {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+const pods = ['api-7d4b9c6f5-x2k9p', 'api-7d4b9c6f5-m4q8z'];
+const entries = () =>
+  pods.flatMap((pod) => [
+    { name: `${pod}/heap.pb.gz`, bytes: read('incident1', /^heap-before\.pb\.gz$/) },
+    { name: `${pod}/goroutine-20240501T120000.txt`, bytes: read('incident3', /^goroutine-t1\.debug2\.txt$/) },
+    { name: `${pod}/goroutine-20240501T120500.txt`, bytes: read('incident3', /^goroutine-t2\.debug2\.txt$/) },
+  ]);
+
+const entry = (page: Page, path: string) => page.getByTestId('archive-entry').and(page.locator(`[data-path="${path}"]`));
+
+test('a zip of pod folders: grouped pod → kind → snapshots; bad entries named with their reason; a profile inside opens', async ({ page }) => {
+  test.setTimeout(120_000);
+  const zip = write('pods.zip', await makeZip([
+    ...entries(),
+    { name: '../x', bytes: read('incident1', /^heap-after\.pb\.gz$/) },
+    { name: 'secret/heap.pb.gz', bytes: read('incident1', /^heap-after\.pb\.gz$/), password: 'hunter2' },
+    { name: `${pods[0]}/<img src=x onerror=alert(1)>.txt`, bytes: new TextEncoder().encode('just some words\n') },
+  ]));
+  const full = await makeTarGz(entries());
+  const truncated = write('cut.tar.gz', full.subarray(0, Math.floor(full.length * 0.6)));
+  await gotoApp(page);
+  await dropFiles(page, [zip, truncated]);
+
+  const tree = row(page, 'pods.zip').getByTestId('archive-tree');
+  await expect(tree.getByTestId('pod-group')).toHaveCount(4);
+  const podNames = await tree.getByTestId('pod-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-pod')));
+  expect(podNames).toEqual([...pods].sort().concat('secret', '(no pod)'));
+  for (const pod of pods) {
+    const g = tree.locator(`[data-pod="${pod}"]`);
+    // The markup-named text file is unreadable, kept under its pod.
+    await expect(g.locator('.tree-count').first()).toHaveText(pod === pods[0] ? '4' : '3');
+    await expect(g.locator('[data-kind="goroutine"] .tree-count')).toHaveText('2');
+    await expect(g.locator('[data-kind="heap"] .tree-count')).toHaveText('1');
+  }
+  // Names are data: the entry named like markup is text.
+  await expect(entry(page, `${pods[0]}/<img src=x onerror=alert(1)>.txt`)).toContainText('<img src=x onerror=alert(1)>.txt');
+  await expect(entry(page, '../x').getByTestId('file-error')).toHaveText(/path leaves the archive/);
+  await expect(entry(page, 'secret/heap.pb.gz').getByTestId('file-error')).toHaveText(/password-protected/);
+  // The truncated archive keeps what came before the cut and says where it stopped.
+  const cut = row(page, 'cut.tar.gz');
+  await expect(cut.getByTestId('archive-entry').filter({ has: page.getByTestId('file-error') })).toHaveText(/truncated/);
+  await expect(cut.getByTestId('archive-entry').filter({ hasNot: page.getByTestId('file-error') }).first()).toBeVisible();
+  await shot(page, 'archive-pods');
+
+  await entry(page, `${pods[1]}/heap.pb.gz`).locator('button').click();
+  expect((await frames(page)).length).toBeGreaterThan(10);
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await shot(page, 'archive-pods-dark');
+});
+
+test('10,000 tiny entries: the first 2,000 read, the limit named, the tab still opens files', async ({ page }) => {
+  test.setTimeout(180_000);
+  const many = Array.from({ length: 10_000 }, (_, i) => ({ name: `pod-${i}/x.txt`, bytes: new Uint8Array([0x61]), stored: true }));
+  const zip = write('many.zip', await makeZip(many));
+  await gotoApp(page);
+  await dropFiles(page, [zip], { timeout: 120_000 });
+  const limit = row(page, 'many.zip').getByTestId('file-error').filter({ hasText: 'more than 2,000 entries (the limit)' });
+  await expect(limit).toHaveCount(1);
+  await dropFiles(page, [fixture('incident1', /^heap-after\.pb\.gz$/)]);
+  await expect(row(page, 'heap-after.pb.gz')).toHaveAttribute('data-status', 'ready');
+});

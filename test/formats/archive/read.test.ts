@@ -1,0 +1,92 @@
+/** Archives are untrusted input: every bad entry gets its reason, the others are read. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { archiveFormat } from '../../../src/formats/archive/format';
+import { readArchive } from '../../../src/formats/archive/read';
+import type { ArchiveLimits } from '../../../src/formats/archive/limits';
+import type { ArchiveEntry } from '../../../src/formats/archive/entry';
+import { makeTar, makeTarGz, makeZip, type TestEntry } from '../../helpers/archives';
+
+const heap = new Uint8Array(readFileSync('test/fixtures/incident1/heap-before.pb.gz'));
+const dump = new Uint8Array(readFileSync('test/fixtures/incident3/goroutine-t1.debug2.txt'));
+const two: TestEntry[] = [
+  { name: 'api-7d4b9c6f5-x2k9p/heap.pb.gz', bytes: heap },
+  { name: 'api-7d4b9c6f5-x2k9p/goroutine.txt', bytes: dump },
+];
+
+async function entries(bytes: Uint8Array, limits?: ArchiveLimits): Promise<ArchiveEntry[]> {
+  const format = archiveFormat(bytes);
+  if (!format) throw new Error('not an archive');
+  const out: ArchiveEntry[] = [];
+  for await (const e of readArchive(bytes, format, { limits })) out.push(e);
+  return out;
+}
+
+const errors = (es: ArchiveEntry[]) => es.filter((e) => 'error' in e).map((e) => [e.path, (e as { error: string }).error]);
+const read = (es: ArchiveEntry[]) => es.filter((e) => 'bytes' in e).map((e) => e.path);
+
+describe.each([
+  ['zip', makeZip],
+  ['tar', makeTar],
+  ['tar.gz', makeTarGz],
+] as const)('%s', (format, make) => {
+  it('is recognised by content and gives each entry its bytes, byte for byte', async () => {
+    const bytes = await make(two);
+    expect(archiveFormat(bytes)).toBe(format);
+    const es = await entries(bytes);
+    expect(read(es)).toEqual(two.map((e) => e.name));
+    expect((es[0] as { bytes: Uint8Array }).bytes).toEqual(heap);
+    expect((es[1] as { bytes: Uint8Array }).bytes).toEqual(dump);
+  });
+
+  it('an entry whose path leaves the archive is refused by name, the others kept', async () => {
+    const es = await entries(await make([two[0], { name: '../x', bytes: dump }, two[1]]));
+    expect(read(es)).toEqual(two.map((e) => e.name));
+    expect(errors(es)).toEqual([['../x', expect.stringMatching(/path leaves the archive/)]]);
+  });
+
+  it('past the entry limit, the first unread entry is named with the limit', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ name: `pod-${i}/x.txt`, bytes: new Uint8Array([0x61]), stored: true }));
+    const es = await entries(await make(many), { maxEntries: 2_000, maxTotalBytes: 1 << 30 });
+    expect(read(es)).toHaveLength(2_000);
+    expect(errors(es)).toEqual([['pod-2000/x.txt', expect.stringMatching(/more than 2,000 entries \(the limit\).*not read either/)]]);
+  }, 60_000);
+
+  it('a bomb stops at the inflated-size limit, named; entries before it are kept', async () => {
+    const zeros = new Uint8Array(20 << 20);
+    const es = await entries(await make([two[0], { name: 'bomb.bin', bytes: zeros }]), { maxEntries: 100, maxTotalBytes: 8 << 20 });
+    expect(read(es)).toEqual([two[0].name]);
+    expect(errors(es)).toEqual([['bomb.bin', expect.stringMatching(/inflate past the 8 MiB limit/)]]);
+  });
+
+  it('a nested archive is opened one level deep, its entries under its path', async () => {
+    const inner = await make(two);
+    const es = await entries(await make([{ name: 'pods.zip', bytes: inner }, { name: 'deeper.tar', bytes: await makeTar([{ name: 'in.tar', bytes: await makeTar(two) }]) }]));
+    expect(read(es)).toEqual(two.map((e) => `pods.zip/${e.name}`));
+    expect(errors(es)).toEqual([['deeper.tar/in.tar', expect.stringMatching(/tar archive inside an archive inside an archive/)]]);
+  });
+});
+
+describe('damaged archives', () => {
+  it('a password-protected zip entry is named as such, the others read', async () => {
+    const es = await entries(await makeZip([two[0], { name: 'secret/heap.pb.gz', bytes: heap, password: 'hunter2' }, two[1]]));
+    expect(read(es)).toEqual(two.map((e) => e.name));
+    expect(errors(es)).toEqual([['secret/heap.pb.gz', expect.stringMatching(/password-protected/)]]);
+  });
+
+  it('a truncated zip says its table of contents is missing', async () => {
+    const bytes = await makeZip(two);
+    await expect(entries(bytes.subarray(0, bytes.length - 40))).rejects.toThrow(/zip archive: truncated or damaged/);
+  });
+
+  it.each([
+    ['tar', makeTar],
+    ['tar.gz', makeTarGz],
+  ] as const)('a truncated %s keeps the entries before the cut and says where it stopped', async (_, make) => {
+    const big = new Uint8Array(readFileSync('test/fixtures/incident1/heap-after.pb.gz'));
+    const bytes = await make([two[0], { name: 'api-7d4b9c6f5-x2k9p/heap-after.pb.gz', bytes: big }]);
+    const es = await entries(bytes.subarray(0, bytes.length - big.length / 2 - 1024));
+    expect(read(es)).toEqual([two[0].name]);
+    expect(errors(es)).toEqual([[expect.stringMatching(/heap/), expect.stringMatching(/truncated/)]]);
+  });
+});
