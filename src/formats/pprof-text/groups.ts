@@ -140,5 +140,6 @@ function frameOf(b: ProfileBuilder, L: string): number {
   const colon = loc.lastIndexOf(':');
   const line = Number(loc.slice(colon + 1));
   if (colon <= 0 || !Number.isInteger(line)) return -1;
-  return b.frame(plus > 0 ? fn.slice(0, plus) : fn, loc.slice(0, colon), line);
+  // A line no source has (negative, past 2^31) is kept as unknown, like a frame without one.
+  return b.frame(plus > 0 ? fn.slice(0, plus) : fn, loc.slice(0, colon), line >= 0 && line < 2 ** 31 ? line : 0);
 }

@@ -365,6 +365,7 @@ function readSamples(
   ranges: GrowableInt32,
   locs: Locations,
   valueCount: number,
+  stringCount: number,
   onProgress?: (done: number, total: number) => void,
 ): Samples {
   const w = new Wire(buf);
@@ -427,7 +428,7 @@ function readSamples(
         const x = w.int64();
         if (v < valueCount) columns[v].push(x);
         v++;
-      } else if (field === 3 && wt === WIRE_LEN) readLabel(w, sample, labels);
+      } else if (field === 3 && wt === WIRE_LEN) readLabel(w, sample, labels, stringCount);
       else w.skip(wt);
     }
     if (v !== valueCount) throw new PprofError(`sample ${sample} has ${v} values but the profile declares ${valueCount} sample types`);
@@ -477,7 +478,8 @@ function expandFrames(stacks: Sequences, locs: LocationFrames): Sequences {
   return { count, start: outStart, data: out.trimmed() };
 }
 
-function readLabel(w: Wire, sample: number, labels: LabelTableBuilder): void {
+/** A label whose key is no string of the table is dropped; a value or unit that is none reads as absent. */
+function readLabel(w: Wire, sample: number, labels: LabelTableBuilder, stringCount: number): void {
   const n = w.len();
   const stop = w.pos + n;
   const outer = w.end;
@@ -496,6 +498,9 @@ function readLabel(w: Wire, sample: number, labels: LabelTableBuilder): void {
     else w.uint();
   }
   w.end = outer;
+  if (key <= 0 || key >= stringCount) return;
+  if (str >= stringCount) str = 0;
+  if (unit >= stringCount) unit = 0;
   // A label with a string value is a string label; otherwise numeric (pprof's rule).
   labels.add(sample, key, str !== 0 ? str : -1, num, unit);
 }
@@ -521,7 +526,7 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
     const strings = new StringTable(list, list.length);
     const frameTable = new FrameTableBuilder();
     const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
-    const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, onProgress);
+    const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, list.length, onProgress);
     const frames = frameTable.finish();
     const pruned = applyPruning(samples.stacks, locs, frames, strings.list, { dropFrames: s(top.dropFrames), keepFrames: s(top.keepFrames) });
     let trie: BuiltTrie | null = null;
