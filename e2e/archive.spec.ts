@@ -60,6 +60,14 @@ test('a zip of pod folders: grouped pod → kind → snapshots; bad entries name
 
   await entry(page, `${pods[1]}/heap.pb.gz`).locator('button').click();
   expect((await frames(page)).length).toBeGreaterThan(10);
+
+  // Merge replicas: the pods' heaps as one profile, its info panel says how much each pod holds.
+  await row(page, 'pods.zip').getByRole('group', { name: 'Merge replicas' }).getByRole('button', { name: 'heap ×2' }).click();
+  await expect(row(page, 'heap · 2 pods merged')).toHaveAttribute('aria-current', 'true');
+  expect((await frames(page)).length).toBeGreaterThan(10);
+  await page.getByRole('tab', { name: /Info/ }).click();
+  const byPod = page.getByRole('table', { name: 'Label pod' });
+  for (const pod of pods) await expect(byPod).toContainText(pod);
   await page.getByRole('button', { name: /Switch to dark theme/ }).click();
   await shot(page, 'archive-pods-dark');
 });

@@ -5,6 +5,7 @@ import type { Handlers } from './context';
 import { exportHandlers } from './export-handlers';
 import { fileHandlers } from './file-handlers';
 import { goroutineHandlers } from './goroutine-handlers';
+import { podsHandlers } from './pods-handlers';
 import { profileHandlers } from './profile-handlers';
 import { timelineHandlers } from './timeline-handlers';
 import { traceHandlers } from './trace-handlers';
@@ -19,4 +20,5 @@ export const handlers = {
   ...traceSnapshotHandlers,
   ...timelineHandlers,
   ...exportHandlers,
+  ...podsHandlers,
 } satisfies Handlers<WorkerApi>;

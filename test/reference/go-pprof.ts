@@ -181,8 +181,10 @@ function resolveSampleType(file: string, sampleIndex: string | undefined): Sampl
  * `go tool pprof -top` with every node shown, values in the sample type's
  * own unit (so they are exact integers).
  */
-export function pprofTop(file: string, opts: TopOptions = {}): TopResult {
-  const st = resolveSampleType(file, opts.sampleIndex);
+export function pprofTop(file: string | string[], opts: TopOptions = {}): TopResult {
+  // Several files: pprof merges them (their sample types must agree).
+  const files = [file].flat();
+  const st = resolveSampleType(files[0], opts.sampleIndex);
   const args = ['-top', '-nodecount=1000000000', '-nodefraction=0', '-edgefraction=0'];
   // pprof converts to this unit with factor 1, or prints counts unscaled.
   args.push(`-unit=${st.unit || 'count'}`);
@@ -196,7 +198,7 @@ export function pprofTop(file: string, opts: TopOptions = {}): TopResult {
   args.push(...tagArgs(opts));
   if (opts.granularity) args.push(`-${opts.granularity}`);
   if (opts.cum) args.push('-cum');
-  args.push(resolve(file));
+  args.push(...files.map((f) => resolve(f)));
   return parseTopOutput(runPprof(args));
 }
 

@@ -6,6 +6,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { baseName, groupByPod, type Snapshot } from '../../analysis/pods/group';
+import { replicaSets } from '../../analysis/pods/replicas';
+import { MergeReplicas } from './MergeReplicas';
 import { selectFile, useFiles, type FileEntry } from '../../state/files';
 import type { FileId } from '../../worker/types';
 import './archive.css';
@@ -42,8 +44,11 @@ export function ArchiveTree({ archiveId }: { archiveId: FileId }) {
       ),
     [entries],
   );
+  const sets = useMemo(() => replicaSets(pods), [pods]);
   if (entries.length === 0) return null;
   return (
+    <>
+    <MergeReplicas archiveId={archiveId} sets={sets} />
     <ul className="archive-tree" aria-label="Pods in the archive" data-testid="archive-tree">
       {pods.map((p) => (
         <li key={p.pod} data-testid="pod-group" data-pod={p.pod}>
@@ -73,5 +78,6 @@ export function ArchiveTree({ archiveId }: { archiveId: FileId }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -18,6 +18,10 @@ function sourceName(id: number): string {
   return useFiles.getState().files.find((x) => x.id === id)?.name ?? 'a closed trace';
 }
 
+function madeFromArchive(id: number): boolean {
+  return useFiles.getState().files.find((x) => x.id === id)?.info?.kind.kind === 'archive';
+}
+
 function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
   return (
     <li
@@ -37,7 +41,7 @@ function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
         <span className="file-meta">
           <span className="file-kind" data-testid="file-kind">{kindLabel(f)}</span>
           {f.info?.derivedFrom !== undefined ? (
-            <span className="file-size" title={`Made from ${sourceName(f.info.derivedFrom)}; no bytes of its own`}>from trace</span>
+            <span className="file-size" title={`Made from ${sourceName(f.info.derivedFrom)}; no bytes of its own`}>{madeFromArchive(f.info.derivedFrom) ? 'merged' : 'from trace'}</span>
           ) : (
             <span className="file-size">{formatSize(f.size)}</span>
           )}
