@@ -5,8 +5,8 @@
 import { parseTransforms, stringifyTransforms } from '../analysis/transforms/list';
 import type { Transform } from '../analysis/transforms/kinds';
 
-export type ViewTab = 'flame' | 'top' | 'info' | 'goroutines' | 'timeline' | 'trace' | 'compare';
-export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'info', 'goroutines', 'timeline', 'trace', 'compare'];
+export type ViewTab = 'flame' | 'top' | 'sandwich' | 'info' | 'goroutines' | 'timeline' | 'trace' | 'compare';
+export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'sandwich', 'info', 'goroutines', 'timeline', 'trace', 'compare'];
 
 export interface HashState {
   view: ViewTab;
@@ -16,6 +16,8 @@ export interface HashState {
   /** The trace timeline's window and selected range, relative ns. */
   timelineView: Span | null;
   timelineRange: Span | null;
+  /** The function the callers/callees view is about. */
+  sandwichFunc: string | null;
 }
 
 export interface Span {
@@ -29,6 +31,7 @@ export const DEFAULT_HASH_STATE: HashState = {
   transforms: [],
   timelineView: null,
   timelineRange: null,
+  sandwichFunc: null,
 };
 
 /** "a-b" (integer ns) ↔ a span; anything else is no span. */
@@ -46,7 +49,7 @@ function parseSpan(s: string | null): Span | null {
 
 /**
  * Short keys keep shared links readable; defaults are left out. The transforms follow as
- * their own parameters (no transform may take the keys `view`, `st`, `tv` and `tr`).
+ * their own parameters (no transform may take the keys `view`, `st`, `tv`, `tr` and `fn`).
  */
 export function encodeHash(s: HashState): string {
   const p = new URLSearchParams();
@@ -54,6 +57,7 @@ export function encodeHash(s: HashState): string {
   if (s.sampleType) p.set('st', s.sampleType);
   if (s.timelineView) p.set('tv', formatSpan(s.timelineView));
   if (s.timelineRange) p.set('tr', formatSpan(s.timelineRange));
+  if (s.sandwichFunc) p.set('fn', s.sandwichFunc);
   const q = [p.toString(), stringifyTransforms(s.transforms)].filter(Boolean).join('&');
   return q ? '#' + q : '';
 }
@@ -68,5 +72,6 @@ export function decodeHash(hash: string): HashState {
     transforms: parseTransforms(q),
     timelineView: parseSpan(p.get('tv')),
     timelineRange: parseSpan(p.get('tr')),
+    sandwichFunc: p.get('fn') || null,
   };
 }

@@ -30,6 +30,8 @@ export interface ViewState {
   timelineLanes: { filter: string; sort: GoroutineLaneSort };
   /** The start-function group open in the trace's goroutine analysis. */
   traceGroup: string | null;
+  /** The function the callers/callees view is about. */
+  sandwichFunc: string | null;
 }
 
 export const useView = create<ViewState>()(() => ({
@@ -45,6 +47,7 @@ export const useView = create<ViewState>()(() => ({
   timelineRange: null,
   timelineLanes: { filter: '', sort: 'start' },
   traceGroup: null,
+  sandwichFunc: null,
 }));
 
 /** The sample type to show: the user's choice for this file, else a same-named type, else pprof's default. */
@@ -92,6 +95,8 @@ export const viewActions = {
     useView.setState((s) => ({ tab: 'timeline', timelineLanes: { filter: `^G ${id}( |$)`, sort: s.timelineLanes.sort } })),
   /** The goroutine analysis with a start function's group open. */
   showTraceGroup: (startFunc: string) => useView.setState({ tab: 'trace', traceGroup: startFunc }),
+  /** The callers/callees view of one function. */
+  showSandwich: (name: string) => useView.setState({ tab: 'sandwich', sandwichFunc: name }),
   applyHash: (h: HashState) =>
     useView.setState({
       tab: h.view,
@@ -99,6 +104,7 @@ export const viewActions = {
       transforms: h.transforms,
       timelineView: h.timelineView,
       timelineRange: h.timelineRange,
+      sandwichFunc: h.sandwichFunc,
     }),
 };
 
@@ -109,5 +115,6 @@ export function hashStateOf(s: ViewState): HashState {
     transforms: s.transforms,
     timelineView: s.timelineView,
     timelineRange: s.timelineRange,
+    sandwichFunc: s.sandwichFunc,
   };
 }

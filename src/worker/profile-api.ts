@@ -60,6 +60,36 @@ export interface SearchAnswer {
   functions: number;
 }
 
+export interface SandwichRequest extends ViewOptions {
+  file: FileId;
+  /** The function, as the view's granularity names it. */
+  name: string;
+  /** Zoom paths of the two flame graphs, each from the function outwards ([] for the whole). */
+  callersPath: string[];
+  calleesPath: string[];
+  minFraction: number;
+}
+
+/** One caller or callee with the value that flowed through its edge (pprof's -peek). */
+export interface PeekRow {
+  name: string;
+  value: number;
+}
+
+export interface SandwichAnswer {
+  /** False when the view has no such function (another granularity, filtered away). */
+  found: boolean;
+  flat: number;
+  cum: number;
+  total: number;
+  unit: string;
+  callers: PeekRow[];
+  callees: PeekRow[];
+  /** Rooted at the function: callers as parents drawn above it, callees below. */
+  callersFlame: FlameAnswer | null;
+  calleesFlame: FlameAnswer | null;
+}
+
 export interface LabelsRequest extends ViewOptions {
   file: FileId;
 }
@@ -78,4 +108,5 @@ export interface ProfileApi {
   top(p: TopRequest): TopAnswer;
   search(p: SearchRequest): SearchAnswer;
   labels(p: LabelsRequest): LabelsAnswer;
+  sandwich(p: SandwichRequest): SandwichAnswer;
 }

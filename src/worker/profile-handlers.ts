@@ -1,6 +1,8 @@
 /** The worker's answers to the profile calls: flame graph, top table, search, labels. */
 import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
 import { inlineMarks } from '../analysis/calltree/inline-marks';
+import { peek } from '../analysis/calltree/peek';
+import { calleesTree, callersTree } from '../analysis/calltree/sandwich';
 import { sortTop, topEntries, type TopEntry } from '../analysis/calltree/top';
 import { treeViewOf } from '../analysis/transforms/list';
 import type { CallTree } from '../analysis/calltree/calltree';
@@ -8,7 +10,19 @@ import { compileFilter } from '../analysis/calltree/filters';
 import { labelBreakdown } from '../analysis/labels/breakdown';
 import { pageRows } from '../analysis/paging';
 import type { Handlers, RequestContext } from './context';
-import type { FlameRequest, LabelsAnswer, LabelsRequest, ProfileApi, SearchAnswer, SearchRequest, TopAnswer, TopRequest, TopSortKey } from './profile-api';
+import type {
+  FlameRequest,
+  LabelsAnswer,
+  LabelsRequest,
+  ProfileApi,
+  SandwichAnswer,
+  SandwichRequest,
+  SearchAnswer,
+  SearchRequest,
+  TopAnswer,
+  TopRequest,
+  TopSortKey,
+} from './profile-api';
 import type { Session } from './session';
 import type { FileId, FlameAnswer } from './types';
 
@@ -70,6 +84,33 @@ export const profileHandlers = {
       valueCount: k.values.length,
     }));
     return { keys, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
+  },
+
+  sandwich(p: SandwichRequest, { session }: RequestContext): SandwichAnswer {
+    const tree = session.callTree(p.file, p);
+    const unit = unitOf(session, p.file, p.sampleType);
+    const names = tree.keys.names;
+    const fn = names.indexOf(p.name);
+    if (fn < 0) return { found: false, flat: 0, cum: 0, total: tree.profileTotal, unit, callers: [], callees: [], callersFlame: null, calleesFlame: null };
+    const r = session.memo.get('peek', p.name, [tree], () => peek(tree, fn));
+    const flame = (side: CallTree, zoom: string[]): FlameAnswer => {
+      // Both trees start at the function: a path never leaves it.
+      const { node, path } = resolvePath(side, zoom.length > 0 ? zoom : [p.name]);
+      const { root, nodeCount } = flameSubtree(side, node, p.minFraction);
+      return { root, total: tree.profileTotal, path, unit, nodeCount };
+    };
+    const rows = (edges: typeof r.callers) => edges.map((e) => ({ name: names[e.key], value: e.value }));
+    return {
+      found: true,
+      flat: r.flat,
+      cum: r.cum,
+      total: tree.profileTotal,
+      unit,
+      callers: rows(r.callers),
+      callees: rows(r.callees),
+      callersFlame: flame(session.memo.get('sandwich-callers', p.name, [tree], () => callersTree(tree, fn)), p.callersPath),
+      calleesFlame: flame(session.memo.get('sandwich-callees', p.name, [tree], () => calleesTree(tree, fn)), p.calleesPath),
+    };
   },
 
   search(p: SearchRequest, { session }: RequestContext): SearchAnswer {

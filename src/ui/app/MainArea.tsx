@@ -8,6 +8,7 @@ import { useCurrentProfile, useSelectedFile } from '../shared/useCurrentProfile'
 import { ViewControls } from '../controls/ViewControls';
 import { FlameView } from '../flame/FlameView';
 import { TopView } from '../top/TopView';
+import { SandwichView } from '../sandwich/SandwichView';
 import { InfoPanel } from '../info/InfoPanel';
 import { OpenButton } from '../drop/OpenButton';
 import { GoroutinesView } from '../goroutines/GoroutinesView';
@@ -89,6 +90,7 @@ export function MainArea() {
         <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'flame' && current && <FlameView current={current} />}
           {tab === 'top' && current && <TopView current={current} />}
+          {tab === 'sandwich' && current && <SandwichView current={current} />}
           {tab === 'info' && current && <InfoPanel current={current} />}
           {tab === 'goroutines' && current && <GoroutinesView file={current.file.id} />}
           {tab === 'timeline' && <TimelineView key={file.id} file={file} />}

@@ -2,11 +2,12 @@
 export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: '/', what: 'Search frames (flame graph) or filter functions (top)' },
   { keys: 'Esc', what: 'Reset zoom · leave a text field · close this dialog' },
-  { keys: '1 – 7', what: 'Flame graph · Top · Info · Goroutines · Timeline · Trace · Compare (where they apply)' },
+  { keys: '1 – 8', what: 'Flame graph · Top · Info · Callers/callees · Goroutines · Timeline · Trace · Compare (where they apply)' },
   { keys: 'W / S', what: 'Timeline: zoom in / out (at the pointer; also the wheel over the fixed lanes, or Ctrl+wheel and a pinch anywhere)' },
   { keys: 'A / D', what: 'Timeline: pan left / right (also a drag, or a sideways swipe)' },
   { keys: 'F · double-click', what: 'Timeline: fit the whole trace' },
   { keys: 'Shift+drag', what: 'Timeline: select a range (its goroutines are listed below); Esc clears it' },
+  { keys: 'Right-click', what: 'Flame graphs: the callers and callees of a frame\'s function' },
   { keys: 't', what: 'Toggle dark/light theme' },
   { keys: '?', what: 'Show these shortcuts' },
   { keys: 'Ctrl+V', what: 'Open pasted text (goroutine dump, collapsed stacks) as a file' },

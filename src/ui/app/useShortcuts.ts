@@ -24,7 +24,8 @@ export function useShortcuts(): void {
         if (v.tab === 'info') viewActions.setTab('flame');
         // The input may only exist after the tab switch renders.
         requestAnimationFrame(() => {
-          const id = useView.getState().tab === 'top' ? 'top-filter' : 'flame-search';
+          const tab = useView.getState().tab;
+          const id = tab === 'top' ? 'top-filter' : tab === 'sandwich' ? 'sandwich-function' : 'flame-search';
           (document.getElementById(id) as HTMLInputElement | null)?.focus();
         });
       } else if (e.key === '?') {

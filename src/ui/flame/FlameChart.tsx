@@ -18,13 +18,21 @@ interface Props {
   search: string;
   dark: boolean;
   onZoom: (path: string[]) => void;
+  /** Right-click on a frame: its name (the flame tab opens its callers and callees). */
+  onPick?: (name: string) => void;
+  rootAtBottom?: boolean;
 }
 
-export function FlameChart({ answer, width, search, dark, onZoom }: Props) {
+export function FlameChart({ answer, width, search, dark, onZoom, onPick, rootAtBottom }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const colour = (d: DrawnFrame<FlameNode>, searching: boolean) =>
     frameColour(d.data.name, { dark, highlighted: !!d.highlight, dimmed: searching && !d.highlight, root: !d.parent && answer.path.length === 0 });
   const describe = (d: TooltipFrame<FlameNode>) => describeFrame(d, { unit: answer.unit, total: answer.total });
-  useFlameGraph(host, { answer, width, label: shortLabel, colour, tooltipClass: 'flame-tooltip', describe, onZoom }, search, [answer, width, dark]);
+  useFlameGraph(
+    host,
+    { answer, width, label: shortLabel, colour, tooltipClass: 'flame-tooltip', describe, onZoom, onPick, rootAtBottom },
+    search,
+    [answer, width, dark, rootAtBottom],
+  );
   return <div ref={host} className="flame-chart" data-testid="flame-chart" />;
 }

@@ -56,7 +56,7 @@ export function FlameView({ current }: { current: CurrentProfile }) {
           <p className="view-empty">No samples match — check the focus/ignore filters or pick another sample type.</p>
         )}
         {answer && answer.root.value > 0 && !flame.error && (
-          <FlameChart answer={answer} width={width} search={search} dark={dark} onZoom={onZoom} />
+          <FlameChart answer={answer} width={width} search={search} dark={dark} onZoom={onZoom} onPick={viewActions.showSandwich} />
         )}
       </div>
     </div>

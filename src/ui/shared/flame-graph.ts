@@ -31,6 +31,10 @@ export interface FlameGraphOptions<T extends { name: string }> {
   /** The tooltip's label/value rows for a frame. */
   describe: (d: TooltipFrame<T>) => [string, string][];
   onZoom: (path: string[]) => void;
+  /** A right-click on a frame (the context menu), with the frame's name. */
+  onPick?: (name: string) => void;
+  /** Draw the root at the bottom, its children above it (a callers graph). */
+  rootAtBottom?: boolean;
   /** Runs once the frames are drawn, before the first search. */
   decorate?: (host: HTMLElement) => void;
 }
@@ -49,7 +53,7 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
     .width(o.width)
     .cellHeight(CELL_HEIGHT)
     .transitionDuration(0)
-    .inverted(true)
+    .inverted(!o.rootAtBottom)
     .sort(false)
     .minFrameSize(0)
     .tooltip(tooltip as never)
@@ -68,6 +72,12 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
         tooltip.hide();
         const names = d.ancestors().reverse().map((a) => a.data.name);
         o.onZoom(zoomPathFor(o.answer.path, names));
+      })
+      .on('contextmenu', (e: MouseEvent, d) => {
+        if (!o.onPick) return;
+        e.preventDefault();
+        tooltip.hide();
+        o.onPick(d.data.name);
       });
   const applySearch = (term: string) => {
     const re = searchRegex(term);

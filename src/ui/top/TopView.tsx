@@ -69,6 +69,14 @@ export function TopView({ current }: { current: CurrentProfile }) {
               <td key={c.id} className="name-cell">
                 <button
                   type="button"
+                  className="link peek-link"
+                  // The row names the function; a name holding it would also match searches for the name.
+                  aria-label="Callers and callees"
+                  title={`Callers and callees of ${r.name}`}
+                  onClick={() => viewActions.showSandwich(r.name)}
+                />
+                <button
+                  type="button"
                   className="link"
                   title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}${r.inline ? `. ${inlineMarkText(r.inline)}.` : ''}`}
                   onClick={() => viewActions.setTransform({ kind: 'focus', pattern: `^${escapeRegex(r.name)}$` })}
@@ -108,7 +116,7 @@ export function TopView({ current }: { current: CurrentProfile }) {
         <span className="muted" aria-live="polite">
           {data.loaded ? `${thousands(rowCount)} function${rowCount === 1 ? '' : 's'}` : 'loading…'}
         </span>
-        <span className="muted hint">Click a name to focus on it</span>
+        <span className="muted hint">Click a name to focus on it, ⇅ for its callers and callees</span>
       </div>
       {data.error && <p className="view-error" role="alert">Could not build the table: {data.error}</p>}
       <div className="top-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>

@@ -1,0 +1,76 @@
+/** pprof's inline marks in the top table, and the callers/callees view reached from the top table, the flame graph, its own picker and a link. */
+import { expect, test, type Page } from '@playwright/test';
+import { fixture, gotoApp, pickFiles, pressShortcut, row, shot } from './helpers';
+
+const FN = 'main.fakeDB.queryProperties';
+const hashParam = (url: string, k: string) => new URLSearchParams(new URL(url).hash.slice(1)).get(k);
+const peekRow = (page: Page, name: string) => page.getByRole('table', { name: /^Callers and callees of/ }).getByRole('row').filter({ hasText: name });
+
+test.beforeEach(async ({ page }) => {
+  await gotoApp(page);
+  await pickFiles(page, [fixture('incident4', /^cpu\.pb\.gz$/)]);
+  await expect(row(page, 'cpu.pb.gz')).toHaveAttribute('data-status', 'ready');
+});
+
+test('the top table marks inlined functions as pprof does, and says so in the tooltip', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Top' }).click();
+  const mark = page.getByRole('table', { name: 'Top functions' }).getByRole('row').filter({ hasText: 'internal/runtime/maps.ctrlGroup.matchH2' }).locator('.inline-mark');
+  await expect(mark).toHaveText(' (inline)');
+  await expect(mark).toHaveAttribute('title', /every call into this function was inlined/);
+});
+
+test('callers and callees: from the top table, pprof -peek numbers, flame graphs both ways, in the URL', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Top' }).click();
+  const top = page.getByRole('table', { name: 'Top functions' });
+  await top.getByRole('row').filter({ has: page.getByRole('button', { name: FN, exact: true }) }).getByRole('button', { name: 'Callers and callees' }).click();
+  await expect(page.getByRole('tab', { name: 'Callers/callees' })).toHaveAttribute('aria-selected', 'true');
+  // go tool pprof -peek: 980ms cum, all from loadAllRules, half of it in fmt.Sprintf.
+  await expect(page.getByTestId('sandwich-total')).toContainText('cum 980');
+  await expect(peekRow(page, 'main.(*RuleStore).loadAllRules')).toContainText('100.00%');
+  await expect(peekRow(page, 'fmt.Sprintf')).toContainText('50.00%');
+  await expect(peekRow(page, 'runtime.concatstring3')).toContainText('19.39%');
+  const callers = page.getByRole('region', { name: `Callers of ${FN}` });
+  const callees = page.getByRole('region', { name: `Callees of ${FN}` });
+  await expect(callers.locator('g.frame[name="main.(*RuleStore).loadAllRules"]')).toHaveCount(1);
+  await expect(callees.locator('g.frame[name="fmt.Sprintf"]')).toHaveCount(1);
+  // Callers are drawn upwards: a caller sits above the function.
+  // Read in one go: a chart redrawn for a new width replaces its frames.
+  const above = (region: typeof callers, upper: string, lower: string) =>
+    region.evaluate((el, [a, b]) => {
+      const top = (n: string) => el.querySelector(`g.frame[name="${CSS.escape(n)}"]`)?.getBoundingClientRect().top ?? NaN;
+      return top(a!) < top(b!);
+    }, [upper, lower]);
+  await expect.poll(() => above(callers, 'main.(*RuleStore).loadAllRules', FN)).toBe(true);
+  await expect.poll(() => above(callees, FN, 'fmt.Sprintf')).toBe(true);
+  expect(hashParam(page.url(), 'fn')).toBe(FN);
+  expect(hashParam(page.url(), 'view')).toBe('sandwich');
+  await shot(page, 'sandwich-light');
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await shot(page, 'sandwich-dark');
+
+  // A link reopens the same function.
+  await page.reload();
+  await pickFiles(page, [fixture('incident4', /^cpu\.pb\.gz$/)]);
+  await page.getByText('cpu.pb.gz').last().click();
+  await expect(peekRow(page, 'fmt.Sprintf')).toContainText('50.00%');
+
+  // A name in the table moves the view to that function.
+  await peekRow(page, 'fmt.Sprintf').getByRole('button').click();
+  await expect(page.getByTestId('sandwich-total')).toContainText('cum 520');
+  expect(hashParam(page.url(), 'fn')).toBe('fmt.Sprintf');
+});
+
+test('callers and callees: a right-click on a flame graph frame, and the picker from the keyboard', async ({ page }) => {
+  await page.getByTestId('flame-chart').locator(`g.frame[name="${FN}"]`).first().click({ button: 'right' });
+  await expect(page.getByRole('tab', { name: 'Callers/callees' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('sandwich-total')).toContainText('cum 980');
+
+  await pressShortcut(page, '/');
+  const picker = page.getByLabel('Function to show the callers and callees of');
+  await expect(picker).toBeFocused();
+  await picker.fill('loadAllRules');
+  await expect(page.locator('datalist option').first()).toHaveAttribute('value', 'main.(*RuleStore).loadAllRules');
+  await picker.press('Enter');
+  expect(hashParam(page.url(), 'fn')).toBe('main.(*RuleStore).loadAllRules');
+  await expect(peekRow(page, FN)).toContainText('%');
+});
