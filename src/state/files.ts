@@ -3,8 +3,9 @@
  * Bytes go to the worker once (transferred); this store only keeps the summary.
  */
 import { create } from 'zustand';
+import { type LostCall, WorkerLostError } from '../worker/client';
 import type { FileId, FileInfo } from '../worker/types';
-import { worker } from './worker';
+import { onWorkerLost, worker } from './worker';
 
 export type FileStatus = 'parsing' | 'ready' | 'error';
 
@@ -43,6 +44,8 @@ export interface FileSource {
 let nextId = 1;
 /** Files being opened, so that closing one cancels its parse. */
 const opening = new Map<FileId, AbortController>();
+/** Where each file the user opened came from, to open it again in a new worker (a File is read again from disk). */
+const sources = new Map<FileId, FileSource>();
 
 function patch(id: FileId, p: Partial<FileEntry>): void {
   useFiles.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, ...p } : f)) }));
@@ -101,6 +104,7 @@ export async function openFiles(sources: FileSource[], opts: { sample?: boolean 
 }
 
 async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
+  sources.set(e.id, src);
   try {
     const bytes = await src.read();
     if (!stillOpen(e.id)) return;
@@ -120,7 +124,8 @@ async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
     patch(e.id, reason ? { status: 'error', error: reason, info, progress: 1 } : { status: 'ready', info, progress: 1 });
     if (!reason) maybeAutoSelect(e.id);
   } catch (err) {
-    if (!stillOpen(e.id)) return;
+    // A lost worker's files are seen to by `recover`.
+    if (!stillOpen(e.id) || err instanceof WorkerLostError) return;
     patch(e.id, { status: 'error', error: err instanceof Error ? err.message : String(err), progress: 1 });
   }
 }
@@ -164,6 +169,7 @@ export function removeFile(id: FileId): void {
   const idx = s.files.findIndex((f) => f.id === id);
   if (idx < 0) return;
   opening.get(id)?.abort();
+  sources.delete(id);
   worker().call('closeFile', { id }).catch(() => {
     /* the worker may never have held it (failed parse); nothing to free */
   });
@@ -173,3 +179,51 @@ export function removeFile(id: FileId): void {
   if (!files.some((f) => f.id === selectedId)) selectedId = (files[idx] ?? files[idx - 1])?.id ?? null;
   useFiles.setState({ files, selectedId });
 }
+
+/** The file a lost call was working on (its `id` or `file` parameter), if any. */
+function fileOf(call: LostCall): FileId | undefined {
+  const p = call.params as { id?: unknown; file?: unknown } | null;
+  const id = typeof p?.file === 'number' ? p.file : typeof p?.id === 'number' ? p.id : undefined;
+  return id;
+}
+
+function stepOf(call: LostCall): string {
+  const what = call.method === 'openFile' ? 'opening it' : `computing ${call.method}`;
+  return call.phase ? `${what} (${call.phase})` : what;
+}
+
+/**
+ * A new worker holds nothing: every file the user opened is read again from its source and
+ * opened in it, but not a file the lost worker was busy with (it may be what killed it: the
+ * user retries it by opening it again), nor a file made from another one (a trace's
+ * profile or snapshot), which is said to be lost.
+ */
+function recover(reason: string, calls: LostCall[]): void {
+  const busy = new Map<FileId, string>();
+  for (const c of calls) {
+    const id = fileOf(c);
+    if (id !== undefined && !busy.has(id)) busy.set(id, stepOf(c));
+  }
+  const reopen: [FileEntry, FileSource][] = [];
+  useFiles.setState((s) => ({
+    files: s.files
+      // An archive's entries come back with it.
+      .filter((f) => f.archiveId === undefined || !sources.has(f.archiveId))
+      .map((f): FileEntry => {
+        const step = busy.get(f.id) ?? (f.archiveId !== undefined ? busy.get(f.archiveId) : undefined);
+        if (step !== undefined) {
+          sources.delete(f.id);
+          return { ...f, status: 'error', progress: 1, error: `${reason[0]!.toUpperCase()}${reason.slice(1)} while ${step}. Not opened again, as it may be what stopped it: open it again to retry.` };
+        }
+        const src = sources.get(f.id);
+        if (f.status === 'error') return f;
+        if (!src) return { ...f, status: 'error', progress: 1, error: `Lost when the worker was restarted (${reason}): open it again from the file it came from.` };
+        const again: FileEntry = { ...f, status: 'parsing', progress: 0, phase: 'reopening', error: undefined, info: undefined };
+        reopen.push([again, src]);
+        return again;
+      }),
+  }));
+  for (const [f, src] of reopen) void parseOne(f, src);
+}
+
+onWorkerLost(recover);
