@@ -74,3 +74,17 @@ test('callers and callees: a right-click on a flame graph frame, and the picker 
   expect(hashParam(page.url(), 'fn')).toBe('main.(*RuleStore).loadAllRules');
   await expect(peekRow(page, FN)).toContainText('%');
 });
+
+test('callers and callees from a goroutine stack', async ({ page }) => {
+  await pickFiles(page, [fixture('incident3', /^goroutine-t2\.debug2\.txt$/)]);
+  await page.getByRole('tab', { name: 'Goroutines' }).click();
+  const table = page.getByRole('table', { name: 'Goroutines grouped by stack' });
+  await table.getByTestId('group-row').first().getByRole('button').click();
+  const stack = page.getByRole('list', { name: /^Stack of/ });
+  const func = (await stack.getByRole('button').first().textContent())!;
+  await stack.getByRole('button').first().click();
+  await expect(page.getByRole('tab', { name: 'Callers/callees' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: `Callers of ${func}` }).locator('g.frame').first()).toBeVisible();
+  await expect(page.getByTestId('sandwich-total')).toContainText('cum');
+  await shot(page, 'sandwich-goroutines');
+});

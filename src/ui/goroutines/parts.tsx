@@ -1,6 +1,7 @@
 /** Small pieces shared by the goroutine views: state chips, stacks, sortable headers, "show more". */
 import type { ReactNode } from 'react';
 import type { FrameInfo, LabelCount, StateCount } from '../../worker/goroutine-api';
+import { viewActions } from '../../state/view';
 import { count, location, shortFile, stateTone } from './format';
 
 export function StateChips({ states, max = 3 }: { states: StateCount[]; max?: number }) {
@@ -73,7 +74,7 @@ export function FrameName({ frame, withLocation = false }: { frame: FrameInfo | 
 
 export const FRAME_LINE = 20;
 
-/** A full stack, leaf first, one line per frame with file:line; the top user frame is marked. */
+/** A full stack, leaf first, one line per frame with file:line; the top user frame is marked; a name opens its callers and callees. */
 export function StackFrames({ frames, highlight, label }: { frames: FrameInfo[]; highlight?: FrameInfo | null; label: string }) {
   return (
     <ol className="g-stack" aria-label={label}>
@@ -81,7 +82,9 @@ export function StackFrames({ frames, highlight, label }: { frames: FrameInfo[];
         const mark = !!highlight && f.func === highlight.func && f.line === highlight.line;
         return (
           <li key={i} className={mark ? 'g-user' : undefined} style={{ height: FRAME_LINE }}>
-            <span className="g-func" title={f.func}>{f.func}</span>
+            <button type="button" className="g-func link" title={`${f.func}: show its callers and callees`} onClick={() => viewActions.showSandwich(f.func)}>
+              {f.func}
+            </button>
             <span className="g-loc" title={`${f.file}:${f.line}`}>
               {f.file ? `${shortFile(f.file, 3)}:${f.line}` : ''}
             </span>
