@@ -83,3 +83,42 @@ test('10,000 tiny entries: the first 2,000 read, the limit named, the tab still 
   await dropFiles(page, [fixture('incident1', /^heap-after\.pb\.gz$/)]);
   await expect(row(page, 'heap-after.pb.gz')).toHaveAttribute('data-status', 'ready');
 });
+
+/** Five replicas, one of them sick: its heap and goroutines have grown (incident1's later heap, incident3's later dump). */
+function replicas(): { name: string; bytes: Uint8Array }[] {
+  const names = ['shop-5f9c7d8b6-2kq4z', 'shop-5f9c7d8b6-7hx9m', 'shop-5f9c7d8b6-b8v2n', 'shop-5f9c7d8b6-q6w5t', 'shop-5f9c7d8b6-z4n8p'];
+  const sick = names[2];
+  return names.flatMap((pod) => [
+    { name: `${pod}-heap-20240501T120000.pb.gz`, bytes: read('incident1', pod === sick ? /^heap-after\.pb\.gz$/ : /^heap-before\.pb\.gz$/) },
+    { name: `${pod}-goroutine-20240501T120000.pb.gz`, bytes: read('incident3', pod === sick ? /^goroutine-t2\.pb\.gz$/ : /^goroutine-t1\.pb\.gz$/) },
+  ]);
+}
+
+test('pod against pod: the sick pod first, its outlier compared with the median pod and with the others merged', async ({ page }) => {
+  test.setTimeout(120_000);
+  const tgz = write('shop.tar.gz', await makeTarGz(replicas()));
+  await gotoApp(page);
+  await dropFiles(page, [tgz]);
+  await expect(row(page, 'shop.tar.gz').getByTestId('pod-group')).toHaveCount(5);
+  await row(page, 'shop.tar.gz').getByTestId('open-pod-table').click();
+  const dialog = page.getByRole('dialog', { name: 'Pod against pod' });
+  const table = dialog.getByRole('table', { name: 'Pods by kind' });
+  await expect(table.getByTestId('pod-row')).toHaveCount(5);
+  await expect(table.getByTestId('pod-row').first()).toHaveAttribute('data-pod', 'shop-5f9c7d8b6-b8v2n');
+  await expect(table.getByTestId('pod-row').first().locator('td[data-outlier]')).toHaveCount(2);
+  await shot(page, 'pod-table');
+
+  await dialog.getByRole('button', { name: 'Compare heap of shop-5f9c7d8b6-b8v2n with the median pod' }).click();
+  const median = dialog.getByRole('region', { name: /heap: shop-5f9c7d8b6-b8v2n against the median pod/ });
+  await expect(median.locator('svg g').first()).toBeVisible();
+  await dialog.getByRole('button', { name: 'Compare heap of shop-5f9c7d8b6-b8v2n with the other pods merged' }).click();
+  const others = dialog.getByRole('region', { name: /against the other 4 pods merged/ });
+  await expect(others.locator('svg g').first()).toBeVisible();
+  await shot(page, 'pod-table-compare');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await row(page, 'shop.tar.gz').getByTestId('open-pod-table').click();
+  await expect(table.getByTestId('pod-row')).toHaveCount(5);
+  await shot(page, 'pod-table-dark');
+});

@@ -3,11 +3,12 @@
  * details/summary: keyboard and screen readers know them) with its count. An entry that
  * could not be read stays under its pod with its reason.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { baseName, groupByPod, type Snapshot } from '../../analysis/pods/group';
 import { replicaSets } from '../../analysis/pods/replicas';
 import { MergeReplicas } from './MergeReplicas';
+import { PodTableDialog } from '../pods/PodTableDialog';
 import { selectFile, useFiles, type FileEntry } from '../../state/files';
 import type { FileId } from '../../worker/types';
 import './archive.css';
@@ -45,9 +46,18 @@ export function ArchiveTree({ archiveId }: { archiveId: FileId }) {
     [entries],
   );
   const sets = useMemo(() => replicaSets(pods), [pods]);
+  const [tableOpen, setTableOpen] = useState(false);
   if (entries.length === 0) return null;
   return (
     <>
+    {pods.length >= 2 && (
+      <div className="archive-tools">
+        <button type="button" className="btn small" onClick={() => setTableOpen(true)} data-testid="open-pod-table">
+          Pod against pod…
+        </button>
+      </div>
+    )}
+    {tableOpen && <PodTableDialog archiveId={archiveId} pods={pods} onClose={() => setTableOpen(false)} />}
     <MergeReplicas archiveId={archiveId} sets={sets} />
     <ul className="archive-tree" aria-label="Pods in the archive" data-testid="archive-tree">
       {pods.map((p) => (

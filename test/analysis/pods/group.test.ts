@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupByPod, NO_POD } from '../../../src/analysis/pods/group';
 import { nameTimeNanos } from '../../../src/analysis/pods/name-time';
+import { podTable } from '../../../src/analysis/pods/table';
 import { podOf } from '../../../src/analysis/pods/pod-name';
 
 describe('podOf', () => {
@@ -60,5 +61,32 @@ describe('groupByPod', () => {
       ['api-10', 2, [['heap', [2, 1]]]],
       [NO_POD, 1, [['unreadable', [6]]]],
     ]);
+  });
+});
+
+describe('podTable', () => {
+  const heap = { kind: 'pprof', profile: 'heap' } as const;
+  const gr = { kind: 'pprof', profile: 'goroutine' } as const;
+  const heapTotals = (inuse: number) => ({
+    sampleTypes: [{ type: 'alloc_space', unit: 'bytes' }, { type: 'inuse_space', unit: 'bytes' }],
+    defaultSampleType: 0,
+    totals: [999, inuse],
+  });
+  const goroutines = (n: number) => ({ sampleTypes: [{ type: 'goroutine', unit: 'count' }], defaultSampleType: 0, totals: [n] });
+  it('headline per kind, deviation from the median, the odd pod first, the median pod named', () => {
+    const files = ['a', 'b', 'c', 'd', 'e'].flatMap((p, i) => [
+      { id: i * 10 + 1, path: `api-${p}/heap.pb.gz`, kind: heap },
+      { id: i * 10 + 2, path: `api-${p}/goroutine.pb.gz`, kind: gr },
+    ]);
+    const inuse = [100, 110, 90, 400, 105];
+    const count = [50, 52, 49, 51, 300];
+    const t = podTable(groupByPod(files), (id) => (id % 10 === 1 ? heapTotals(inuse[(id - 1) / 10]) : goroutines(count[(id - 2) / 10])));
+    expect(t.columns.map((c) => [c.kind, c.sampleType, c.median, c.medianPod])).toEqual([
+      ['heap', 'inuse_space', 105, 'api-e'],
+      ['goroutine', 'goroutine', 51, 'api-d'],
+    ]);
+    expect(t.rows.map((r) => r.pod)).toEqual(['api-e', 'api-d', 'api-c', 'api-a', 'api-b']);
+    expect(t.rows[0].cells[1]!.deviation).toBeCloseTo(249 / 51);
+    expect(t.rows[1].cells[0]!.deviation).toBeCloseTo(295 / 105);
   });
 });
