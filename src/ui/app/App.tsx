@@ -1,6 +1,7 @@
 import { Header } from './Header';
 import { MainArea } from './MainArea';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useDocumentTitle } from './useDocumentTitle';
 import { useShortcuts } from './useShortcuts';
 import { FileList } from '../files/FileList';
 import { DropOverlay } from '../drop/DropOverlay';
@@ -8,6 +9,7 @@ import { usePaste } from '../drop/usePaste';
 
 export function App() {
   useShortcuts();
+  useDocumentTitle();
   usePaste();
   return (
     <div className="app">

@@ -1,0 +1,82 @@
+/**
+ * Hostile strings stay inert everywhere they show: a profile whose function names, paths,
+ * labels, mapping, build id and comment carry markup and script that would set
+ * window.__pwned, bidi controls, a 1 MB name and invalid UTF-8, opened under a file name
+ * that is itself markup, walked through every tab its kind has, with tooltips, the help
+ * and the export menu open. Nothing may run, no CSP violation may fire, and the names must
+ * read as the literal text.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { fixture, frames, gotoApp, row, shot } from './helpers';
+
+const PWN = '<img src=x onerror="window.__pwned=1">';
+const FILE_NAME = '<img src=x onerror=window.__pwned=1>.pb.gz';
+
+test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert text in every view', async ({ page }) => {
+  test.setTimeout(90_000);
+  const violations: string[] = [];
+  await page.exposeFunction('__violation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await gotoApp(page);
+
+  // Dropped under a file name that is markup too.
+  const b64 = readFileSync(fixture('bad', /^hostile\.pb\.gz$/)).toString('base64');
+  await page.evaluate(
+    ([b64, name]) => {
+      const bin = atob(b64);
+      const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      const target = document.querySelector('main') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    },
+    [b64, FILE_NAME],
+  );
+  const r = row(page, FILE_NAME);
+  await expect(r).toHaveAttribute('data-status', 'ready');
+  await expect(r.locator('.file-name')).toHaveText(FILE_NAME);
+  await r.locator('.file-main').click();
+
+  const names = async () => (await frames(page)).map((f) => f.name);
+  await expect.poll(names).toEqual(expect.arrayContaining([PWN, '<script>window.__pwned=1</script>', 'main.\u202Eevil\u202C.reversed']));
+  // Invalid UTF-8 reads as replacement characters, not as markup or an error.
+  expect((await names()).some((n) => n.startsWith('main.bad') && n.includes('\uFFFD'))).toBe(true);
+  const chart = page.getByTestId('flame-chart');
+  await chart.locator(`g.frame[name="${PWN.replace(/"/g, '\\"')}"]`).first().hover();
+  await expect(page.getByRole('tooltip')).toContainText(PWN);
+  await shot(page, 'hostile-flame');
+
+  // Every tab this file has, each left to draw, then the help and the export menu.
+  const tabs = page.getByRole('tab');
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click();
+    await page.waitForTimeout(300);
+  }
+  await page.getByRole('tab', { name: /Top/ }).click();
+  await expect(page.getByRole('table', { name: 'Top functions' }).getByRole('button', { name: PWN })).toBeVisible();
+  await page.keyboard.press('?');
+  await page.keyboard.press('Escape');
+  const exportButton = page.getByRole('button', { name: 'Export' });
+  if ((await exportButton.count()) > 0) {
+    await exportButton.first().click();
+    await page.keyboard.press('Escape');
+  }
+  await shot(page, 'hostile-top');
+
+  // The tab's title names the file, as text.
+  expect(await page.title()).toBe(`${FILE_NAME} — goroscope`);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('#root img, #root script, #root svg[onload]').count()).toBe(0);
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+});
