@@ -90,7 +90,8 @@ function replicas(): { name: string; bytes: Uint8Array }[] {
   const sick = names[2];
   return names.flatMap((pod) => [
     { name: `${pod}-heap-20240501T120000.pb.gz`, bytes: read('incident1', pod === sick ? /^heap-after\.pb\.gz$/ : /^heap-before\.pb\.gz$/) },
-    { name: `${pod}-goroutine-20240501T120000.pb.gz`, bytes: read('incident3', pod === sick ? /^goroutine-t2\.pb\.gz$/ : /^goroutine-t1\.pb\.gz$/) },
+    { name: `${pod}-goroutine-20240501T120000.pb.gz`, bytes: read('incident3', /^goroutine-t1\.pb\.gz$/) },
+    { name: `${pod}-goroutine-20240501T121000.pb.gz`, bytes: read('incident3', pod === sick ? /^goroutine-t2\.pb\.gz$/ : /^goroutine-t1\.pb\.gz$/) },
   ]);
 }
 
@@ -106,6 +107,10 @@ test('pod against pod: the sick pod first, its outlier compared with the median 
   await expect(table.getByTestId('pod-row')).toHaveCount(5);
   await expect(table.getByTestId('pod-row').first()).toHaveAttribute('data-pod', 'shop-5f9c7d8b6-b8v2n');
   await expect(table.getByTestId('pod-row').first().locator('td[data-outlier]')).toHaveCount(2);
+  // Goroutines across pods: the stack that grew (only in the sick pod) comes first, with its growth.
+  const stacks = dialog.getByRole('table', { name: 'Goroutine stacks by pod' });
+  await expect(stacks.getByTestId('pod-stack').first()).toContainText('grows in 1 of 5');
+  await expect(stacks.getByTestId('pod-stack').first()).toContainText('(+324)');
   await shot(page, 'pod-table');
 
   await dialog.getByRole('button', { name: 'Compare heap of shop-5f9c7d8b6-b8v2n with the median pod' }).click();

@@ -1,5 +1,8 @@
 /** The pods part of the worker API: an archive's replicas seen together. */
+import type { PodStackRow } from '../analysis/pods/goroutines';
 import type { FileId, FileInfo } from './types';
+
+export type { PodStackRow };
 
 export interface MergeReplicasRequest {
   /** The archive the files came from: the merge is registered as made from it. */
@@ -10,7 +13,23 @@ export interface MergeReplicasRequest {
   parts: { id: FileId; pod: string }[];
 }
 
+export interface PodGoroutinesRequest {
+  /** Each pod's goroutine files (profiles or dumps), oldest first. */
+  pods: { pod: string; ids: FileId[] }[];
+  /** Rows to answer, flagged first (default 200). */
+  limit?: number;
+}
+
+export interface PodGoroutinesAnswer {
+  pods: string[];
+  rows: PodStackRow[];
+  /** Stacks in all, of which `rows` are the first. */
+  total: number;
+}
+
 export interface PodsApi {
+  /** Goroutine stacks with their count per pod, one pod only or growing everywhere flagged. */
+  podGoroutines(p: PodGoroutinesRequest): PodGoroutinesAnswer;
   /** The parts merged as pprof merges (sample types must agree): a profile of its own with a `pod` label on every sample. */
   mergeReplicas(p: MergeReplicasRequest): FileInfo;
 }

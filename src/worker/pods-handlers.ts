@@ -1,10 +1,14 @@
 /** The pods handlers: merges of replicas, kept as files made from their archive (asking again finds the same file). */
+import { goroutineStackCounts } from '../analysis/goroutines';
+import type { StackCount } from '../analysis/goroutines/stack-key';
+import { podGoroutines } from '../analysis/pods/goroutines';
 import { mergeProfiles } from '../analysis/pods/merge';
 import type { FileKind } from '../model/file-kind';
 import type { Handlers, RequestContext } from './context';
-import type { MergeReplicasRequest, PodsApi } from './pods-api';
+import type { MergeReplicasRequest, PodGoroutinesAnswer, PodGoroutinesRequest, PodsApi } from './pods-api';
+import type { Session } from './session';
 import { summarize } from './summary';
-import type { FileInfo } from './types';
+import type { FileId, FileInfo } from './types';
 
 /** What the merge is: a profile of its parts' kind (a dump's stacks merge as a goroutine profile). */
 function mergedKind(k: FileKind): FileKind {
@@ -12,7 +16,19 @@ function mergedKind(k: FileKind): FileKind {
   return { kind: 'pprof', profile: k.kind === 'goroutine-dump' ? 'goroutine' : 'other' };
 }
 
+/** A goroutine file's counts per normalized stack (the same for debug=0, 1 and 2). */
+function stackCounts(session: Session, id: FileId): StackCount[] {
+  const f = session.get(id);
+  const profile = session.profile(id);
+  return session.memo.get('pod-stack-counts', String(id), [profile], () => goroutineStackCounts({ profile, dump: f.goroutines ?? null }));
+}
+
 export const podsHandlers = {
+  podGoroutines(p: PodGoroutinesRequest, { session }: RequestContext): PodGoroutinesAnswer {
+    const rows = podGoroutines(p.pods.map((x) => ({ pod: x.pod, snapshots: x.ids.map((id) => stackCounts(session, id)) })));
+    return { pods: p.pods.map((x) => x.pod), rows: rows.slice(0, p.limit ?? 200), total: rows.length };
+  },
+
   mergeReplicas(p: MergeReplicasRequest, { session }: RequestContext): FileInfo {
     const key = `merge|${p.parts.map((x) => x.id).join(',')}`;
     const known = session.derived(p.archive, key);

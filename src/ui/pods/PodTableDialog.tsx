@@ -13,6 +13,7 @@ import { worker } from '../../state/worker';
 import type { FileId, FileInfo } from '../../worker/types';
 import { ComparePanel } from '../compare/ComparePanel';
 import { addVirtualFile } from '../trace/derived';
+import { PodGoroutines } from './PodGoroutines';
 import './pods.css';
 
 function deviationText(d: number | null): string {
@@ -127,6 +128,7 @@ export function PodTableDialog({ archiveId, pods, onClose }: { archiveId: FileId
           <ComparePanel client={worker()} files={comparison.files} dark={dark} />
         </section>
       )}
+      <PodGoroutines pods={pods} />
       <form method="dialog">
         <button className="btn">Close</button>
       </form>
