@@ -1,6 +1,6 @@
 /** pprof's inline marks in the top table, and the callers/callees view reached from the top table, the flame graph, its own picker and a link. */
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, gotoApp, pickFiles, pressShortcut, row, shot } from './helpers';
+import { dropFiles, fixture, fixtures, gotoApp, pickFiles, pressShortcut, row, shot } from './helpers';
 
 const FN = 'main.fakeDB.queryProperties';
 const hashParam = (url: string, k: string) => new URLSearchParams(new URL(url).hash.slice(1)).get(k);
@@ -87,4 +87,18 @@ test('callers and callees from a goroutine stack', async ({ page }) => {
   await expect(page.getByRole('region', { name: `Callers of ${func}` }).locator('g.frame').first()).toBeVisible();
   await expect(page.getByTestId('sandwich-total')).toContainText('cum');
   await shot(page, 'sandwich-goroutines');
+});
+
+test('callers and callees on a diff: before, after and the change, as pprof -peek -diff_base', async ({ page }) => {
+  await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
+  await page.getByRole('tab', { name: /Compare/ }).click();
+  const table = page.getByTestId('diff-table');
+  await table.getByRole('button', { name: 'main.(*controller).resync', exact: true }).waitFor();
+  await table.getByRole('row').filter({ has: page.getByRole('button', { name: 'main.(*controller).resync', exact: true }) }).getByRole('button', { name: 'Callers and callees' }).click();
+  const peekTable = page.getByTestId('diff-peek-table');
+  // go tool pprof -peek -diff_base: all of resync's +22,521,066 B came through main.main.
+  const caller = peekTable.getByRole('row').filter({ hasText: 'main.main' });
+  await expect(caller.locator('td').nth(3)).toHaveAttribute('title', '22,521,066 bytes');
+  await expect(caller.locator('td').nth(4)).toHaveText('100.00%');
+  await shot(page, 'sandwich-diff');
 });

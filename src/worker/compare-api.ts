@@ -4,6 +4,7 @@
  */
 import type { DiffMeaning, DiffOptions } from '../analysis/diff/meaning';
 import type { DiffFlameNode } from '../analysis/diff/flame';
+import type { DiffPeek } from '../analysis/diff/peek';
 import type { DiffSortKey, DiffStatus } from '../analysis/diff/top';
 import type { ComparablePair } from '../analysis/diff/pairs';
 import type { SeriesMeasure } from '../analysis/series/rank';
@@ -87,6 +88,19 @@ export interface DiffFlameAnswer {
   sides?: { base: FlameAnswer; target: FlameAnswer };
 }
 
+export interface DiffPeekRequest extends DiffRequest {
+  /** The function, as the view's granularity names it. */
+  name: string;
+}
+
+/** pprof's -peek on the diff: each caller's and callee's value before, after and its change. */
+export interface DiffPeekAnswer {
+  /** Null when neither profile has the function in this view. */
+  peek: DiffPeek | null;
+  totals: DiffTotalsInfo;
+  unit: string;
+}
+
 export interface SeriesRequest extends CompareView {
   /** Three or more files; ordered here by profile time, then by drop order. */
   files: FileId[];
@@ -143,6 +157,7 @@ export interface PairsAnswer {
 export interface CompareApi {
   diffTop(p: DiffTopRequest): DiffTopAnswer;
   diffFlame(p: DiffFlameRequest): DiffFlameAnswer;
+  diffPeek(p: DiffPeekRequest): DiffPeekAnswer;
   seriesRank(p: SeriesRequest): SeriesAnswer;
   comparablePairs(p: PairsRequest): PairsAnswer;
 }

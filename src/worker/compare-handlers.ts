@@ -11,6 +11,7 @@ import {
   type ComparablePair,
   type ComparableProfile,
 } from '../analysis/diff/pairs';
+import { diffPeek } from '../analysis/diff/peek';
 import { diffEntries, percentOf, sortDiff } from '../analysis/diff/top';
 import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
 import { pageRows } from '../analysis/paging';
@@ -24,6 +25,8 @@ import type {
   CompareApi,
   DiffFlameAnswer,
   DiffFlameRequest,
+  DiffPeekAnswer,
+  DiffPeekRequest,
   DiffRequest,
   DiffTopAnswer,
   DiffTopRequest,
@@ -224,9 +227,19 @@ function comparablePairs(p: PairsRequest, { session }: RequestContext): PairsAns
   };
 }
 
+function diffPeekAnswer(p: DiffPeekRequest, { session }: RequestContext): DiffPeekAnswer {
+  const tree = diffTree(session, p);
+  return {
+    peek: session.memo.get('diff-peek', p.name, [tree], () => diffPeek(tree, p.name)),
+    totals: tree.totals,
+    unit: unitOf(session, p.base, p.sampleType),
+  };
+}
+
 export const compareHandlers = {
   diffTop,
   diffFlame,
+  diffPeek: diffPeekAnswer,
   seriesRank,
   comparablePairs,
 } satisfies Handlers<CompareApi>;

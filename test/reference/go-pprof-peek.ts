@@ -43,16 +43,17 @@ export function parsePeekOutput(text: string): PeekResult {
   return { ...node, callers, callees };
 }
 
-/** -peek for one function by exact name, every edge kept, values in the sample type's unit. */
-export function pprofPeek(file: string, name: string, sampleType: { type: string; unit: string }): PeekResult {
+/** -peek for one function by exact name, every edge kept, values in the sample type's unit; `diffBase` compares. */
+export function pprofPeek(file: string, name: string, sampleType: { type: string; unit: string }, diffBase?: string): PeekResult {
   const args = ['-peek', `^${escapeRegex(name)}$`, '-nodefraction=0', '-edgefraction=0'];
+  if (diffBase) args.push(`-diff_base=${resolve(diffBase)}`);
   args.push(`-unit=${sampleType.unit || 'count'}`, `-sample_index=${sampleType.type}`, resolve(file));
   return parsePeekOutput(runPprof(args));
 }
 
-/** The first n functions of `go tool pprof -top -cum`. */
-export function topByCum(file: string, sampleType: string, n: number): string[] {
-  return pprofTop(file, { sampleIndex: sampleType, cum: true })
+/** The first n functions of `go tool pprof -top -cum` (by |cum| of the difference with `diffBase`). */
+export function topByCum(file: string, sampleType: string, n: number, diffBase?: string): string[] {
+  return pprofTop(file, { sampleIndex: sampleType, cum: true, ...(diffBase && { diffBase }) })
     .rows.slice(0, n)
     .map((r) => r.name);
 }

@@ -8,6 +8,7 @@ import type { DiffRequest, DiffSortKey, DiffTopRow } from '../../worker/compare-
 import { formatValue } from '../../state/format';
 import { formatDelta, formatDeltaPercent } from './format';
 import { useCall } from '../shared/useWorkerCall';
+import { DiffPeekTable } from './DiffPeekTable';
 
 interface Column {
   id: string;
@@ -45,6 +46,7 @@ export function DiffTable({ client, request, onPick }: Props) {
   const [descending, setDescending] = useState(true);
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE);
+  const [peekName, setPeekName] = useState<string | null>(null);
   const sort: DiffSortKey = sortCol === 'name' ? 'name' : (COLUMNS.find((c) => c.id === sortCol)?.sort ?? 'growth');
   const top = useCall(client, 'diffTop', request ? { ...request, sort, descending, filter: filter.trim() || undefined, offset: 0, limit } : null);
   const data = top.data;
@@ -88,6 +90,7 @@ export function DiffTable({ client, request, onPick }: Props) {
         )}
       </div>
       {top.error && <p className="view-error" role="alert">{top.error}</p>}
+      {request && peekName && <DiffPeekTable client={client} request={{ ...request, name: peekName }} onPick={setPeekName} onClose={() => setPeekName(null)} />}
       <div className="compare-table-scroll">
         <table data-testid="diff-table" aria-busy={top.loading}>
           <thead>
@@ -103,6 +106,7 @@ export function DiffTable({ client, request, onPick }: Props) {
                   <button type="button" className="fn-name" title={`${r.name}${r.file ? `\n${r.file}` : ''}\nClick to highlight in the flame graphs`} onClick={() => onPick(r.name)}>
                     {r.name}
                   </button>
+                  <button type="button" className="link peek-link" aria-label="Callers and callees" title={`Callers and callees of ${r.name}, before and after`} onClick={() => setPeekName(r.name)} />
                   {r.status === 'new' && <span className="badge badge-new">new</span>}
                   {r.status === 'gone' && <span className="badge badge-gone">removed</span>}
                 </th>
