@@ -89,9 +89,17 @@ export class NodeHeap {
 }
 
 /**
+ * A frame's claim to a place among `maxNodes` shrinks by this per level below the root: a
+ * runaway recursion's chain of equally wide frames (100k deep) would otherwise take every
+ * place before a sibling a quarter as wide got one.
+ */
+const DEPTH_DECAY = 0.98;
+
+/**
  * The subtree under `root` as nested frames: nodes narrower than `minFraction` of the
- * root, and beyond `maxNodes` the narrowest of the rest, are folded into their
- * parent's `hidden` value. Widest first, so a cut never hides a wide frame.
+ * root, and beyond `maxNodes` the ones with the least claim (width, less the longer the
+ * way down), are folded into their parent's `hidden` value. Widest first, so a cut never
+ * hides a wide frame near the top.
  */
 export function flameSubtree(
   tree: CallTree,
@@ -109,25 +117,30 @@ export function flameSubtree(
   };
   const top = make(root);
   const heap = new NodeHeap();
+  /** Per node made: the decay its children's claims get (DEPTH_DECAY to the power of their depth). */
+  const decay = new Map<number, number>([[root, DEPTH_DECAY]]);
   const expand = (n: number) => {
     const out = made.get(n)!;
+    const d = decay.get(n)!;
     for (let i = tree.childStart[n]; i < tree.childStart[n + 1]; i++) {
       const c = tree.childList[i];
       const w = Math.abs(tree.total[c]);
       if (tree.total[c] === 0) continue;
       if (w < min) out.hidden += tree.total[c];
-      else heap.push(c, w);
+      else heap.push(c, w * d);
     }
   };
   expand(root);
   while (heap.size > 0) {
     const c = heap.pop();
-    const parent = made.get(tree.parent[c])!;
+    const p = tree.parent[c];
+    const parent = made.get(p)!;
     if (made.size >= maxNodes) {
       parent.hidden += tree.total[c];
       continue;
     }
     parent.children.push(make(c));
+    decay.set(c, decay.get(p)! * DEPTH_DECAY);
     expand(c);
   }
   // The worker's order is the drawing order: children by name, as pprof's flame graph.

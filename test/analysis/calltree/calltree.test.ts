@@ -95,6 +95,21 @@ describe('flame answers', () => {
     expect(root.children[0].hidden).toBe(9);
   });
 
+  it('past the node cap, a sibling a quarter as wide outranks a runaway recursion\'s deep frames', () => {
+    const deep = ['main.main', ...Array.from({ length: 2000 }, () => 'main.recurse'), 'main.leaf'].join(';');
+    const t = buildCallTree(profileOf([[deep, 3], ['main.main;main.other', 1]]), { sampleType: 0, granularity: 'function' });
+    const { root, nodeCount } = flameSubtree(t, 0, 0, 600);
+    expect(nodeCount).toBe(600);
+    const main = root.children[0];
+    expect(main.children.map((c) => c.name)).toEqual(['main.other', 'main.recurse']);
+    // The chain is cut where it goes on, not dropped: its rest is hidden under its last frame.
+    let n = main.children[1];
+    let depth = 1;
+    while (n.children.length) (n = n.children[0]), depth++;
+    expect(depth).toBe(597);
+    expect(n.hidden).toBe(3);
+  });
+
   it('search reports the matched share without double counting', () => {
     expect(searchMatched(tree, /main\.(a|b)/)).toEqual({ matched: 15, functions: 2 });
   });
