@@ -2,7 +2,7 @@
  * Bounded gzip inflation. A hostile file can inflate a thousandfold, so output is
  * counted as it is produced and the stream is abandoned at the cap.
  */
-import { Inflate } from 'pako';
+import { gzip as pakoGzip, Inflate } from 'pako';
 
 export const DEFAULT_INFLATE_CAP = 2 * 1024 * 1024 * 1024;
 
@@ -144,4 +144,9 @@ export async function gunzip(
     opts.onProgress?.(done, total);
   };
   return native ? inflateNative(input, cap, onProgress) : inflatePako(input, cap, onProgress);
+}
+
+/** Compresses an export (a .pb.gz); exports are made once, so pako's speed is plenty. */
+export function gzip(raw: Uint8Array): Uint8Array {
+  return pakoGzip(raw);
 }

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { diffDoc, viewDoc, type ExportSide } from '../../src/analysis/export/pprof-view';
 import type { ViewFilters } from '../../src/analysis/calltree/view-filters';
 import { openBytes } from '../../src/formats/open';
-import { pprofFile } from '../../src/formats/pprof/encode';
+import { gzip } from '../../src/formats/gzip';
+import { encodePprof } from '../../src/formats/pprof/encode';
 import { sampleTypeIndex, type Profile } from '../../src/model/profile';
 import type { PprofDoc } from '../../src/model/pprof-doc';
 import { hasGo, pprofTop, type TopOptions, type TopResult } from './go-pprof';
@@ -31,7 +32,7 @@ async function open(rel: string): Promise<Profile> {
 /** Writes the doc as a .pb.gz and returns its path. */
 function write(doc: PprofDoc): string {
   const path = join(out, `export-${written++}.pb.gz`);
-  writeFileSync(path, pprofFile(doc));
+  writeFileSync(path, gzip(encodePprof(doc)));
   return path;
 }
 
@@ -49,7 +50,7 @@ const values = (r: TopResult) => ({ shown: r.shown, rows: r.rows.map(({ name, in
 
 /** Without Go: the export read back by our decoder has the golden's rows (looked up by name: pprof sorts by |flat|). */
 async function expectGoldenRows(doc: PprofDoc, g: GoldenTop): Promise<void> {
-  const p = (await openBytes(pprofFile(doc))).profile!;
+  const p = (await openBytes(gzip(encodePprof(doc)))).profile!;
   const ours = new Map(topRows(p, { sampleType: 0, granularity: 'function' }, 'flat', Infinity).map((r) => [r.name, [r.name, r.flat, r.cum]]));
   const want = g.top.slice(0, 20).map((r) => [r.name, r.flat, r.cum]);
   expect(want.map((r) => ours.get(r[0] as string))).toEqual(want);

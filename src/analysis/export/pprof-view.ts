@@ -23,7 +23,8 @@ export interface ExportSide {
 }
 
 /** The label pprof's -diff_base puts on the base's samples. */
-const DIFF_BASE_LABEL: DocLabel = { key: 'pprof::base', str: 'true', num: 0, unit: '' };
+export const DIFF_BASE_KEY = 'pprof::base';
+const DIFF_BASE_LABEL: DocLabel = { key: DIFF_BASE_KEY, str: 'true', num: 0, unit: '' };
 
 /** Each sample's labels as the doc writes them. */
 function sampleLabels(p: Profile): DocLabel[][] {

@@ -5,7 +5,6 @@
  */
 import type { DocLabel, DocSample, PprofDoc } from '../../model/pprof-doc';
 import type { ValueType } from '../../model/profile';
-import { gzip } from 'pako';
 import { StringTable } from '../../model/string-table';
 import { WIRE_LEN, WIRE_VARINT } from './wire';
 
@@ -166,9 +165,4 @@ export function encodePprof(doc: PprofDoc): Uint8Array {
   // Last, once every string above is interned; index 0 is "".
   for (const str of s.list) out.bytes(6, utf8.encode(str));
   return out.view().slice();
-}
-
-/** The .pb.gz file `go tool pprof` opens. */
-export function pprofFile(doc: PprofDoc): Uint8Array {
-  return gzip(encodePprof(doc));
 }
