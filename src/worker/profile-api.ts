@@ -15,6 +15,8 @@ export interface FlameRequest extends ViewOptions {
   zoomPath: string[];
   /** Drop nodes narrower than this fraction of the zoomed node (e.g. 1/(2·width px)). */
   minFraction: number;
+  /** The inverted (bottom-up) tree: functions samples end in at the root, callers above. */
+  inverted?: boolean;
 }
 
 export type { TopSort as TopSortKey };
@@ -58,6 +60,28 @@ export interface SearchAnswer {
   matched: number;
   total: number;
   functions: number;
+}
+
+export interface TreeRowsRequest extends ViewOptions {
+  file: FileId;
+  inverted: boolean;
+  /** Names from the root to the node whose children are asked for; [] for the top level. */
+  path: string[];
+}
+
+/** One child in a call tree table, largest total first. */
+export interface TreeRow {
+  name: string;
+  self: number;
+  total: number;
+  hasChildren: boolean;
+}
+
+export interface TreeRowsAnswer {
+  /** Empty when the path does not exist in this view. */
+  rows: TreeRow[];
+  total: number;
+  unit: string;
 }
 
 export interface SandwichRequest extends ViewOptions {
@@ -109,4 +133,5 @@ export interface ProfileApi {
   search(p: SearchRequest): SearchAnswer;
   labels(p: LabelsRequest): LabelsAnswer;
   sandwich(p: SandwichRequest): SandwichAnswer;
+  treeRows(p: TreeRowsRequest): TreeRowsAnswer;
 }

@@ -1,6 +1,7 @@
 /** The worker's answers to the profile calls: flame graph, top table, search, labels. */
 import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
 import { inlineMarks } from '../analysis/calltree/inline-marks';
+import { invertedTree } from '../analysis/calltree/inverted';
 import { peek } from '../analysis/calltree/peek';
 import { calleesTree, callersTree } from '../analysis/calltree/sandwich';
 import { sortTop, topEntries, type TopEntry } from '../analysis/calltree/top';
@@ -22,6 +23,9 @@ import type {
   TopAnswer,
   TopRequest,
   TopSortKey,
+  TreeRow,
+  TreeRowsAnswer,
+  TreeRowsRequest,
 } from './profile-api';
 import type { Session } from './session';
 import type { FileId, FlameAnswer } from './types';
@@ -39,12 +43,18 @@ function sortedTop(session: Session, tree: CallTree, sort: TopSortKey, descendin
   return session.memo.get('top-sorted', `${sort}|${descending}`, [tree], () => sortTop(entries(), tree.keys.names, sort, descending));
 }
 
+/** The view's call tree, or its inverted (bottom-up) tree. */
+function viewTree(session: Session, p: FlameRequest | TreeRowsRequest): CallTree {
+  const tree = session.callTree(p.file, p);
+  return p.inverted ? session.memo.get('inverted', '', [tree], () => invertedTree(tree)) : tree;
+}
+
 /** Values per label key in a labels answer: more than the info panel shows. */
 export const LABEL_VALUES_SENT = 50;
 
 export const profileHandlers = {
   flame(p: FlameRequest, { session }: RequestContext): FlameAnswer {
-    const tree = session.callTree(p.file, p);
+    const tree = viewTree(session, p);
     const { node, path } = resolvePath(tree, p.zoomPath);
     const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
     return { root, total: tree.profileTotal, path, unit: unitOf(session, p.file, p.sampleType), nodeCount };
@@ -84,6 +94,21 @@ export const profileHandlers = {
       valueCount: k.values.length,
     }));
     return { keys, total: tree.profileTotal, unit: unitOf(session, p.file, p.sampleType) };
+  },
+
+  treeRows(p: TreeRowsRequest, { session }: RequestContext): TreeRowsAnswer {
+    const tree = viewTree(session, p);
+    const unit = unitOf(session, p.file, p.sampleType);
+    const { node, path } = resolvePath(tree, p.path);
+    if (path.length < p.path.length) return { rows: [], total: tree.profileTotal, unit };
+    const rows: TreeRow[] = [];
+    for (let i = tree.childStart[node]; i < tree.childStart[node + 1]; i++) {
+      const c = tree.childList[i];
+      if (tree.total[c] === 0) continue;
+      rows.push({ name: tree.keys.names[tree.key[c]], self: tree.self[c], total: tree.total[c], hasChildren: tree.childStart[c + 1] > tree.childStart[c] });
+    }
+    rows.sort((a, b) => Math.abs(b.total) - Math.abs(a.total) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { rows, total: tree.profileTotal, unit };
   },
 
   sandwich(p: SandwichRequest, { session }: RequestContext): SandwichAnswer {

@@ -5,53 +5,8 @@
  * the function's outermost calls only, so a recursive function counts once, and both
  * roots equal its cum.
  */
-import { childrenOf } from '../../model/stack-trie';
 import type { CallTree } from './calltree';
-
-/** Node 0 is a synthetic root, node 1 the function; nodes are appended below their parents. */
-class TreeBuilder {
-  readonly parent: number[] = [-1, 0];
-  readonly key: number[] = [-1];
-  readonly self: number[] = [0, 0];
-  readonly total: number[] = [0, 0];
-  private readonly index = new Map<number, number>();
-
-  constructor(
-    private readonly from: CallTree,
-    fn: number,
-  ) {
-    this.key.push(fn);
-  }
-
-  child(node: number, key: number): number {
-    const id = node * this.from.keys.names.length + key;
-    let c = this.index.get(id);
-    if (c === undefined) {
-      c = this.parent.length;
-      this.index.set(id, c);
-      this.parent.push(node);
-      this.key.push(key);
-      this.self.push(0);
-      this.total.push(0);
-    }
-    return c;
-  }
-
-  build(): CallTree {
-    const parent = Int32Array.from(this.parent);
-    return {
-      count: parent.length,
-      parent,
-      key: Int32Array.from(this.key),
-      self: Float64Array.from(this.self),
-      total: Float64Array.from(this.total),
-      ...childrenOf(parent),
-      keys: this.from.keys,
-      profileTotal: this.from.profileTotal,
-      sampleNode: new Int32Array(0),
-    };
-  }
-}
+import { TreeBuilder } from './tree-builder';
 
 /** The nodes of fn with no fn above them. */
 function outermost(tree: CallTree, fn: number): number[] {
@@ -70,10 +25,11 @@ function outermost(tree: CallTree, fn: number): number[] {
 
 /** fn's callers, upside down: a node's children are the functions that called it. */
 export function callersTree(tree: CallTree, fn: number): CallTree {
-  const b = new TreeBuilder(tree, fn);
+  const b = new TreeBuilder(tree);
+  const top = b.child(0, fn);
   for (const n of outermost(tree, fn)) {
     const v = tree.total[n];
-    let at = 1;
+    let at = top;
     b.total[at] += v;
     for (let a = tree.parent[n]; a > 0; a = tree.parent[a]) {
       at = b.child(at, tree.key[a]);
@@ -82,16 +38,17 @@ export function callersTree(tree: CallTree, fn: number): CallTree {
     // The stack's root frame: nothing called it.
     b.self[at] += v;
   }
-  b.total[0] = b.total[1];
+  b.total[0] = b.total[top];
   return b.build();
 }
 
 /** fn's callees: the subtrees under each of its outermost calls, merged by name. */
 export function calleesTree(tree: CallTree, fn: number): CallTree {
-  const b = new TreeBuilder(tree, fn);
+  const b = new TreeBuilder(tree);
+  const top = b.child(0, fn);
   const { childStart, childList } = tree;
   for (const n of outermost(tree, fn)) {
-    const pairs = [n, 1];
+    const pairs = [n, top];
     while (pairs.length > 0) {
       const to = pairs.pop()!;
       const from = pairs.pop()!;
@@ -103,6 +60,6 @@ export function calleesTree(tree: CallTree, fn: number): CallTree {
       }
     }
   }
-  b.total[0] = b.total[1];
+  b.total[0] = b.total[top];
   return b.build();
 }
