@@ -3,11 +3,12 @@
  * own decoder) to the view's sample type and total; the diff export carries the base
  * negated; the menu is reachable and usable from the keyboard.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { decodePprof } from '../src/formats/pprof/decode';
-import { dropFiles, fixture, gotoApp, shot } from './helpers';
+import { dropFiles, fixture, gotoApp, shot, SHOTS } from './helpers';
 
 async function exportItem(page: Page, item: RegExp): Promise<Download> {
   const [download] = await Promise.all([
@@ -32,6 +33,46 @@ test('Export → pprof: the view as shown, with its sample type, decodes', async
   expect(p.sampleTypes).toEqual([{ type: 'alloc_space', unit: 'bytes' }]);
   const total = p.samples.values[0].reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThan(0);
+});
+
+const text = async (d: Download) => readFileSync((await d.path())!, 'utf8');
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+
+test('Export → flame graph as SVG (text as text) and PNG at 1× and 2×', async ({ page }) => {
+  await gotoApp(page);
+  const top = (await page.getByTestId('flame-chart').locator('g.frame').nth(1).getAttribute('name'))!;
+  const svg = await text(await exportItem(page, /SVG/));
+  const parsed = await page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror') !== null, texts: Array.from(doc.querySelectorAll('text'), (t) => t.textContent), width: Number(doc.documentElement.getAttribute('width')), height: Number(doc.documentElement.getAttribute('height')), foreign: doc.querySelectorAll('foreignObject').length };
+  }, svg);
+  expect(parsed.error).toBe(false);
+  expect(parsed.foreign).toBe(0);
+  expect(parsed.texts).toContain(top);
+  const chartWidth = Number(await page.getByTestId('flame-chart').locator('svg').first().getAttribute('width'));
+  expect(parsed.width).toBe(chartWidth);
+  const onePng = readFileSync((await (await exportItem(page, /PNG \(1×\)/)).path())!);
+  writeFileSync(join(SHOTS, 'export-flame-1x.png'), onePng);
+  const one = pngSize(onePng);
+  expect(one).toEqual({ width: parsed.width, height: parsed.height });
+  const two = pngSize(readFileSync((await (await exportItem(page, /PNG \(2×\)/)).path())!));
+  expect(two).toEqual({ width: 2 * parsed.width, height: 2 * parsed.height });
+});
+
+test('Export → top table as CSV: every row, exact values next to formatted ones', async ({ page }) => {
+  await gotoApp(page);
+  await page.getByRole('tab', { name: /^Top/ }).click();
+  const firstName = (await page.locator('.top-table tbody tr').first().locator('td').last().textContent())!;
+  const csv = await text(await exportItem(page, /Top table as CSV/));
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('name,file,flat (bytes),flat,flat%,sum%,cum (bytes),cum,cum%');
+  const cells = lines[1].split(',');
+  expect(firstName).toContain(cells[0]);
+  expect(Number(cells[2])).toBeGreaterThan(0);
+  expect(cells[3]).toMatch(/iB$/);
+  expect(lines.length).toBeGreaterThan(3);
 });
 
 test('the Export menu works from the keyboard and lists its formats', async ({ page }) => {
@@ -88,4 +129,11 @@ test('Export on Compare → pprof diff: base negated, labelled as -diff_base lab
   expect(values.some((v) => v > 0)).toBe(true);
   const keys = new Set(Array.from(p.labels.key, (k) => p.strings[k]));
   expect(keys.has('pprof::base')).toBe(true);
+  const csv = (await text(await exportItem(page, /Diff table as CSV/))).trim().split('\r\n');
+  expect(csv[0].startsWith('name,file,flat before (bytes),flat after (bytes),flat Δ (bytes)')).toBe(true);
+  expect(csv.length).toBeGreaterThan(2);
+  const svg = await text(await exportItem(page, /SVG/));
+  expect(svg).toContain('<pattern');
+  expect(svg).toContain('striped: only on one side');
+  writeFileSync(join(SHOTS, 'export-diff-flame-1x.png'), readFileSync((await (await exportItem(page, /PNG \(1×\)/)).path())!));
 });

@@ -3,6 +3,7 @@
  * asked, encode it, and for a redacted one check the bytes hold none of the replaced
  * strings before handing them over.
  */
+import { fileStem } from '../analysis/export/file-name';
 import { findLeaks } from '../analysis/export/leak-check';
 import { diffDoc, viewDoc } from '../analysis/export/pprof-view';
 import { redactDoc, replacement, stringsToReplace } from '../analysis/export/redact';
@@ -19,9 +20,8 @@ import type { FileId } from './types';
 
 const REDACTION_EXAMPLES = 200;
 
-/** The file's name without its profile extensions. */
 function stem(session: Session, id: FileId): string {
-  return session.get(id).info.name.replace(/(\.pb)?(\.gz)?$|\.pprof$/, '') || 'profile';
+  return fileStem(session.get(id).info.name);
 }
 
 function side(session: Session, id: FileId, type: string) {

@@ -136,7 +136,7 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
             </button>
           ))}
         </div>
-        {request && mode !== 'series' && <DiffExport client={client} request={request} />}
+        {request && mode !== 'series' && <DiffExport client={client} request={request} names={{ base: name(base), target: name(target) }} flame={mode === 'diff'} />}
       </div>
 
       {mode === 'series' ? (
