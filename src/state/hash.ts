@@ -5,8 +5,8 @@
 import { parseTransforms, stringifyTransforms } from '../analysis/transforms/list';
 import type { Transform } from '../analysis/transforms/kinds';
 
-export type ViewTab = 'flame' | 'top' | 'sandwich' | 'info' | 'goroutines' | 'timeline' | 'trace' | 'compare';
-export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'sandwich', 'info', 'goroutines', 'timeline', 'trace', 'compare'];
+export type ViewTab = 'flame' | 'top' | 'tree' | 'sandwich' | 'info' | 'goroutines' | 'timeline' | 'trace' | 'compare';
+export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'tree', 'sandwich', 'info', 'goroutines', 'timeline', 'trace', 'compare'];
 
 export interface HashState {
   view: ViewTab;
@@ -18,6 +18,8 @@ export interface HashState {
   timelineRange: Span | null;
   /** The function the callers/callees view is about. */
   sandwichFunc: string | null;
+  /** Flame graph and call tree bottom-up: the functions samples end in at the root. */
+  inverted: boolean;
 }
 
 export interface Span {
@@ -32,6 +34,7 @@ export const DEFAULT_HASH_STATE: HashState = {
   timelineView: null,
   timelineRange: null,
   sandwichFunc: null,
+  inverted: false,
 };
 
 /** "a-b" (integer ns) ↔ a span; anything else is no span. */
@@ -49,7 +52,7 @@ function parseSpan(s: string | null): Span | null {
 
 /**
  * Short keys keep shared links readable; defaults are left out. The transforms follow as
- * their own parameters (no transform may take the keys `view`, `st`, `tv`, `tr` and `fn`).
+ * their own parameters (no transform may take the keys `view`, `st`, `tv`, `tr`, `fn` and `inv`).
  */
 export function encodeHash(s: HashState): string {
   const p = new URLSearchParams();
@@ -58,6 +61,7 @@ export function encodeHash(s: HashState): string {
   if (s.timelineView) p.set('tv', formatSpan(s.timelineView));
   if (s.timelineRange) p.set('tr', formatSpan(s.timelineRange));
   if (s.sandwichFunc) p.set('fn', s.sandwichFunc);
+  if (s.inverted) p.set('inv', '1');
   const q = [p.toString(), stringifyTransforms(s.transforms)].filter(Boolean).join('&');
   return q ? '#' + q : '';
 }
@@ -73,5 +77,6 @@ export function decodeHash(hash: string): HashState {
     timelineView: parseSpan(p.get('tv')),
     timelineRange: parseSpan(p.get('tr')),
     sandwichFunc: p.get('fn') || null,
+    inverted: p.get('inv') === '1',
   };
 }

@@ -32,6 +32,8 @@ export interface ViewState {
   traceGroup: string | null;
   /** The function the callers/callees view is about. */
   sandwichFunc: string | null;
+  /** Flame graph and call tree bottom-up. */
+  inverted: boolean;
 }
 
 export const useView = create<ViewState>()(() => ({
@@ -48,6 +50,7 @@ export const useView = create<ViewState>()(() => ({
   timelineLanes: { filter: '', sort: 'start' },
   traceGroup: null,
   sandwichFunc: null,
+  inverted: false,
 }));
 
 /** The sample type to show: the user's choice for this file, else a same-named type, else pprof's default. */
@@ -95,6 +98,10 @@ export const viewActions = {
     useView.setState((s) => ({ tab: 'timeline', timelineLanes: { filter: `^G ${id}( |$)`, sort: s.timelineLanes.sort } })),
   /** The goroutine analysis with a start function's group open. */
   showTraceGroup: (startFunc: string) => useView.setState({ tab: 'trace', traceGroup: startFunc }),
+  /** Bottom-up or top-down; a zoom path names frames of one of them, so it starts unzoomed. */
+  setInverted: (inverted: boolean) => useView.setState({ inverted, zoomPath: [] }),
+  /** The flame graph zoomed to a node of the call tree. */
+  showInFlame: (zoomPath: string[]) => useView.setState({ tab: 'flame', zoomPath }),
   /** The callers/callees view of one function. */
   showSandwich: (name: string) => useView.setState({ tab: 'sandwich', sandwichFunc: name }),
   applyHash: (h: HashState) =>
@@ -105,6 +112,7 @@ export const viewActions = {
       timelineView: h.timelineView,
       timelineRange: h.timelineRange,
       sandwichFunc: h.sandwichFunc,
+      inverted: h.inverted,
     }),
 };
 
@@ -116,5 +124,6 @@ export function hashStateOf(s: ViewState): HashState {
     timelineView: s.timelineView,
     timelineRange: s.timelineRange,
     sandwichFunc: s.sandwichFunc,
+    inverted: s.inverted,
   };
 }

@@ -21,6 +21,7 @@ describe('URL hash', () => {
       timelineView: { t0: 1234, t1: 98765432101 },
       timelineRange: { t0: 5000, t1: 6000 },
       sandwichFunc: 'main.(*q[go.shape.struct { A string }]).Add&x=#1',
+      inverted: true,
     };
     const h = encodeHash(s);
     expect(h.startsWith('#')).toBe(true);
@@ -45,6 +46,7 @@ describe('URL hash', () => {
       timelineView: null,
       timelineRange: null,
       sandwichFunc: null,
+      inverted: false,
     });
   });
 });

@@ -9,6 +9,7 @@ import { ViewControls } from '../controls/ViewControls';
 import { FlameView } from '../flame/FlameView';
 import { TopView } from '../top/TopView';
 import { SandwichView } from '../sandwich/SandwichView';
+import { TreeView } from '../tree/TreeView';
 import { InfoPanel } from '../info/InfoPanel';
 import { OpenButton } from '../drop/OpenButton';
 import { GoroutinesView } from '../goroutines/GoroutinesView';
@@ -91,6 +92,7 @@ export function MainArea() {
           {tab === 'flame' && current && <FlameView current={current} />}
           {tab === 'top' && current && <TopView current={current} />}
           {tab === 'sandwich' && current && <SandwichView current={current} />}
+          {tab === 'tree' && current && <TreeView current={current} />}
           {tab === 'info' && current && <InfoPanel current={current} />}
           {tab === 'goroutines' && current && <GoroutinesView file={current.file.id} />}
           {tab === 'timeline' && <TimelineView key={file.id} file={file} />}

@@ -2,7 +2,9 @@
 export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: '/', what: 'Search frames (flame graph) or filter functions (top)' },
   { keys: 'Esc', what: 'Reset zoom · leave a text field · close this dialog' },
-  { keys: '1 – 8', what: 'Flame graph · Top · Info · Callers/callees · Goroutines · Timeline · Trace · Compare (where they apply)' },
+  { keys: '1 – 9', what: 'Flame graph · Top · Info · Callers/callees · Call tree · Goroutines · Timeline · Trace · Compare (where they apply)' },
+  { keys: '↑ ↓ ← → · Enter', what: 'Call tree: move, collapse or expand, and show the node in the flame graph' },
+  { keys: 'b', what: 'Flame graph and call tree: bottom-up (inverted) or top-down' },
   { keys: 'W / S', what: 'Timeline: zoom in / out (at the pointer; also the wheel over the fixed lanes, or Ctrl+wheel and a pinch anywhere)' },
   { keys: 'A / D', what: 'Timeline: pan left / right (also a drag, or a sideways swipe)' },
   { keys: 'F · double-click', what: 'Timeline: fit the whole trace' },

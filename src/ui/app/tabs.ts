@@ -14,6 +14,7 @@ export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo
   { id: 'top', label: 'Top', when: hasProfile },
   { id: 'info', label: 'Info', when: hasProfile },
   { id: 'sandwich', label: 'Callers/callees', when: hasProfile },
+  { id: 'tree', label: 'Call tree', when: hasProfile },
   { id: 'goroutines', label: 'Goroutines', when: isGoroutineInfo },
   { id: 'timeline', label: 'Timeline', when: isTrace },
   { id: 'trace', label: 'Trace', when: isTrace },

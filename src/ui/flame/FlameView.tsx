@@ -9,6 +9,7 @@ import { formatPercent, formatValue } from '../../state/format';
 import { Breadcrumb } from './Breadcrumb';
 import { FlameSearch } from './FlameSearch';
 import { FlameChart } from './FlameChart';
+import { InvertToggle } from './InvertToggle';
 
 export function FlameView({ current }: { current: CurrentProfile }) {
   const box = useRef<HTMLDivElement>(null);
@@ -16,12 +17,13 @@ export function FlameView({ current }: { current: CurrentProfile }) {
   const zoomPath = useView((s) => s.zoomPath);
   const search = useView((s) => s.search);
   const dark = useView((s) => s.theme === 'dark');
+  const inverted = useView((s) => s.inverted);
 
   // Nodes narrower than half a pixel cannot be seen: let the worker drop them.
   const minFraction = width > 0 ? 1 / (2 * width) : 0;
   const flame = useWorkerCall(
     'flame',
-    width > 0 ? { file: current.file.id, ...current.options, zoomPath, minFraction } : null,
+    width > 0 ? { file: current.file.id, ...current.options, zoomPath, minFraction, inverted } : null,
   );
   const re = searchRegex(search);
   const found = useWorkerCall(
@@ -41,6 +43,7 @@ export function FlameView({ current }: { current: CurrentProfile }) {
             {answer.path.length > 0 && ` · zoomed ${formatPercent(answer.root.value, answer.total)}`}
           </span>
         )}
+        <InvertToggle />
         <FlameSearch
           value={search}
           onChange={viewActions.setSearch}

@@ -22,7 +22,7 @@ function nodes(t: CallTree): string[] {
 }
 
 describe('inverted tree', () => {
-  it('puts the functions samples end in at the root, callers below, recursion along the path', () => {
+  it('puts the functions samples end in at the root with their self, callers below, recursion along the path', () => {
     const tree = buildCallTree(
       synth([
         { stack: 'main;a;f', value: 10 },
@@ -37,15 +37,15 @@ describe('inverted tree', () => {
     expect(inv.total[0]).toBe(21);
     expect(nodes(inv)).toEqual(
       [
-        'f=19/1',
+        'f=19/19',
         'f;a=10/0',
-        'f;a;main=10/10',
+        'f;a;main=10/0',
         'f;b=5/0',
-        'f;b;main=5/5',
+        'f;b;main=5/0',
         'f;f=3/0',
-        'f;f;main=3/3',
-        'a=2/0',
-        'a;main=2/2',
+        'f;f;main=3/0',
+        'a=2/2',
+        'a;main=2/0',
       ].sort(),
     );
   });
