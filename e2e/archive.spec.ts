@@ -127,3 +127,22 @@ test('pod against pod: the sick pod first, its outlier compared with the median 
   await expect(table.getByTestId('pod-row')).toHaveCount(5);
   await shot(page, 'pod-table-dark');
 });
+
+test('over time across pods: the growth ranking per pod and on the pods merged at each step', async ({ page }) => {
+  test.setTimeout(120_000);
+  const heaps = [1, 2, 3].map((i) => read('incident5', new RegExp(`^heap-${i}\\.pb\\.gz$`)));
+  const pods3 = ['db-0', 'db-1', 'db-2'];
+  const zip = write('series.zip', await makeZip(pods3.flatMap((pod) => heaps.map((bytes, i) => ({ name: `${pod}/heap-${i + 1}.pb.gz`, bytes })))));
+  await gotoApp(page);
+  await dropFiles(page, [zip]);
+  await row(page, 'series.zip').getByTestId('open-pod-table').click();
+  const dialog = page.getByRole('dialog', { name: 'Pod against pod' });
+  const series = dialog.getByRole('region', { name: 'Growth over time across pods' });
+  await series.getByRole('combobox', { name: 'Series of' }).selectOption({ label: 'heap: (all pods merged)' });
+  await expect(series.getByTestId('series-table').locator('tbody tr').first()).toBeVisible();
+  await expect(series).toContainText('heap step 1 · 3 pods merged → heap step 2 · 3 pods merged → heap step 3 · 3 pods merged');
+  await series.getByRole('combobox', { name: 'Series of' }).selectOption({ label: 'heap: db-1 (3 snapshots)' });
+  await expect(series).toContainText('db-1/heap-1.pb.gz → db-1/heap-2.pb.gz → db-1/heap-3.pb.gz');
+  await expect(series.getByTestId('series-table').locator('tbody tr').first()).toBeVisible();
+  await shot(page, 'pod-series');
+});

@@ -14,6 +14,7 @@ import type { FileId, FileInfo } from '../../worker/types';
 import { ComparePanel } from '../compare/ComparePanel';
 import { addVirtualFile } from '../trace/derived';
 import { PodGoroutines } from './PodGoroutines';
+import { PodSeries } from './PodSeries';
 import './pods.css';
 
 function deviationText(d: number | null): string {
@@ -129,6 +130,7 @@ export function PodTableDialog({ archiveId, pods, onClose }: { archiveId: FileId
         </section>
       )}
       <PodGoroutines pods={pods} />
+      <PodSeries archiveId={archiveId} pods={pods} />
       <form method="dialog">
         <button className="btn">Close</button>
       </form>

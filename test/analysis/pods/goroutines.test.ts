@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { podGoroutines } from '../../../src/analysis/pods/goroutines';
+import { groupByPod } from '../../../src/analysis/pods/group';
+import { podSeries } from '../../../src/analysis/pods/series';
 
 const snap = (counts: Record<string, number>) => Object.entries(counts).map(([key, count]) => ({ key, count }));
 
@@ -21,5 +23,20 @@ describe('podGoroutines', () => {
   it('one snapshot per pod: no growth, nothing grows everywhere', () => {
     const rows = podGoroutines([{ pod: 'a', snapshots: [snap({ x: 1 })] }, { pod: 'b', snapshots: [snap({ x: 2 })] }]);
     expect(rows).toEqual([{ stack: 'x', counts: [1, 2], growth: [null, null], onlyIn: null, growingEverywhere: false, growingIn: [] }]);
+  });
+});
+
+describe('podSeries', () => {
+  const heap = { kind: 'pprof', profile: 'heap' } as const;
+  const files = (pod: string, n: number, base: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: base + i, path: `${pod}/heap-${i}.pb.gz`, kind: heap, timeNanos: (i + 1) * 1e9 }));
+  it('each pod with 3+ snapshots, and the merge per step when every pod has as many', () => {
+    const [s] = podSeries(groupByPod([...files('a', 3, 10), ...files('b', 3, 20)]));
+    expect(s.perPod).toEqual([{ pod: 'a', ids: [10, 11, 12] }, { pod: 'b', ids: [20, 21, 22] }]);
+    expect(s.mergedSteps?.map((x) => x.parts.map((p) => p.id))).toEqual([[10, 20], [11, 21], [12, 22]]);
+  });
+  it('uneven series: no merged series; fewer than 3: no series', () => {
+    expect(podSeries(groupByPod([...files('a', 3, 10), ...files('b', 4, 20)]))[0].mergedSteps).toBeNull();
+    expect(podSeries(groupByPod([...files('a', 2, 10), ...files('b', 2, 20)]))).toEqual([]);
   });
 });
