@@ -137,3 +137,17 @@ test('Export on Compare → pprof diff: base negated, labelled as -diff_base lab
   expect(svg).toContain('striped: only on one side');
   writeFileSync(join(SHOTS, 'export-diff-flame-1x.png'), readFileSync((await (await exportItem(page, /PNG \(1×\)/)).path())!));
 });
+
+test('Export on Goroutines → the groups as debug=1 text, with the total shown', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, [fixture('incident3', /goroutine-t2\.pb\.gz$/)]);
+  await page.getByRole('tab', { name: /Goroutines/ }).click();
+  const summary = page.getByTestId('goroutine-summary');
+  await expect(summary).toContainText('goroutine');
+  const total = Number(((await summary.locator('strong').textContent()) ?? '').replace(/[^0-9]/g, ''));
+  const body = await text(await exportItem(page, /debug=1 text/));
+  const lines = body.split('\n');
+  expect(lines[0]).toBe(`goroutine profile: total ${total}`);
+  expect(lines[1]).toMatch(/^\d+ @$/);
+  expect(lines[2]).toMatch(/^#\t0x0\t.+\+0x0\t.+:\d+$/);
+});

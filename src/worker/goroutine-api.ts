@@ -159,9 +159,16 @@ export interface GoroutineLeaksAnswer {
   previous: FileId | null;
 }
 
+export interface GoroutineText {
+  /** The groups as debug=1 text (analysis/goroutines/debug1-text.ts). */
+  text: string;
+  name: string;
+}
+
 export interface GoroutineApi {
   goroutineOverview(p: GoroutineFileRequest): GoroutineOverview;
   goroutineGroups(p: GoroutineGroupsRequest): GoroutineGroupsAnswer;
+  goroutineText(p: GoroutineFileRequest): GoroutineText;
   goroutineStack(p: GoroutineStackRequest): GoroutineStackAnswer;
   goroutineCreators(p: GoroutineCreatorsRequest): GoroutineCreatorsAnswer;
   goroutinePairs(p: GoroutinePairsRequest): GoroutinePairsAnswer;

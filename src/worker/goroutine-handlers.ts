@@ -1,6 +1,7 @@
 /** The worker's answers to the goroutine calls: stack groups, creators, comparisons, leak suspects. */
 import {
   compareSnapshots,
+  debug1Text,
   groupByCreator,
   groupByStack,
   groupStack,
@@ -13,6 +14,7 @@ import {
   type CreatorGroup,
   type GroupTable,
 } from '../analysis/goroutines';
+import { fileStem } from '../analysis/export/file-name';
 import { holdsGoroutines } from '../model/file-kind';
 import { pageRows } from '../analysis/paging';
 import type { Handlers, RequestContext } from './context';
@@ -35,6 +37,7 @@ import type {
   GoroutinePairsRequest,
   GoroutineStackAnswer,
   GoroutineStackRequest,
+  GoroutineText,
 } from './goroutine-api';
 import type { OpenFile, Session } from './session';
 import type { FileId, Granularity } from './types';
@@ -95,6 +98,11 @@ function goroutineGroups(p: GoroutineGroupsRequest, { session }: RequestContext)
     text: p.text,
     state: p.state ?? null,
   });
+}
+
+function goroutineText(p: GoroutineFileRequest, { session }: RequestContext): GoroutineText {
+  const { table } = grouped(session, p.file, p.granularity);
+  return { text: debug1Text(table), name: `${fileStem(session.get(p.file).info.name)}-groups.txt` };
 }
 
 function goroutineStack(p: GoroutineStackRequest, { session }: RequestContext): GoroutineStackAnswer {
@@ -240,6 +248,7 @@ function goroutineLeaks(p: GoroutineLeaksRequest, { session }: RequestContext): 
 export const goroutineHandlers = {
   goroutineOverview,
   goroutineGroups,
+  goroutineText,
   goroutineStack,
   goroutineCreators,
   goroutinePairs,

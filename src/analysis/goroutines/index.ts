@@ -17,5 +17,6 @@ export {
 export { groupByCreator, type CreatorGroup } from './group-by-creator';
 export { compareSnapshots, type Comparison, type CompareRow } from './compare';
 export { leakSuspects, type LeakSuspect } from './leaks';
+export { debug1Text } from './debug1-text';
 export { isHiddenFrame } from './frames';
 export type { FrameInfo } from './frame-info';

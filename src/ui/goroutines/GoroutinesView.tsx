@@ -19,6 +19,7 @@ import { FrameName } from './parts';
 import { goroutineActions, useGoroutineView, type GoroutineSubview } from './store';
 import { useGoroutinePairs } from './useGoroutineFiles';
 import './goroutines.css';
+import { GoroutineExport } from '../export/GoroutineExport';
 
 const SUBVIEWS: { id: GoroutineSubview; label: string }[] = [
   { id: 'stacks', label: 'By stack' },
@@ -92,6 +93,7 @@ export function GoroutinesView({ file }: { file: FileId }) {
           )}
         </div>
         <GranularityChoice label="Group stacks by" labelId="g-granularity-label" options={GRANULARITIES} className="field g-granularity" />
+        <GoroutineExport file={file} granularity={granularity} />
       </div>
       {top && (subview === 'stacks' || subview === 'creators') && (
         <div className="g-callout" role="note" aria-label="Most likely leak">
