@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints our numbers next to a peer measured in the same run.
- * `npm run bench -- NAME` runs one part (pprof, browser, diff, goroutines, trace, timeline).
+ * `npm run bench -- NAME` runs one part (pprof, browser, diff, goroutines, trace, timeline, archive).
  * The big inputs for goroutines and trace are generated once with Go into bench/out/
  * (not committed); without Go those parts say so and are skipped.
  */
@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { benchArchive } from './archive';
 import { benchBrowser } from './browser';
 import { benchDiff } from './diff';
 import { benchGoroutines } from './goroutines';
@@ -82,6 +83,15 @@ const parts: Record<string, () => Promise<void>> = {
     if (go && go.skipped !== undefined) console.log(`  go tool trace: skipped (${go.skipped})`);
     else if (go) line(`go tool trace (${go.goVersion})`, go.ms, `peak RSS ${(go.peakRssBytes / r.bytes).toFixed(2)}× the file (until its HTTP server answers)`);
     console.log(`  ${'golang.org/x/exp/trace (quoted)'.padEnd(32)} ${'(by the Go team)'.padStart(8)}    ~25 MB/s`);
+  },
+  archive: async () => {
+    const tgz = generated('pods-1g.tar.gz', 'test/fixtures/gen', './cmd/podsbench', ['-out', '$OUT', '-size', String(1 << 30)]);
+    if (!tgz) return;
+    const r = await benchArchive(tgz);
+    console.log(
+      `archive: ${mb(r.bytes).toFixed(0)} MB .tar.gz, ${r.entries} entries in ${r.pods} pods → grouped list and pod table in ${(r.ms / 1000).toFixed(1)} s, ` +
+        `peak RSS +${(r.peakRssGrowth / r.bytes).toFixed(2)}× the archive (targets: ≤ 15 s, ≤ 1.5×); odd pod first: ${r.firstPod}`,
+    );
   },
   timeline: async () => {
     const sizes: [string, number][] = [
