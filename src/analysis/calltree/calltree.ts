@@ -10,10 +10,13 @@ import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
 import { labelMask } from '../labels/filters';
 import { FOCUS, frameFilterFlags, HIDE, IGNORE, type NameFilters } from './filters';
 import type { ViewFilters } from './view-filters';
+import { transformStacks, type StackTransform } from './stack-transforms';
 
 export interface ViewSpec extends ViewFilters {
   sampleType: number;
   granularity: Granularity;
+  /** Rewrites of each stack after pprof's filters, in order. */
+  stack?: StackTransform[];
 }
 
 export interface CallTree {
@@ -179,7 +182,8 @@ function viewSequences(p: Profile, keys: FrameKeys, spec: ViewFilters): Omit<Vie
 
 export function buildViewStacks(p: Profile, spec: Omit<ViewSpec, 'sampleType'>): ViewStacks {
   const keys = buildFrameKeys(p, spec.granularity);
-  return { keys, ...viewSequences(p, keys, spec) };
+  const { seq, sampleSeq } = viewSequences(p, keys, spec);
+  return spec.stack?.length ? transformStacks(keys, seq, sampleSeq, spec.stack) : { keys, seq, sampleSeq };
 }
 
 /** A sample type's values, or zeros for a type the profile lacks. */

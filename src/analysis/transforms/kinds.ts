@@ -4,11 +4,14 @@
  * and what it does to the call tree's view. A new transform is a member of the union and
  * an entry of TRANSFORMS, both here.
  *
- * Today's kinds are pprof's options, and pprof applies its options together: their order
- * in a list is the order the user added them and does not change the view.
+ * pprof's options (filters, granularity) are applied together, as pprof applies them: their
+ * order in a list is the order the user added them and does not change the view. The
+ * stack transforms (calltree/stack-transforms.ts) then rewrite each stack in list order,
+ * and a list may hold several of one kind.
  */
 import type { ViewSpec } from '../calltree/calltree';
 import type { Granularity } from '../calltree/frame-keys';
+import { collapsedName, type StackTransform } from '../calltree/stack-transforms';
 import { labelFilterError, regexError } from './regex';
 
 /** pprof's frame filters (a regex) and sample filters (a label filter, analysis/labels/filters.ts). */
@@ -24,7 +27,8 @@ export type Transform =
   | Filter<'hide'>
   | Filter<'tagfocus'>
   | Filter<'tagignore'>
-  | { kind: 'granularity'; value: Granularity };
+  | { kind: 'granularity'; value: Granularity }
+  | StackTransform;
 
 export type TransformKind = Transform['kind'];
 export type TransformOf<K extends TransformKind> = Extract<Transform, { kind: K }>;
@@ -44,6 +48,8 @@ export interface TransformDef<T extends { kind: TransformKind }> {
   /** Why it cannot be applied (an invalid regex), or null. */
   error(t: T): string | null;
   apply(t: T, view: TreeView): void;
+  /** A list may hold several of this kind (each its own step), not one that a new one replaces. */
+  multiple?: boolean;
 }
 
 /** One of pprof's filters, under its flag's name; `check` says why a pattern is invalid. */
@@ -59,6 +65,27 @@ function filter<K extends FilterKind>(kind: K, label: string, check: (pattern: s
     },
   };
 }
+
+type ByName = Extract<StackTransform, { name: string }>;
+
+/** A stack transform about one function, named in full in its parameter. */
+function byName<K extends ByName['kind']>(kind: K, label: string): TransformDef<{ kind: K; name: string }> {
+  return {
+    param: kind,
+    parse: (text) => (text ? { kind, name: text } : null),
+    text: (t) => t.name,
+    label: (t) => `${label}: ${t.name}`,
+    error: () => null,
+    apply: (t, view) => {
+      // { kind: K; name } is one of ByName's members for every K.
+      (view.stack ??= []).push(t as ByName);
+    },
+    multiple: true,
+  };
+}
+
+/** Separates a call path's names in its parameter: no function name holds a line break. */
+const PATH_SEPARATOR = '\n';
 
 export const TRANSFORMS: { [K in TransformKind]: TransformDef<TransformOf<K>> } = {
   focus: filter('focus', 'Focus', regexError),
@@ -76,5 +103,31 @@ export const TRANSFORMS: { [K in TransformKind]: TransformDef<TransformOf<K>> } 
     apply: (t, view) => {
       view.granularity = t.value;
     },
+  },
+  subtree: {
+    param: 'subtree',
+    parse: (text) => (text ? { kind: 'subtree', path: text.split(PATH_SEPARATOR) } : null),
+    text: (t) => t.path.join(PATH_SEPARATOR),
+    label: (t) => `Focus on subtree: ${t.path.join(' → ')}`,
+    error: () => null,
+    apply: (t, view) => {
+      (view.stack ??= []).push(t);
+    },
+    multiple: true,
+  },
+  focusfn: byName('focusfn', 'Focus on function'),
+  merge: byName('merge', 'Merge into callers'),
+  drop: byName('drop', 'Drop samples through'),
+  rec: byName('rec', 'Collapse recursion'),
+  prefix: {
+    param: 'collapse',
+    parse: (text) => (text ? { kind: 'prefix', prefix: text } : null),
+    text: (t) => t.prefix,
+    label: (t) => `Collapse: ${collapsedName(t.prefix)}`,
+    error: () => null,
+    apply: (t, view) => {
+      (view.stack ??= []).push(t);
+    },
+    multiple: true,
   },
 };

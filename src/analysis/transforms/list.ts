@@ -21,7 +21,8 @@ export function stringifyTransforms(list: readonly Transform[]): string {
 
 /**
  * The transforms among the parameters of URL query text, in order. Other parameters and
- * garbage are skipped; a kind given twice keeps its first place and its last value.
+ * garbage are skipped; a kind given twice keeps its first place and its last value, unless
+ * it may repeat.
  */
 export function parseTransforms(query: string): Transform[] {
   let list: Transform[] = [];
@@ -46,10 +47,14 @@ function decodeQueryText(s: string): string | null {
 
 /**
  * The list with t in place of the entry of its kind, or after the others; without that
- * entry when t asks for nothing (an empty pattern, the default granularity).
+ * entry when t asks for nothing (an empty pattern, the default granularity). Kinds that may
+ * repeat (the stack transforms) are appended.
  */
 export function withTransform(list: readonly Transform[], t: Transform): Transform[] {
-  const keep = defOf(t).parse(defOf(t).text(t)) !== null;
+  const def = defOf(t);
+  const keep = def.parse(def.text(t)) !== null;
+  // A step of a kind that may repeat is added after the others, unless the same step is there.
+  if (def.multiple) return keep && !list.some((x) => x.kind === t.kind && defOf(x).text(x) === def.text(t)) ? [...list, t] : [...list];
   const i = list.findIndex((x) => x.kind === t.kind);
   if (i < 0) return keep ? [...list, t] : [...list];
   return keep ? list.map((x, j) => (j === i ? t : x)) : list.filter((_, j) => j !== i);

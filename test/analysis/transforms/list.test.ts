@@ -80,3 +80,26 @@ describe('the call tree view', () => {
     expect(granularityOf(list)).toBe('line');
   });
 });
+
+describe('stack transforms in the list', () => {
+  it('may repeat, keep their order, skip an equal step, and round-trip names and call paths with any punctuation', () => {
+    let list = withTransform([], { kind: 'merge', name: 'main.(*q[go.shape.struct { A string; B int }]).Add' });
+    list = withTransform(list, { kind: 'focus', pattern: 'x' });
+    list = withTransform(list, { kind: 'merge', name: 'fmt.Sprintf' });
+    list = withTransform(list, { kind: 'merge', name: 'fmt.Sprintf' });
+    list = withTransform(list, { kind: 'subtree', path: ['main.main', 'a&b=c#d e+f', 'x;y'] });
+    list = withTransform(list, { kind: 'prefix', prefix: 'runtime/' });
+    expect(list.map((t) => t.kind)).toEqual(['merge', 'focus', 'merge', 'subtree', 'prefix']);
+    expect(parseTransforms(stringifyTransforms(list))).toEqual(list);
+    expect(list.map(transformLabel).slice(3)).toEqual(['Focus on subtree: main.main → a&b=c#d e+f → x;y', 'Collapse: runtime/*']);
+  });
+
+  it('are applied in list order after pprof filters', () => {
+    const view = treeViewOf([
+      { kind: 'rec', name: 'f' },
+      { kind: 'ignore', pattern: 'g' },
+      { kind: 'drop', name: 'h' },
+    ]);
+    expect(view).toEqual({ granularity: 'function', ignore: 'g', stack: [{ kind: 'rec', name: 'f' }, { kind: 'drop', name: 'h' }] });
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Transforms that rewrite each stack of a view in order, after pprof's filters: focus on a
+ * call path or a function, merge a function into its callers, drop samples through one,
+ * collapse its recursion, or collapse a package or path prefix into one frame. Unlike
+ * pprof's options their order matters, so they run one after another over each stack.
+ */
+import type { Sequences } from '../../model/stack-trie';
+import type { FrameKeys } from './frame-keys';
+
+export type StackTransform =
+  | { kind: 'subtree'; path: string[] }
+  | { kind: 'focusfn'; name: string }
+  | { kind: 'merge'; name: string }
+  | { kind: 'drop'; name: string }
+  | { kind: 'rec'; name: string }
+  | { kind: 'prefix'; prefix: string };
+
+/** The frame that stands for a collapsed prefix. */
+export function collapsedName(prefix: string): string {
+  return `${prefix}*`;
+}
+
+/** One step over a stack of keys, root first: the new stack, or null to drop the sample. */
+type Step = (stack: number[]) => number[] | null;
+
+function stepOf(t: StackTransform, keys: FrameKeys, keyOf: (name: string) => number): Step {
+  switch (t.kind) {
+    case 'subtree': {
+      const path = t.path.map(keyOf);
+      return (s) => (s.length >= path.length && path.every((k, i) => s[i] === k) ? s.slice(path.length - 1) : null);
+    }
+    case 'focusfn': {
+      const f = keyOf(t.name);
+      return (s) => {
+        const i = s.indexOf(f);
+        return i < 0 ? null : s.slice(i);
+      };
+    }
+    case 'merge': {
+      const f = keyOf(t.name);
+      return (s) => s.filter((k) => k !== f);
+    }
+    case 'drop': {
+      const f = keyOf(t.name);
+      return (s) => (s.includes(f) ? null : s);
+    }
+    case 'rec': {
+      const f = keyOf(t.name);
+      // A call of f below f goes, with every frame between: what it called hangs off the outer f.
+      return (s) => {
+        const out: number[] = [];
+        let outer = -1;
+        for (const k of s) {
+          if (k === f && outer >= 0) out.length = outer + 1;
+          else {
+            if (k === f) outer = out.length;
+            out.push(k);
+          }
+        }
+        return out;
+      };
+    }
+    case 'prefix': {
+      const c = keyOf(collapsedName(t.prefix));
+      const match = new Uint8Array(keys.names.length);
+      for (let k = 0; k < keys.names.length; k++) {
+        const file = keys.files[k] ?? '';
+        match[k] = keys.names[k].startsWith(t.prefix) || file.startsWith(t.prefix) || file.includes(`/${t.prefix}`) ? 1 : 0;
+      }
+      return (s) => {
+        const out: number[] = [];
+        for (const k of s) {
+          const m = k < match.length && match[k] === 1;
+          const key = m ? c : k;
+          if (!(m && out[out.length - 1] === c)) out.push(key);
+        }
+        return out;
+      };
+    }
+  }
+}
+
+/** The stacks after each transform in turn; samples a transform drops map to -1. */
+export function transformStacks(
+  keys: FrameKeys,
+  seq: Sequences,
+  sampleSeq: Int32Array,
+  list: readonly StackTransform[],
+): { keys: FrameKeys; seq: Sequences; sampleSeq: Int32Array } {
+  const names = keys.names.slice();
+  const files = keys.files.slice();
+  const index = new Map(names.map((n, i) => [n, i]));
+  // A name the view lacks gets a key of its own, which no stack holds.
+  const keyOf = (name: string) => {
+    let k = index.get(name);
+    if (k === undefined) {
+      k = names.length;
+      names.push(name);
+      files.push('');
+      index.set(name, k);
+    }
+    return k;
+  };
+  const steps = list.map((t) => stepOf(t, keys, keyOf));
+  const start = [0];
+  const data: number[] = [];
+  const newSeq = new Int32Array(seq.count).fill(-1);
+  for (let q = 0; q < seq.count; q++) {
+    let s: number[] | null = Array.from(seq.data.subarray(seq.start[q], seq.start[q + 1]));
+    for (const step of steps) {
+      s = step(s);
+      if (!s) break;
+    }
+    if (!s) continue;
+    newSeq[q] = start.length - 1;
+    for (const k of s) data.push(k);
+    start.push(data.length);
+  }
+  const out = new Int32Array(sampleSeq.length);
+  for (let i = 0; i < sampleSeq.length; i++) out[i] = sampleSeq[i] < 0 ? -1 : newSeq[sampleSeq[i]];
+  return {
+    keys: { ofFrame: keys.ofFrame, names, files },
+    seq: { count: start.length - 1, start: Int32Array.from(start), data: Int32Array.from(data) },
+    sampleSeq: out,
+  };
+}

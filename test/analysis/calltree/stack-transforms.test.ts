@@ -1,0 +1,66 @@
+/** Each stack transform on hand-made stacks: recursion, a function on several paths, and the order of steps. */
+import { describe, expect, it } from 'vitest';
+import { buildCallTree, type CallTree } from '../../../src/analysis/calltree/calltree';
+import type { StackTransform } from '../../../src/analysis/calltree/stack-transforms';
+import { topEntries } from '../../../src/analysis/calltree/top';
+import { synth } from '../../helpers/synthetic';
+
+const p = synth([
+  { stack: 'main;a;f;g', value: 10 },
+  { stack: 'main;b;f;h', value: 5 },
+  { stack: 'main;a;f;x;f;g', value: 2 },
+  { stack: 'main;runtime.gc;runtime.mark', value: 4 },
+  { stack: 'main;a', value: 1 },
+]);
+
+function paths(stack: StackTransform[]): string[] {
+  const t: CallTree = buildCallTree(p, { sampleType: 0, granularity: 'function', stack });
+  const out: string[] = [];
+  for (let n = 1; n < t.count; n++) {
+    if (t.self[n] === 0) continue;
+    const names: string[] = [];
+    for (let a = n; a > 0; a = t.parent[a]) names.unshift(t.keys.names[t.key[a]]);
+    out.push(`${names.join(';')}=${t.self[n]}`);
+  }
+  return out.sort();
+}
+
+describe('stack transforms', () => {
+  it('focus on a subtree keeps stacks through that call path, rooted at its last frame', () => {
+    expect(paths([{ kind: 'subtree', path: ['main', 'a', 'f'] }])).toEqual(['f;g=10', 'f;x;f;g=2'].sort());
+  });
+
+  it('focus on a function merges all its calls, from its outermost one', () => {
+    expect(paths([{ kind: 'focusfn', name: 'f' }])).toEqual(['f;g=10', 'f;h=5', 'f;x;f;g=2'].sort());
+  });
+
+  it('merging a function gives its place to its callees, its self to its caller', () => {
+    expect(paths([{ kind: 'merge', name: 'f' }])).toEqual(['main;a;g=10', 'main;b;h=5', 'main;a;x;g=2', 'main;runtime.gc;runtime.mark=4', 'main;a=1'].sort());
+  });
+
+  it('dropping samples through a function removes them everywhere', () => {
+    expect(paths([{ kind: 'drop', name: 'f' }])).toEqual(['main;runtime.gc;runtime.mark=4', 'main;a=1'].sort());
+  });
+
+  it('collapsing recursion hangs what an inner call did off the outermost call', () => {
+    expect(paths([{ kind: 'rec', name: 'f' }])).toEqual(['main;a;f;g=12', 'main;b;f;h=5', 'main;runtime.gc;runtime.mark=4', 'main;a=1'].sort());
+  });
+
+  it('collapsing a package makes one frame of each run of its frames', () => {
+    expect(paths([{ kind: 'prefix', prefix: 'runtime.' }])).toContain('main;runtime.*=4');
+  });
+
+  it('applies steps in order: a name the view lacks matches nothing', () => {
+    // Merging f first leaves no f to focus on.
+    expect(paths([{ kind: 'merge', name: 'f' }, { kind: 'focusfn', name: 'f' }])).toEqual([]);
+    expect(paths([{ kind: 'focusfn', name: 'f' }, { kind: 'merge', name: 'f' }])).toEqual(['g=10', 'h=5', 'x;g=2'].sort());
+    expect(paths([{ kind: 'drop', name: 'nowhere' }])).toHaveLength(5);
+  });
+
+  it('keeps the total of the whole profile, as pprof filters do', () => {
+    const t = buildCallTree(p, { sampleType: 0, granularity: 'function', stack: [{ kind: 'drop', name: 'f' }] });
+    expect(t.profileTotal).toBe(22);
+    expect(t.total[0]).toBe(5);
+    expect(topEntries(t).find((e) => t.keys.names[e.key] === 'f')).toBeUndefined();
+  });
+});
