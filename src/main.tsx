@@ -4,6 +4,7 @@ import { App } from './ui/app/App';
 import { startUrlSync } from './state/url-sync';
 import { startTheme } from './state/theme';
 import { loadSamples } from './ui/drop/samples';
+import { openLinkedFiles } from './state/open-links';
 import './ui/app.css';
 
 startTheme();
@@ -15,5 +16,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// A newcomer sees a flame graph at once; their own files replace the sample.
-void loadSamples();
+// A link to hosted profiles opens them; else a newcomer sees a flame graph at once (their own files replace the sample).
+if (!openLinkedFiles()) void loadSamples();

@@ -23,6 +23,8 @@ export interface FileEntry {
   sample?: boolean;
   /** For an entry of an archive: the archive's row (the entry's name is its path inside). */
   archiveId?: FileId;
+  /** Opened from a link to a profile hosted next to the app: its path (state/open-links.ts). */
+  link?: string;
 }
 
 export interface FilesState {
@@ -39,6 +41,8 @@ export interface FileSource {
   name: string;
   size: number;
   read: () => Promise<ArrayBuffer>;
+  /** A path next to the app it was fetched from, for links that open it again. */
+  link?: string;
 }
 
 let nextId = 1;
@@ -90,7 +94,7 @@ export async function openFiles(sources: FileSource[], opts: { sample?: boolean 
   if (!opts.sample) for (const f of useFiles.getState().files) if (f.sample) removeFile(f.id);
 
   const entries: FileEntry[] = sources.map((s) => ({
-    id: nextId++, name: s.name, size: s.size, status: 'parsing', progress: 0, phase: 'reading', sample: opts.sample,
+    id: nextId++, name: s.name, size: s.size, status: 'parsing', progress: 0, phase: 'reading', sample: opts.sample, link: s.link,
   }));
   useFiles.setState((s) => {
     const keepSelection = !s.autoSelect && s.files.some((f) => f.id === s.selectedId);
@@ -108,6 +112,8 @@ async function parseOne(e: FileEntry, src: FileSource): Promise<void> {
   try {
     const bytes = await src.read();
     if (!stillOpen(e.id)) return;
+    // A linked file's size is known once fetched.
+    if (bytes.byteLength !== e.size) patch(e.id, { size: bytes.byteLength });
     patch(e.id, { phase: 'parsing' });
     const cancel = new AbortController();
     opening.set(e.id, cancel);

@@ -5,6 +5,7 @@ import type { WorkerClient } from '../../worker/client';
 import { formatValue } from '../../state/format';
 import { toCsv } from './csv';
 import { saveFile } from './download';
+import { CopyLink } from './CopyLink';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 import { flameItems } from './flame-items';
 import type { LegendEntry } from './flame-image';
@@ -57,6 +58,7 @@ export function DiffExport({ client, request, names, flame }: Props) {
     : [];
   return (
     <>
+      <CopyLink />
       <ExportMenu items={[...images, table, ...pprof.items]} />
       {pprof.dialog}
     </>

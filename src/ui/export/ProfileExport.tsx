@@ -7,6 +7,7 @@ import { worker } from '../../state/worker';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { toCsv } from './csv';
 import { saveFile } from './download';
+import { CopyLink } from './CopyLink';
 import { ExportMenu, type ExportItem } from './ExportMenu';
 import { flameItems } from './flame-items';
 import { usePprofExport } from './usePprofExport';
@@ -46,6 +47,7 @@ export function ProfileExport({ current }: { current: CurrentProfile }) {
   }
   return (
     <>
+      <CopyLink />
       <ExportMenu items={[...items, ...pprof.items]} />
       {pprof.dialog}
     </>
