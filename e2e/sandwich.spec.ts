@@ -1,4 +1,4 @@
-/** pprof's inline marks in the top table, and the callers/callees view reached from the top table, the flame graph, its own picker and a link. */
+/** pprof's inline marks in the top table, and the callers/callees view reached from the top table, a flame frame's menu, its own picker and a link. */
 import { expect, test, type Page } from '@playwright/test';
 import { dropFiles, fixture, fixtures, gotoApp, pickFiles, pressShortcut, row, shot } from './helpers';
 
@@ -60,8 +60,9 @@ test('callers and callees: from the top table, pprof -peek numbers, flame graphs
   expect(hashParam(page.url(), 'fn')).toBe('fmt.Sprintf');
 });
 
-test('callers and callees: a right-click on a flame graph frame, and the picker from the keyboard', async ({ page }) => {
+test('callers and callees: from a flame frame\'s menu, and the picker from the keyboard', async ({ page }) => {
   await page.getByTestId('flame-chart').locator(`g.frame[name="${FN}"]`).first().click({ button: 'right' });
+  await page.getByRole('menu', { name: `Actions on ${FN}` }).getByRole('menuitem', { name: 'Callers and callees' }).click();
   await expect(page.getByRole('tab', { name: 'Callers/callees' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('sandwich-total')).toContainText('cum 980');
 

@@ -82,6 +82,10 @@ export const viewActions = {
     useView.setState((s) => ({ sampleTypeByFile: { ...s.sampleTypeByFile, [id]: index }, preferredSampleType: name })),
   /** Adds t, or puts it in place of the transform of its kind; an empty one removes that. */
   setTransform: (t: Transform) => useView.setState((s) => withTransforms(s, withTransform(s.transforms, t))),
+  /** Adds a stack transform after the others; the flame graph's zoom path may no longer exist, so it starts unzoomed. */
+  addStep: (t: Transform) => useView.setState((s) => ({ ...withTransforms(s, withTransform(s.transforms, t)), zoomPath: [] })),
+  /** Undoes the last transform added. */
+  undoTransform: () => useView.setState((s) => withTransforms(s, s.transforms.slice(0, -1))),
   removeTransform: (index: number) => useView.setState((s) => withTransforms(s, s.transforms.filter((_, i) => i !== index))),
   clearTransforms: () => useView.setState((s) => withTransforms(s, [])),
   setZoomPath: (zoomPath: string[]) => useView.setState({ zoomPath }),

@@ -124,3 +124,10 @@ export function transformStacks(
     sampleSeq: out,
   };
 }
+
+/** A Go function's package as a name prefix ("k8s.io/x/workqueue." of "k8s.io/x/workqueue.(*T).Add"), or null. */
+export function packagePrefix(name: string): string | null {
+  const slash = name.lastIndexOf('/', name.search(/[([]/) < 0 ? name.length : name.search(/[([]/));
+  const dot = name.indexOf('.', slash + 1);
+  return dot > 0 ? name.slice(0, dot + 1) : null;
+}

@@ -32,6 +32,8 @@ export function useShortcuts(): void {
         viewActions.setHelpOpen(true);
       } else if (e.key === 't') {
         toggleTheme();
+      } else if (e.key === 'u') {
+        viewActions.undoTransform();
       } else if (e.key === 'b') {
         viewActions.setInverted(!v.inverted);
       } else if (/^[1-9]$/.test(e.key)) {

@@ -18,8 +18,8 @@ interface Props {
   search: string;
   dark: boolean;
   onZoom: (path: string[]) => void;
-  /** Right-click on a frame: its name (the flame tab opens its callers and callees). */
-  onPick?: (name: string) => void;
+  /** Right-click on a frame: its name, call path and where (the flame tab opens its menu). */
+  onPick?: (frame: { name: string; path: string[]; x: number; y: number }) => void;
   rootAtBottom?: boolean;
 }
 

@@ -1,5 +1,5 @@
 /** The flame graph tab: breadcrumb, search, and the chart for the current zoom. */
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useElementSize } from '../shared/useElementSize';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
@@ -10,6 +10,7 @@ import { Breadcrumb } from './Breadcrumb';
 import { FlameSearch } from './FlameSearch';
 import { FlameChart } from './FlameChart';
 import { InvertToggle } from './InvertToggle';
+import { FrameMenu, type MenuTarget } from '../shared/FrameMenu';
 
 export function FlameView({ current }: { current: CurrentProfile }) {
   const box = useRef<HTMLDivElement>(null);
@@ -31,6 +32,8 @@ export function FlameView({ current }: { current: CurrentProfile }) {
     re ? { file: current.file.id, ...current.options, pattern: re.source } : null,
   );
   const onZoom = useCallback((p: string[]) => viewActions.setZoomPath(p), []);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const answer = flame.data;
 
   return (
@@ -52,6 +55,7 @@ export function FlameView({ current }: { current: CurrentProfile }) {
           busy={found.loading}
         />
       </div>
+      {menu && <FrameMenu target={menu} onClose={closeMenu} />}
       <div className="flame-scroll" ref={box} aria-busy={flame.loading}>
         {!answer && flame.loading && <p className="view-empty" role="status">Computing the flame graph…</p>}
         {flame.error && <p className="view-error" role="alert">Could not draw the flame graph: {flame.error}</p>}
@@ -59,7 +63,7 @@ export function FlameView({ current }: { current: CurrentProfile }) {
           <p className="view-empty">No samples match — check the focus/ignore filters or pick another sample type.</p>
         )}
         {answer && answer.root.value > 0 && !flame.error && (
-          <FlameChart answer={answer} width={width} search={search} dark={dark} onZoom={onZoom} onPick={viewActions.showSandwich} />
+          <FlameChart answer={answer} width={width} search={search} dark={dark} onZoom={onZoom} onPick={(f) => setMenu(inverted ? { ...f, path: undefined } : f)} />
         )}
       </div>
     </div>

@@ -18,7 +18,7 @@ function Side({ title, answer, width, dark, rootAtBottom, onZoom }: { title: str
     <section className={`sandwich-side${rootAtBottom ? ' callers' : ''}`} aria-label={title}>
       <h3 className="sandwich-title">{title}{answer && answer.path.length > 1 && <button type="button" className="btn small" onClick={() => onZoom([])}>Reset zoom</button>}</h3>
       {answer && answer.root.value !== 0 && (
-        <FlameChart answer={answer} width={width} search="" dark={dark} onZoom={onZoom} onPick={viewActions.showSandwich} rootAtBottom={rootAtBottom} />
+        <FlameChart answer={answer} width={width} search="" dark={dark} onZoom={onZoom} onPick={(f) => viewActions.showSandwich(f.name)} rootAtBottom={rootAtBottom} />
       )}
     </section>
   );

@@ -31,8 +31,8 @@ export interface FlameGraphOptions<T extends { name: string }> {
   /** The tooltip's label/value rows for a frame. */
   describe: (d: TooltipFrame<T>) => [string, string][];
   onZoom: (path: string[]) => void;
-  /** A right-click on a frame (the context menu), with the frame's name. */
-  onPick?: (name: string) => void;
+  /** A right-click on a frame (the context menu): its name, call path from the root, and where. */
+  onPick?: (frame: { name: string; path: string[]; x: number; y: number }) => void;
   /** Draw the root at the bottom, its children above it (a callers graph). */
   rootAtBottom?: boolean;
   /** Runs once the frames are drawn, before the first search. */
@@ -77,7 +77,8 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
         if (!o.onPick) return;
         e.preventDefault();
         tooltip.hide();
-        o.onPick(d.data.name);
+        const names = d.ancestors().reverse().map((a) => a.data.name);
+        o.onPick({ name: d.data.name, path: [...o.answer.path, ...names.slice(1)], x: e.clientX, y: e.clientY });
       });
   const applySearch = (term: string) => {
     const re = searchRegex(term);

@@ -33,7 +33,7 @@ export function useFlameGraph<T extends { name: string }>(
         ...options,
         describe: (d) => latest.current.describe(d),
         onZoom: (path) => latest.current.onZoom(path),
-        onPick: options.onPick && ((name) => latest.current.onPick?.(name)),
+        onPick: options.onPick && ((frame) => latest.current.onPick?.(frame)),
       },
       searchNow.current,
     );

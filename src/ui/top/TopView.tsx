@@ -1,5 +1,5 @@
 /** The top table: pprof's flat/cum columns, sortable, filterable, virtualised. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { useDebounced } from '../shared/useDebounced';
 import { useElementSize } from '../shared/useElementSize';
@@ -10,6 +10,7 @@ import { escapeRegex } from '../../analysis/transforms/regex';
 import { inlineMarkText } from '../../analysis/calltree/inline-marks';
 import { thousands } from '../../state/format';
 import { COLUMNS, visibleRange } from './columns';
+import { FrameMenu, type MenuTarget } from '../shared/FrameMenu';
 
 const ROW_HEIGHT = 24;
 const PAGE_SIZE = 200;
@@ -22,6 +23,8 @@ export function TopView({ current }: { current: CurrentProfile }) {
   const scroller = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(scroller, 30);
   const [scrollTop, setScrollTop] = useState(0);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const col = COLUMNS.find((c) => c.id === sortCol) ?? COLUMNS[0]!;
   const base = useMemo(
@@ -77,6 +80,17 @@ export function TopView({ current }: { current: CurrentProfile }) {
                 />
                 <button
                   type="button"
+                  className="link more-link"
+                  aria-label="More actions"
+                  aria-haspopup="menu"
+                  title={`Transforms on ${r.name}`}
+                  onClick={(e) => {
+                    const box = e.currentTarget.getBoundingClientRect();
+                    setMenu({ name: r.name, x: box.left, y: box.bottom });
+                  }}
+                />
+                <button
+                  type="button"
                   className="link"
                   title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}${r.inline ? `. ${inlineMarkText(r.inline)}.` : ''}`}
                   onClick={() => viewActions.setTransform({ kind: 'focus', pattern: `^${escapeRegex(r.name)}$` })}
@@ -116,9 +130,10 @@ export function TopView({ current }: { current: CurrentProfile }) {
         <span className="muted" aria-live="polite">
           {data.loaded ? `${thousands(rowCount)} function${rowCount === 1 ? '' : 's'}` : 'loading…'}
         </span>
-        <span className="muted hint">Click a name to focus on it, ⇅ for its callers and callees</span>
+        <span className="muted hint">Click a name to focus on it, ⇅ for its callers and callees, ⋯ for transforms</span>
       </div>
       {data.error && <p className="view-error" role="alert">Could not build the table: {data.error}</p>}
+      {menu && <FrameMenu target={menu} onClose={closeMenu} />}
       <div className="top-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <table className="top-table" aria-label="Top functions" aria-rowcount={rowCount + 1}>
           <colgroup>

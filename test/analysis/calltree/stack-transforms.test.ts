@@ -1,7 +1,7 @@
 /** Each stack transform on hand-made stacks: recursion, a function on several paths, and the order of steps. */
 import { describe, expect, it } from 'vitest';
 import { buildCallTree, type CallTree } from '../../../src/analysis/calltree/calltree';
-import type { StackTransform } from '../../../src/analysis/calltree/stack-transforms';
+import { packagePrefix, type StackTransform } from '../../../src/analysis/calltree/stack-transforms';
 import { topEntries } from '../../../src/analysis/calltree/top';
 import { synth } from '../../helpers/synthetic';
 
@@ -62,5 +62,14 @@ describe('stack transforms', () => {
     expect(t.profileTotal).toBe(22);
     expect(t.total[0]).toBe(5);
     expect(topEntries(t).find((e) => t.keys.names[e.key] === 'f')).toBeUndefined();
+  });
+});
+
+describe('packagePrefix', () => {
+  it("reads a Go function's package, generics and methods included", () => {
+    expect(packagePrefix('runtime.mallocgc')).toBe('runtime.');
+    expect(packagePrefix('k8s.io/client-go/util/workqueue.(*delayingType[go.shape.struct { A string; B k8s.io/x.T }]).AddAfter')).toBe('k8s.io/client-go/util/workqueue.');
+    expect(packagePrefix('main.(*RuleStore).loadAllRules')).toBe('main.');
+    expect(packagePrefix('[server]')).toBeNull();
   });
 });
