@@ -1,6 +1,7 @@
 import { Header } from './Header';
 import { MainArea } from './MainArea';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { UpdateBanner } from './UpdateBanner';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useShortcuts } from './useShortcuts';
 import { FileList } from '../files/FileList';
@@ -14,6 +15,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <UpdateBanner />
       <div className="app-body">
         <FileList />
         <MainArea />
