@@ -3,8 +3,7 @@
  * golden fixture and sample type (the goldens' first 50 rows by flat and by cum), and,
  * when Go is installed, every row pprof prints for the incident fixtures.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree, type ViewSpec } from '../../src/analysis/calltree/calltree';
 import { inlineMarks } from '../../src/analysis/calltree/inline-marks';
@@ -12,11 +11,9 @@ import { sortTop, topEntries } from '../../src/analysis/calltree/top';
 import { openBytes } from '../../src/formats/open';
 import type { Profile } from '../../src/model/profile';
 import { hasGo, pprofTop, type TopRow } from './go-pprof';
-import { GOLDEN, type GoldenFile } from './make-golden';
+import { fixtureGoldens } from './make-golden';
 
-const goldens: GoldenFile[] = readdirSync(GOLDEN)
-  .filter((f) => f.endsWith('.json') && f !== 'diffs.json' && f !== 'labels.json')
-  .map((f) => JSON.parse(readFileSync(join(GOLDEN, f), 'utf8')) as GoldenFile);
+const goldens = fixtureGoldens();
 
 async function open(file: string): Promise<Profile> {
   return (await openBytes(new Uint8Array(readFileSync(file)))).profile!;

@@ -90,6 +90,11 @@ export function findPprofFixtures(dir = FIXTURES): string[] {
   return out.sort();
 }
 
+/** The committed golden of every pprof fixture (the golden folder holds other answers too: diffs, labels, peek…). */
+export function fixtureGoldens(): GoldenFile[] {
+  return findPprofFixtures().map((rel) => readGolden<GoldenFile>(goldenName(rel)));
+}
+
 export function goldenTop(abs: string, opts: TopOptions): GoldenTop {
   const flat = pprofTop(abs, opts);
   const cum = pprofTop(abs, { ...opts, cum: true });

@@ -4,30 +4,14 @@
  * the committed goldens (made by make-golden.ts from the real tool); go-pprof.test.ts
  * checks that the goldens still match the tool when Go is installed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree } from '../../src/analysis/calltree/calltree';
 import { openBytes } from '../../src/formats/open';
+import { fixtureGoldens } from './make-golden';
 import { goldenRows, topRows } from './top-rows';
 
-const GOLDEN_DIR = 'test/fixtures/golden';
-
-interface GoldenRow {
-  name: string;
-  flat: number;
-  cum: number;
-}
-interface Golden {
-  file: string;
-  sampleTypes: { type: string; unit: string }[];
-  sampleCount: number;
-  byType: Record<string, { total: number; top: GoldenRow[]; cumTop: GoldenRow[] }>;
-}
-
-const goldens: Golden[] = readdirSync(GOLDEN_DIR)
-  .filter((f) => f.endsWith('.json') && f !== 'diffs.json' && f !== 'labels.json')
-  .map((f) => JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as Golden);
+const goldens = fixtureGoldens();
 
 /** pprof prints values rounded to its unit; compare at that precision. */
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, Math.abs(b) * 1e-9);
