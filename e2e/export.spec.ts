@@ -150,4 +150,8 @@ test('Export on Goroutines → the groups as debug=1 text, with the total shown'
   expect(lines[0]).toBe(`goroutine profile: total ${total}`);
   expect(lines[1]).toMatch(/^\d+ @$/);
   expect(lines[2]).toMatch(/^#\t0x0\t.+\+0x0\t.+:\d+$/);
+  const csv = (await text(await exportItem(page, /Goroutine groups as CSV/))).trim().split('\r\n');
+  expect(csv[0]).toBe('goroutines,leaked,percent,states,wait min (minutes),wait max (minutes),blocked in,top user frame,created by,labels,example ids');
+  const counts = csv.slice(1).map((l) => Number(l.split(',')[0]));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
 });
