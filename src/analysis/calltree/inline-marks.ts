@@ -6,7 +6,9 @@
  * edges. An edge is inlined when, in every sample of non-zero value that crosses it, the
  * first crossing (from the root) enters a frame that a location holds below its outermost
  * one. A function calling itself makes no edge, and a stack's root frame has no caller.
- * Only pprof's locations carry inlining, so profiles without them have no marks.
+ * Only pprof's locations carry inlining, so profiles without them have no marks; nor has a
+ * view whose stack transforms rewrite frames (all but dropping samples), as its edges are
+ * no longer the locations' and pprof has no marks for them to agree with.
  */
 import type { Profile } from '../../model/profile';
 import { sampleValues, type CallTree, type ViewSpec } from './calltree';
@@ -21,7 +23,7 @@ const CALLED = 2;
 export function inlineMarks(p: Profile, tree: CallTree, spec: ViewSpec): Map<number, InlineMark> {
   const marks = new Map<number, InlineMark>();
   const loc = p.sampleLocations;
-  if (!loc) return marks;
+  if (!loc || spec.stack?.some((t) => t.kind !== 'drop')) return marks;
   const values = sampleValues(p, spec.sampleType);
   const flags = frameFilterFlags(p, spec);
   const keyOf = tree.keys.ofFrame;

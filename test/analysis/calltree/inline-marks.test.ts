@@ -102,6 +102,15 @@ describe('inline marks (pprof -top)', () => {
     expect(marks(p, { hide: 'main\\.a' })).toEqual({ 'main.h': 'inline', 'main.b': 'inline' });
   });
 
+  it('keeps marks when samples are dropped, has none once stack transforms rewrite frames', () => {
+    const p = profileOf([
+      ['main.main;main.a>main.b', 3],
+      ['main.x;main.a>main.c', 1],
+    ]);
+    expect(marks(p, { stack: [{ kind: 'drop', name: 'main.x' }] })).toEqual({ 'main.b': 'inline' });
+    expect(marks(p, { stack: [{ kind: 'merge', name: 'main.a' }] })).toEqual({});
+  });
+
   it('has no marks for profiles without pprof locations', () => {
     const b = new ProfileBuilder(1);
     b.sample(b.stackRootFirst([b.frame('main.main'), b.frame('main.a')]), [1]);
