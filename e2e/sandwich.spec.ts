@@ -103,3 +103,18 @@ test('callers and callees on a diff: before, after and the change, as pprof -pee
   await expect(caller.locator('td').nth(4)).toHaveText('100.00%');
   await shot(page, 'sandwich-diff');
 });
+
+test("callers and callees of a trace's derived profile", async ({ page }) => {
+  test.setTimeout(120_000);
+  await dropFiles(page, [fixture('incident2', /-trace-/)], { timeout: 90_000 });
+  await row(page, /-trace-/).locator('.file-main').click();
+  await page.getByRole('tab', { name: /^Trace/ }).click();
+  await page.getByRole('group', { name: 'Profiles of the whole trace' }).getByRole('button', { name: /Sync blocking/ }).click();
+  await expect(row(page, /^sync blocking · /)).toHaveAttribute('data-status', 'ready');
+  const frame = page.getByTestId('flame-chart').locator('g.frame').nth(1);
+  const name = (await frame.getAttribute('name'))!;
+  await frame.click({ button: 'right' });
+  await page.getByRole('menu', { name: `Actions on ${name}` }).getByRole('menuitem', { name: 'Callers and callees' }).click();
+  await expect(page.getByTestId('sandwich-total')).toContainText('cum');
+  await expect(page.getByRole('region', { name: `Callees of ${name}` }).locator('g.frame').first()).toBeVisible();
+});
