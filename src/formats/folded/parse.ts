@@ -12,7 +12,8 @@ export class FoldedError extends Error {
   }
 }
 
-const LINE = /^(.*\S)\s+(-?\d+(?:\.\d+)?)$/;
+/** A count is a sample count: never negative (as flamegraph.pl reads it), decimals allowed. */
+const LINE = /^(.*\S)\s+(\d+(?:\.\d+)?)$/;
 
 /**
  * True when the leading lines all look like folded stacks. `head` may be a prefix
@@ -52,9 +53,14 @@ export function parseFolded(text: string): { profile: Profile; warnings: string[
       if (++skipped <= 5) warnings.push(`line ${lineNo} skipped: not "frame;frame;… count"`);
       continue;
     }
+    value[0] = Number(m[2]);
+    // Beyond 2^53 a count is no longer exact, and totals would not add up.
+    if (!(value[0] <= Number.MAX_SAFE_INTEGER)) {
+      if (++skipped <= 5) warnings.push(`line ${lineNo} skipped: its count is past 2^53`);
+      continue;
+    }
     frames.length = 0;
     for (const name of m[1].split(';')) if (name !== '') frames.push(b.frame(name));
-    value[0] = Number(m[2]);
     b.sample(b.stackRootFirst(frames), value);
   }
   if (skipped > 5) warnings.push(`${skipped - 5} more malformed lines skipped`);

@@ -36,6 +36,12 @@ describe('collapsed stacks', () => {
     expect(warnings[0]).toMatch(/line 2/);
   });
 
+  it('skips negative counts (not the format) and counts past 2^53 (not exact), naming the lines', () => {
+    const { profile, warnings } = parseFolded('a;b 3\na;c -4\na;d 9007199254740993\n');
+    expect(profile.samples.count).toBe(1);
+    expect(warnings).toEqual(['line 2 skipped: not "frame;frame;… count"', 'line 3 skipped: its count is past 2^53']);
+  });
+
   it('rejects text with no stacks', () => {
     expect(() => parseFolded('just words\nmore words\n')).toThrow(/no "frame;frame/);
   });
