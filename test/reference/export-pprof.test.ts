@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffDoc, viewDoc, type ExportSide } from '../../src/analysis/export/pprof-view';
 import type { ViewFilters } from '../../src/analysis/calltree/view-filters';
+import type { StackTransform } from '../../src/analysis/calltree/stack-transforms';
 import { openBytes } from '../../src/formats/open';
 import { gzip } from '../../src/formats/gzip';
 import { encodePprof } from '../../src/formats/pprof/encode';
 import { sampleTypeIndex, type Profile } from '../../src/model/profile';
 import type { PprofDoc } from '../../src/model/pprof-doc';
-import { hasGo, pprofTop, type TopOptions, type TopResult } from './go-pprof';
+import { hasGo, pprofTop, type TopResult } from './go-pprof';
 import { DIFF_PAIRS, FIXTURES, diffKey, findPprofFixtures, goldenName, readGolden, type GoldenDiff, type GoldenFile, type GoldenTop } from './make-golden';
 import { topRows } from './top-rows';
 
@@ -74,7 +75,7 @@ describe('pprof export: every real fixture as go tool pprof reads it', () => {
   });
 });
 
-const FILTERED: { file: string; type: string; view: ViewFilters & TopOptions }[] = [
+const FILTERED: { file: string; type: string; view: ViewFilters }[] = [
   { file: 'incident4/cpu.pb.gz', type: 'cpu', view: { focus: 'main\\.', hide: 'runtime\\.mallocgc' } },
   { file: 'incident4/cpu.pb.gz', type: 'cpu', view: { ignore: 'runtime\\.gc', hide: 'fmt\\.' } },
   { file: 'incident4/heap.pb.gz', type: 'inuse_space', view: { focus: 'queryProperties', hide: 'strconv' } },
@@ -93,6 +94,22 @@ describe.skipIf(!hasGo())('pprof export with filters: the rows of go tool pprof 
     // With line granularity too: the export keeps every line.
     const wantLines = pprofTop(join(FIXTURES, c.file), { sampleIndex: c.type, ...c.view, granularity: 'lines' });
     expect(values(pprofTop(write(doc), { sampleIndex: c.type, granularity: 'lines' }))).toEqual(values(wantLines));
+  });
+});
+
+describe.skipIf(!hasGo())('pprof export of a view with stack transforms: go tool pprof shows the view\'s own rows', () => {
+  it.each([
+    { file: 'incident4/cpu.pb.gz', type: 'cpu', stack: [{ kind: 'merge', name: 'runtime.mapassign_faststr' }, { kind: 'prefix', prefix: 'internal/runtime/' }] as StackTransform[], shows: 'internal/runtime/*', gone: 'runtime.mapassign_faststr' },
+    { file: 'incident4/heap.pb.gz', type: 'inuse_space', stack: [{ kind: 'focusfn', name: 'main.(*RuleStore).loadAllRules' }, { kind: 'rec', name: 'fmt.Sprintf' }] as StackTransform[], shows: 'main.(*RuleStore).loadAllRules', gone: 'main.main.func1' },
+  ])('$file $stack', async (c) => {
+    const p = await open(c.file);
+    const spec = { sampleType: sampleTypeIndex(p, c.type), granularity: 'function' as const, stack: c.stack };
+    const got = pprofTop(write(viewDoc(side(p, c.type), spec)), { sampleIndex: c.type }).rows;
+    const ours = new Map(topRows(p, spec, 'flat', Infinity).map((r) => [r.name, [r.flat, r.cum]]));
+    expect(got.length).toBe(ours.size);
+    expect(got.some((r) => r.name === c.shows)).toBe(true);
+    expect(got.some((r) => r.name === c.gone)).toBe(false);
+    for (const r of got) expect([r.name, r.flat, r.cum]).toEqual([r.name, ...(ours.get(r.name) ?? [])]);
   });
 });
 

@@ -3,15 +3,18 @@
  * type only, the samples its label and name filters keep (-tagfocus, -tagignore, -focus,
  * -ignore), hidden frames (-hide) taken out of their locations, inlined frames kept
  * together in their location, unsymbolized addresses kept as addresses in their binary.
- * Granularity is left to the reader: the lines are all there. A diff is pprof's own form:
+ * Granularity is left to the reader: the lines are all there (unless stack transforms
+ * rewrote the stacks: addKeyedView). A diff is pprof's own form:
  * the base negated and added, labelled pprof::base=true for -diff_base (which is how pprof
  * reads percentages of the base total back), as pprof builds it before reporting.
  */
 import type { DocLabel, PprofDoc } from '../../model/pprof-doc';
 import type { Mapping, Profile } from '../../model/profile';
+import { buildViewStacks } from '../calltree/calltree';
 import { FOCUS, frameFilterFlags, HIDE, IGNORE } from '../calltree/filters';
 import { ADDRESS_NAME } from '../calltree/frame-keys';
 import type { ViewFilters } from '../calltree/view-filters';
+import type { TreeView } from '../transforms/kinds';
 import type { DiffOptions } from '../diff/meaning';
 import { normalizeRatio, singleTypeView } from '../diff/normalize';
 import { labelMask } from '../labels/filters';
@@ -139,6 +142,32 @@ function addView(b: DocBuilder, side: ExportSide, values: Float64Array, view: Vi
   }
 }
 
+/**
+ * A view with stack transforms (merge, collapse, focus on a path…) rewrites stacks of frame
+ * keys, not of locations: its stacks are exported as they are drawn, each key a function of
+ * its own (a collapsed package one frame), without line numbers.
+ */
+function addKeyedView(b: DocBuilder, side: ExportSide, values: Float64Array, view: TreeView, sign: number, extra: DocLabel[]): void {
+  const p = side.profile;
+  const { keys, seq, sampleSeq } = buildViewStacks(p, view);
+  const locOf = new Int32Array(keys.names.length);
+  const loc = (k: number) => (locOf[k] ||= b.lineLocation([{ func: b.func(keys.names[k], keys.files[k] ?? ''), line: 0 }]));
+  const labels = sampleLabels(p);
+  for (let s = 0; s < sampleSeq.length; s++) {
+    const q = sampleSeq[s];
+    if (q < 0 || values[s] === 0) continue;
+    const stack: number[] = [];
+    for (let i = seq.start[q + 1] - 1; i >= seq.start[q]; i--) stack.push(loc(seq.data[i]));
+    b.sample(stack, sign * values[s], extra.length ? [...labels[s], ...extra] : labels[s]);
+  }
+}
+
+/** The samples a view keeps, by locations when it only filters, by its keys when it rewrites stacks. */
+function addAny(b: DocBuilder, side: ExportSide, values: Float64Array, view: Partial<TreeView>, sign: number, extra: DocLabel[]): void {
+  if (view.stack?.length) addKeyedView(b, side, values, { granularity: 'function', ...view }, sign, extra);
+  else addView(b, side, values, view, sign, extra);
+}
+
 function metaOf(side: ExportSide): DocMeta {
   const p = side.profile;
   const type = p.sampleTypes[side.sampleType];
@@ -158,21 +187,21 @@ function addMappings(b: DocBuilder, p: Profile): void {
   for (const m of p.mappings) b.mapping(m);
 }
 
-export function viewDoc(side: ExportSide, view: ViewFilters): PprofDoc {
+export function viewDoc(side: ExportSide, view: Partial<TreeView>): PprofDoc {
   const b = new DocBuilder();
   addMappings(b, side.profile);
-  addView(b, side, singleTypeView(side.profile, side.sampleType).samples.values[0], view, 1, []);
+  addAny(b, side, singleTypeView(side.profile, side.sampleType).samples.values[0], view, 1, []);
   return b.finish(metaOf(side));
 }
 
 /** target − base, as pprof's -diff_base or -base (with -normalize) builds it. */
-export function diffDoc(base: ExportSide, target: ExportSide, view: ViewFilters, options: DiffOptions): PprofDoc {
+export function diffDoc(base: ExportSide, target: ExportSide, view: Partial<TreeView>, options: DiffOptions): PprofDoc {
   const scale = options.normalize ? normalizeRatio(base.profile, base.sampleType, target.profile, target.sampleType) : 1;
   const b = new DocBuilder();
   addMappings(b, target.profile);
   addMappings(b, base.profile);
-  addView(b, target, singleTypeView(target.profile, target.sampleType, scale).samples.values[0], view, 1, []);
+  addAny(b, target, singleTypeView(target.profile, target.sampleType, scale).samples.values[0], view, 1, []);
   const baseValues = singleTypeView(base.profile, base.sampleType).samples.values[0];
-  addView(b, base, baseValues, view, -1, options.meaning === 'diff_base' ? [DIFF_BASE_LABEL] : []);
+  addAny(b, base, baseValues, view, -1, options.meaning === 'diff_base' ? [DIFF_BASE_LABEL] : []);
   return b.finish(metaOf(target));
 }
