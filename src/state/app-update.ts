@@ -10,8 +10,8 @@ export const useAppUpdate = create<{ waiting: ServiceWorker | null }>(() => ({ w
 let reloadOnChange = false;
 
 export function startServiceWorker(): void {
-  // Not in the dev server (no sw.js) nor from file:// (no service workers there).
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  // Not in the dev server nor the single-file build (no sw.js), nor from file:// (no service workers there).
+  if (!import.meta.env.PROD || import.meta.env.MODE === 'single' || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
   const sw = navigator.serviceWorker;
   // The first worker takes over without a reload; only an update the user accepted reloads.
   sw.addEventListener('controllerchange', () => {
