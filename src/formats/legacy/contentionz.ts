@@ -13,7 +13,8 @@
  * delays by the period, and turns cycles into nanoseconds with cycles/second.
  */
 import type { Profile } from '../../model/profile';
-import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
+import { ProfileBuilder } from '../../model/profile-builder';
+import { contentionMeta } from '../pprof-text/contention';
 import type { LineReader } from '../text-lines';
 import { addressFrame, placeAddressFrames } from './address-frames';
 import { headerLine, hexAddresses, memoryMapLines } from './lines';
@@ -62,16 +63,7 @@ export function parseContentionz(r: LineReader, warnings: string[]): Profile {
     const frames = hexAddresses(m[3]).map((a) => addressFrame(b, a));
     b.sample(b.stackLeafFirst(frames), [scaled ? count * period : count, delay]);
   }
-  const profile = b.build({
-    ...simpleMeta('pprof-text', [
-      { type: 'contentions', unit: 'count' },
-      { type: 'delay', unit: 'nanoseconds' },
-    ]),
-    defaultSampleType: 1,
-    periodType: { type: 'contentions', unit: 'count' },
-    period,
-    durationNanos,
-  });
+  const profile = b.build({ ...contentionMeta(period), durationNanos });
   placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line)));
   return profile;
 }

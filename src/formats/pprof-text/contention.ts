@@ -20,7 +20,7 @@
  * about once in period² per record (both must be multiples).
  */
 import type { ProfileKind } from '../../model/file-kind';
-import type { Profile } from '../../model/profile';
+import type { Profile, ProfileMeta } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import type { LineReader } from '../text-lines';
 import { readGroups } from './groups';
@@ -69,15 +69,7 @@ export function parseContentionText(header: string, r: LineReader, warnings: str
     },
     warnings,
   );
-  const profile = b.build({
-    ...simpleMeta('pprof-text', [
-      { type: 'contentions', unit: 'count' },
-      { type: 'delay', unit: 'nanoseconds' },
-    ]),
-    defaultSampleType: 1,
-    periodType: { type: 'contentions', unit: 'count' },
-    period: 1,
-  });
+  const profile = b.build(contentionMeta(1));
   const { count, values: [counts, delays] } = profile.samples;
   const scaled = allMultiplesOf(counts, count, period) && allMultiplesOf(delays, count, period);
   const factor = period > 1 && !scaled ? period : 1;
@@ -100,4 +92,17 @@ export function parseContentionText(header: string, r: LineReader, warnings: str
 function allMultiplesOf(values: Float64Array, count: number, period: number): boolean {
   for (let i = 0; i < count; i++) if (values[i] % period !== 0) return false;
   return true;
+}
+
+/** What pprof reads a contention text as: contentions and delay, the delay shown first. */
+export function contentionMeta(period: number): ProfileMeta {
+  return {
+    ...simpleMeta('pprof-text', [
+      { type: 'contentions', unit: 'count' },
+      { type: 'delay', unit: 'nanoseconds' },
+    ]),
+    defaultSampleType: 1,
+    periodType: { type: 'contentions', unit: 'count' },
+    period,
+  };
 }

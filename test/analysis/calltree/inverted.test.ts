@@ -1,25 +1,12 @@
 /** The inverted (bottom-up) tree on hand-made stacks, and its top level against the top table's flat on a real profile. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCallTree, type CallTree } from '../../../src/analysis/calltree/calltree';
+import { buildCallTree } from '../../../src/analysis/calltree/calltree';
 import { invertedTree } from '../../../src/analysis/calltree/inverted';
 import { topEntries } from '../../../src/analysis/calltree/top';
 import { openBytes } from '../../../src/formats/open';
 import { synth } from '../../helpers/synthetic';
-
-function nodes(t: CallTree): string[] {
-  const out: string[] = [];
-  const visit = (n: number, path: string) => {
-    for (let i = t.childStart[n]; i < t.childStart[n + 1]; i++) {
-      const c = t.childList[i];
-      const p = path ? `${path};${t.keys.names[t.key[c]]}` : t.keys.names[t.key[c]];
-      out.push(`${p}=${t.total[c]}/${t.self[c]}`);
-      visit(c, p);
-    }
-  };
-  visit(0, '');
-  return out.sort();
-}
+import { treeNodes } from '../../helpers/tree-nodes';
 
 describe('inverted tree', () => {
   it('puts the functions samples end in at the root with their self, callers below, recursion along the path', () => {
@@ -35,7 +22,7 @@ describe('inverted tree', () => {
     );
     const inv = invertedTree(tree);
     expect(inv.total[0]).toBe(21);
-    expect(nodes(inv)).toEqual(
+    expect(treeNodes(inv)).toEqual(
       [
         'f=19/19',
         'f;a=10/0',

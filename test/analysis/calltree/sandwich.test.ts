@@ -1,9 +1,10 @@
 /** pprof's -peek edges and the sandwich trees on hand-made stacks with recursion and several paths. */
 import { describe, expect, it } from 'vitest';
-import { buildCallTree, type CallTree } from '../../../src/analysis/calltree/calltree';
+import { buildCallTree } from '../../../src/analysis/calltree/calltree';
 import { peek } from '../../../src/analysis/calltree/peek';
 import { calleesTree, callersTree } from '../../../src/analysis/calltree/sandwich';
 import { synth } from '../../helpers/synthetic';
+import { treeNodes } from '../../helpers/tree-nodes';
 
 const tree = buildCallTree(
   synth([
@@ -17,21 +18,6 @@ const tree = buildCallTree(
   { sampleType: 0, granularity: 'function' },
 );
 const key = (name: string) => tree.keys.names.indexOf(name);
-
-/** Every node as "path=total/self", root first. */
-function nodes(t: CallTree): string[] {
-  const out: string[] = [];
-  const visit = (n: number, path: string) => {
-    for (let i = t.childStart[n]; i < t.childStart[n + 1]; i++) {
-      const c = t.childList[i];
-      const p = path ? `${path};${t.keys.names[t.key[c]]}` : t.keys.names[t.key[c]];
-      out.push(`${p}=${t.total[c]}/${t.self[c]}`);
-      visit(c, p);
-    }
-  };
-  visit(0, '');
-  return out.sort();
-}
 
 describe('peek (pprof -peek)', () => {
   it('sums each edge once per sample, leaves out self calls, and gives root frames no caller', () => {
@@ -54,13 +40,13 @@ describe('peek (pprof -peek)', () => {
 
 describe('sandwich trees', () => {
   it('callers: the function at the root, each level one caller out, outermost calls only', () => {
-    expect(nodes(callersTree(tree, key('f')))).toEqual(
+    expect(treeNodes(callersTree(tree, key('f')))).toEqual(
       ['f=25/1', 'f;a=15/0', 'f;a;main=15/15', 'f;b=9/0', 'f;b;main=9/9'].sort(),
     );
   });
 
   it('callees: every outermost call merged, recursion kept below it', () => {
-    expect(nodes(calleesTree(tree, key('f')))).toEqual(
+    expect(treeNodes(calleesTree(tree, key('f')))).toEqual(
       ['f=25/5', 'f;g=10/10', 'f;h=5/5', 'f;f=3/0', 'f;f;g=3/3', 'f;x=2/0', 'f;x;f=2/0', 'f;x;f;g=2/2'].sort(),
     );
   });
