@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { decodePprof } from '../src/formats/pprof/decode';
-import { dropFiles, fixture, gotoApp, shot, SHOTS } from './helpers';
+import { dropFiles, fixture, fixtures, gotoApp, shot, SHOTS } from './helpers';
 
 async function exportItem(page: Page, item: RegExp): Promise<Download> {
   const [download] = await Promise.all([
@@ -154,4 +154,50 @@ test('Export on Goroutines → the groups as debug=1 text, with the total shown'
   expect(csv[0]).toBe('goroutines,leaked,percent,states,wait min (minutes),wait max (minutes),blocked in,top user frame,created by,labels,example ids');
   const counts = csv.slice(1).map((l) => Number(l.split(',')[0]));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+});
+
+test('Export on the trace → the goroutine analysis as CSV: every group, times in ns beside formatted ones', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, [fixture('incident2', /-trace-/)], { timeout: 120_000 });
+  await page.getByRole('tab', { name: /^Trace/ }).click();
+  const section = page.getByRole('region', { name: 'Goroutine analysis' });
+  await expect(section.getByRole('table')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await section.getByRole('button', { name: 'Export', exact: true }).click();
+      await page.getByRole('menuitem', { name: /Goroutine analysis as CSV/ }).click();
+    })(),
+  ]);
+  const csv = (await text(download)).trim().split('\r\n');
+  expect(csv[0].startsWith('start function,goroutines,alive at end,exec total (ns),exec total,exec mean (ns),schedWait total (ns)')).toBe(true);
+  const hint = (await section.locator('.hint').textContent()) ?? '';
+  const [goroutines, groups] = (hint.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  expect(csv.length - 1).toBe(groups);
+  // The second cell is the group's count (a quoted first cell may hold commas).
+  const counts = csv.slice(1).map((l) => Number(l.replace(/^("(?:[^"]|"")*"|[^,]*),/, '').split(',')[0]));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(goroutines);
+});
+
+test('Export on the series ranking → every ranked function as CSV, one value per snapshot', async ({ page }) => {
+  await gotoApp(page);
+  await dropFiles(page, fixtures('incident5', /^heap-\d\.pb\.gz$/));
+  await page.getByRole('tab', { name: /Compare/ }).click();
+  await page.getByRole('tab', { name: 'Series' }).click();
+  const section = page.getByRole('region', { name: 'Growth across snapshots' });
+  await expect(section.getByTestId('series-table').locator('tbody tr').first()).toContainText('main.(*reportJob).collect');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await section.getByRole('button', { name: 'Export', exact: true }).click();
+      await page.getByRole('menuitem', { name: /Series ranking as CSV/ }).click();
+    })(),
+  ]);
+  const csv = (await text(download)).trim().split('\r\n');
+  const header = csv[0].split(',');
+  expect(header.slice(0, 3)).toEqual(['rank', 'function', 'file']);
+  expect(header.filter((h) => /^heap-\d\.pb\.gz \(bytes\)$/.test(h))).toHaveLength(3);
+  expect(csv[1]).toMatch(/^1,main\.\(\*reportJob\)\.collect,/);
+  // Every ranked function, not only the hundred shown.
+  expect(csv.length - 1).toBeGreaterThanOrEqual(await section.getByTestId('series-table').locator('tbody tr').count());
 });

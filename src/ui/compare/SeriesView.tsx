@@ -9,6 +9,7 @@ import type { CompareView, SeriesMeasure } from '../../worker/compare-api';
 import { formatValue } from '../../state/format';
 import { formatDelta } from './format';
 import { Sparkline } from './Sparkline';
+import { SeriesExport } from '../export/SeriesExport';
 import { useCall } from '../shared/useWorkerCall';
 
 interface Props {
@@ -71,6 +72,7 @@ export function SeriesView({ client, files, candidates, view }: Props) {
       {rank.error && <p className="view-error" role="alert">{rank.error}</p>}
       {data && (
         <>
+          {sampleType && <SeriesExport client={client} files={selected} sampleType={sampleType} measure={measure} rowCount={data.rowCount} view={view} />}
           <p className="muted compare-series-note">
             Ranked by steady growth: the number of steps that grew (by more than 0.1% of the largest total), then the
             Theil–Sen slope, so a function that grows at every step comes before a bigger one that jumped once.{' '}

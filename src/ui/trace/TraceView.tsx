@@ -15,6 +15,7 @@ import { ProfileButtons } from './ProfileButtons';
 import { SnapshotPanel } from './SnapshotPanel';
 import { SummaryStrip } from './SummaryStrip';
 import { TasksPanel } from './TasksPanel';
+import { TraceGroupsExport } from '../export/TraceGroupsExport';
 import { shortFuncName } from '../../model/go-names';
 import { thousands } from '../../state/format';
 import './trace.css';
@@ -134,7 +135,18 @@ export function TraceView({ file }: { file: FileEntry }) {
         </div>
       </Section>
 
-      <Section id={ids.groups} title="Goroutine analysis" extra={groups.data && <span className="hint">{thousands(groups.data.goroutines)} goroutines in {thousands(groups.data.groups.length)} groups by start function · open a group for its goroutines and profiles</span>}>
+      <Section
+        id={ids.groups}
+        title="Goroutine analysis"
+        extra={
+          groups.data && (
+            <>
+              <span className="hint">{thousands(groups.data.goroutines)} goroutines in {thousands(groups.data.groups.length)} groups by start function · open a group for its goroutines and profiles</span>
+              <TraceGroupsExport fileName={file.name} groups={groups.data.groups} />
+            </>
+          )
+        }
+      >
         {groups.data ? <GroupTable file={id} groups={groups.data.groups} /> : <Failed what="the goroutine analysis" error={groups.error} />}
       </Section>
 
