@@ -10,7 +10,7 @@ import { ExportMenu } from './ExportMenu';
 /** "execNs" → "exec": the column's name without its unit. */
 const stem = (c: string) => c.replace(/Ns$/, '');
 
-export function traceGroupsCsv(groups: GoroutineGroup[]): string {
+function traceGroupsCsv(groups: GoroutineGroup[]): string {
   const header = ['start function', 'goroutines', 'alive at end', ...TIME_CATEGORIES.flatMap((c) => [`${stem(c)} total (ns)`, `${stem(c)} total`, `${stem(c)} mean (ns)`])];
   const rows = groups.map((g): Cell[] => [g.name, g.count, g.alive, ...TIME_CATEGORIES.flatMap((c) => [g.total[c], formatNanos(g.total[c]), Math.round(g.mean[c])])]);
   return toCsv(header, rows);
