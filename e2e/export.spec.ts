@@ -6,15 +6,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { decodePprof } from '../src/formats/pprof/decode';
 import { dropFiles, fixture, fixtures, gotoApp, shot, SHOTS } from './helpers';
 
-async function exportItem(page: Page, item: RegExp): Promise<Download> {
+/** Picks `item` from the Export menu inside `scope` (the page's only one by default); resolves with the download. */
+async function exportItem(page: Page, item: RegExp, scope: Page | Locator = page): Promise<Download> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     (async () => {
-      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await scope.getByRole('button', { name: 'Export', exact: true }).click();
       await page.getByRole('menuitem', { name: item }).click();
     })(),
   ]);
@@ -162,13 +163,7 @@ test('Export on the trace → the goroutine analysis as CSV: every group, times 
   await page.getByRole('tab', { name: /^Trace/ }).click();
   const section = page.getByRole('region', { name: 'Goroutine analysis' });
   await expect(section.getByRole('table')).toBeVisible();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    (async () => {
-      await section.getByRole('button', { name: 'Export', exact: true }).click();
-      await page.getByRole('menuitem', { name: /Goroutine analysis as CSV/ }).click();
-    })(),
-  ]);
+  const download = await exportItem(page, /Goroutine analysis as CSV/, section);
   const csv = (await text(download)).trim().split('\r\n');
   expect(csv[0].startsWith('start function,goroutines,alive at end,exec total (ns),exec total,exec mean (ns),schedWait total (ns)')).toBe(true);
   const hint = (await section.locator('.hint').textContent()) ?? '';
@@ -186,13 +181,7 @@ test('Export on the series ranking → every ranked function as CSV, one value p
   await page.getByRole('tab', { name: 'Series' }).click();
   const section = page.getByRole('region', { name: 'Growth across snapshots' });
   await expect(section.getByTestId('series-table').locator('tbody tr').first()).toContainText('main.(*reportJob).collect');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    (async () => {
-      await section.getByRole('button', { name: 'Export', exact: true }).click();
-      await page.getByRole('menuitem', { name: /Series ranking as CSV/ }).click();
-    })(),
-  ]);
+  const download = await exportItem(page, /Series ranking as CSV/, section);
   const csv = (await text(download)).trim().split('\r\n');
   const header = csv[0].split(',');
   expect(header.slice(0, 3)).toEqual(['rank', 'function', 'file']);
