@@ -31,6 +31,11 @@ export interface FrameTable {
   file: Int32Array;
   /** Source line, 0 when unknown. */
   line: Int32Array;
+  /**
+   * The first line of the frame's function (pprof's Function.start_line), 0 when unknown;
+   * absent when the profile records none. `go tool pprof -list` starts its listing there.
+   */
+  startLine?: Int32Array;
 }
 
 export interface StackTrie {

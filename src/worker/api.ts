@@ -10,10 +10,11 @@ import type { FileApi } from './file-api';
 import type { GoroutineApi } from './goroutine-api';
 import type { PodsApi } from './pods-api';
 import type { ProfileApi } from './profile-api';
+import type { SourceApi } from './source-api';
 import type { TimelineApi } from './timeline-api';
 import type { TraceApi } from './trace-api';
 
-export type WorkerApi = FileApi & ProfileApi & CompareApi & GoroutineApi & TraceApi & TimelineApi & ExportApi & PodsApi;
+export type WorkerApi = FileApi & ProfileApi & CompareApi & GoroutineApi & TraceApi & TimelineApi & ExportApi & PodsApi & SourceApi;
 
 export type Method = keyof WorkerApi;
 export type Params<M extends Method> = Parameters<WorkerApi[M]>[0];

@@ -7,6 +7,7 @@ import { fileHandlers } from './file-handlers';
 import { goroutineHandlers } from './goroutine-handlers';
 import { podsHandlers } from './pods-handlers';
 import { profileHandlers } from './profile-handlers';
+import { sourceHandlers } from './source-handlers';
 import { timelineHandlers } from './timeline-handlers';
 import { traceHandlers } from './trace-handlers';
 import { traceSnapshotHandlers } from './trace-snapshot-handlers';
@@ -21,4 +22,5 @@ export const handlers = {
   ...timelineHandlers,
   ...exportHandlers,
   ...podsHandlers,
+  ...sourceHandlers,
 } satisfies Handlers<WorkerApi>;

@@ -178,11 +178,12 @@ interface Functions {
   index: IdIndex;
   name: Int32Array;
   file: Int32Array;
+  startLine: Int32Array;
 }
 
 function readFunctions(buf: Uint8Array, ranges: GrowableInt32, str: (i: number) => number): Functions {
   const count = ranges.length / 2;
-  const fns: Functions = { index: new IdIndex(count), name: new Int32Array(count), file: new Int32Array(count) };
+  const fns: Functions = { index: new IdIndex(count), name: new Int32Array(count), file: new Int32Array(count), startLine: new Int32Array(count) };
   const w = new Wire(buf);
   for (let i = 0; i < count; i++) {
     w.pos = ranges.get(2 * i);
@@ -191,6 +192,7 @@ function readFunctions(buf: Uint8Array, ranges: GrowableInt32, str: (i: number) 
     let name = 0;
     let system = 0;
     let file = 0;
+    let startLine = 0;
     while (w.pos < w.end) {
       const t = w.tag();
       const field = t >>> 3;
@@ -199,9 +201,12 @@ function readFunctions(buf: Uint8Array, ranges: GrowableInt32, str: (i: number) 
       else if (field === 2) name = w.uint();
       else if (field === 3) system = w.uint();
       else if (field === 4) file = w.uint();
+      else if (field === 5) startLine = w.int64();
       else w.uint();
     }
     fns.index.set(id, i);
+    // A line past Int32 (or negative) is no line pprof could show.
+    fns.startLine[i] = startLine > 0 && startLine <= 0x7fffffff ? startLine : 0;
     // Some writers fill only system_name; pprof falls back the same way.
     fns.name[i] = str(name !== 0 ? name : system);
     fns.file[i] = str(file);
@@ -263,6 +268,8 @@ interface Locations {
   frames: Int32Array;
   /** Frames the decoder named itself (an address, "?"): they have no function to match. */
   madeUp: Set<number>;
+  /** Per frame, its function's start_line (0: unknown); empty when no function has one. */
+  startLine: Int32Array;
 }
 
 function readLocations(
@@ -282,6 +289,13 @@ function readLocations(
   const lineNo: number[] = [];
   const unknownFn = strings.intern('?');
   const madeUp = new Set<number>();
+  const hasStart = fns.startLine.some((v) => v !== 0);
+  const startLine = new GrowableInt32(hasStart ? count * 2 : 0);
+  // A frame keeps the start line of the first function that made it.
+  const noteStart = (fr: number, f: number) => {
+    while (startLine.length <= fr) startLine.push(0);
+    if (startLine.data[fr] === 0) startLine.data[fr] = fns.startLine[f];
+  };
   // (function, line) → frame: far cheaper than the frame table's own string keys.
   const cache = new PairIndex(count * 2);
   const frameOf = (f: number, line: number): number => {
@@ -291,6 +305,7 @@ function readLocations(
       // This cache already keys by (function, line), so the table need not look again.
       fr = frameTable.append(fns.name[f], fns.file[f], line);
       cache.set(f, line, fr);
+      if (hasStart) noteStart(fr, f);
     }
     return fr;
   };
@@ -350,7 +365,7 @@ function readLocations(
     }
   }
   frameStart[count] = frames.length;
-  return { index, frameStart, frames: frames.finish(), madeUp };
+  return { index, frameStart, frames: frames.finish(), madeUp, startLine: startLine.finish() };
 }
 
 interface Samples {
@@ -447,6 +462,14 @@ function readSamples(
   };
 }
 
+/** The frame table with its functions' start lines, when the profile records any. */
+function withStartLines(frames: FrameTable, startLine: Int32Array): FrameTable {
+  if (startLine.length === 0) return frames;
+  const full = new Int32Array(frames.count);
+  full.set(startLine.subarray(0, frames.count));
+  return { ...frames, startLine: full };
+}
+
 /** The profile's drop_frames/keep_frames applied (when it has them), as pprof does on reading. */
 function applyPruning(
   stacks: Sequences,
@@ -527,7 +550,7 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
     const frameTable = new FrameTableBuilder();
     const locs = readLocations(buf, top.locations, fns, mappings, strings, frameTable);
     const samples = readSamples(buf, top.samples, locs, top.sampleTypes.length, list.length, onProgress);
-    const frames = frameTable.finish();
+    const frames = withStartLines(frameTable.finish(), locs.startLine);
     const pruned = applyPruning(samples.stacks, locs, frames, strings.list, { dropFrames: s(top.dropFrames), keepFrames: s(top.keepFrames) });
     let trie: BuiltTrie | null = null;
     const lazyTrie = () => (trie ??= buildTrie(expandFrames(pruned.stacks, pruned.locations)));
