@@ -41,8 +41,8 @@ const calls = (page: Page) => page.evaluate(() => (window as unknown as { __call
 test('the worker is asked for the diff flame graph before the diff table', async ({ page }) => {
   await recordWorkerCalls(page);
   await gotoApp(page);
+  // The drop lands on the Compare tab.
   await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
-  await page.getByRole('tab', { name: /Compare/ }).click();
   await expect(page.getByTestId('diff-flame-chart').locator('g.frame').first()).toBeVisible();
   await expect(page.getByTestId('diff-table').locator('tbody tr').first()).toBeVisible();
   expect(await calls(page)).toEqual(['ask diffFlame', 'answer diffFlame', 'ask diffTop', 'answer diffTop']);
@@ -59,8 +59,7 @@ test('the worker is asked for the diff flame graph before the diff table', async
 
 test('frames are drawn at their full width at once, not grown over an animation', async ({ page }) => {
   await gotoApp(page);
-  await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
-  // Checked when the frames appear, before any animation frame could widen them.
+  // Checked when the frames appear, before any animation frame could widen them: the drop lands on the diff.
   await page.evaluate(() => {
     const observer = new MutationObserver(() => {
       const frames = [...document.querySelectorAll('[data-testid=diff-flame-chart] g.frame')];
@@ -71,7 +70,7 @@ test('frames are drawn at their full width at once, not grown over an animation'
     });
     observer.observe(document.body, { subtree: true, childList: true });
   });
-  await page.getByRole('tab', { name: /Compare/ }).click();
+  await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
   await expect(page.getByTestId('diff-flame-chart').locator('g.frame').first()).toBeVisible();
   const seen = await page.evaluate(() => {
     const w = window as unknown as { __short: number; __frames: number };

@@ -8,9 +8,11 @@ import { dropFiles, fixture, gotoApp, pickFiles, pressShortcut, row, shot } from
 const T1 = fixture('incident3', /^goroutine-t1\.debug2\.txt$/);
 const T2 = fixture('incident3', /^goroutine-t2\.debug2\.txt$/);
 
+/** The Goroutines tab on its stacks (the two dumps dropped together landed on their comparison). */
 async function openGoroutinesTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /Goroutines/ }).click();
   await expect(page.getByRole('region', { name: 'Goroutines' })).toBeVisible();
+  await subtab(page, 'By stack').click();
 }
 
 const subtab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Goroutine views' }).getByRole('tab', { name: new RegExp(name) });

@@ -32,9 +32,11 @@ export interface FilesState {
   selectedId: FileId | null;
   /** True until the user picks a file themselves: then a later ready file may take over the selection. */
   autoSelect: boolean;
+  /** The files of a drop of several, while they are read: what it lands on is decided once all are (ui/drop/land.ts). */
+  landing: FileId[] | null;
 }
 
-export const useFiles = create<FilesState>()(() => ({ files: [], selectedId: null, autoSelect: true }));
+export const useFiles = create<FilesState>()(() => ({ files: [], selectedId: null, autoSelect: true, landing: null }));
 
 /** Something that can produce bytes: a File, a pasted text, a fetched sample. */
 export interface FileSource {
@@ -88,8 +90,9 @@ export function isShowable(f: FileEntry | undefined): boolean {
   return !!f && f.status === 'ready' && !!f.info?.profile;
 }
 
-export async function openFiles(sources: FileSource[], opts: { sample?: boolean } = {}): Promise<void> {
-  if (sources.length === 0) return;
+/** Resolves with the new rows' ids once each is read (or failed). `land`: a drop of several waits for its landing. */
+export async function openFiles(sources: FileSource[], opts: { sample?: boolean; land?: boolean } = {}): Promise<FileId[]> {
+  if (sources.length === 0) return [];
   // A newcomer's sample makes way as soon as they bring their own files.
   if (!opts.sample) for (const f of useFiles.getState().files) if (f.sample) removeFile(f.id);
 
@@ -101,10 +104,20 @@ export async function openFiles(sources: FileSource[], opts: { sample?: boolean 
     return {
       files: [...s.files, ...entries],
       selectedId: keepSelection ? s.selectedId : entries[0]!.id,
+      landing: opts.land && entries.length >= 2 ? entries.map((e) => e.id) : s.landing,
     };
   });
 
   await Promise.all(entries.map((e, i) => parseOne(e, sources[i]!)));
+  return entries.map((e) => e.id);
+}
+
+/** A drop's landing is decided: the view is no longer held, and `select` (when given and still open) is selected. */
+export function endLanding(ids: FileId[], select: FileId | null): void {
+  useFiles.setState((s) => ({
+    landing: s.landing === null || s.landing.some((id) => ids.includes(id)) ? null : s.landing,
+    selectedId: select !== null && s.files.some((f) => f.id === select) ? select : s.selectedId,
+  }));
 }
 
 async function parseOne(e: FileEntry, src: FileSource): Promise<void> {

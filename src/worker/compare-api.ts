@@ -6,12 +6,11 @@ import type { DiffMeaning, DiffOptions } from '../analysis/diff/meaning';
 import type { DiffFlameNode } from '../analysis/diff/flame';
 import type { DiffPeek } from '../analysis/diff/peek';
 import type { DiffSortKey, DiffStatus } from '../analysis/diff/top';
-import type { ComparablePair } from '../analysis/diff/pairs';
 import type { SeriesMeasure } from '../analysis/series/rank';
 import type { Transform } from '../analysis/transforms/kinds';
 import type { FileId, FlameAnswer } from './types';
 
-export type { DiffMeaning, DiffOptions, DiffFlameNode, DiffSortKey, DiffStatus, ComparablePair, SeriesMeasure };
+export type { DiffMeaning, DiffOptions, DiffFlameNode, DiffSortKey, DiffStatus, SeriesMeasure };
 
 /** The view both sides share: its transforms (granularity, pprof's name and label filters). */
 export interface CompareView {
@@ -23,8 +22,6 @@ export interface DiffRequest extends CompareView, DiffOptions {
   target: FileId;
   /** Sample type name, present in both profiles. */
   sampleType: string;
-  /** The open files, so that an impossible pair can be answered with the possible ones. */
-  files?: FileId[];
 }
 
 export interface DiffTotalsInfo {
@@ -137,21 +134,13 @@ export interface SeriesAnswer {
   unit: string;
 }
 
-export interface PairsRequest {
+export interface SeriesGroupsRequest {
   files: FileId[];
 }
 
-export interface PairOption extends ComparablePair {
-  /** The sample type to show first, and the default meaning per shared sample type. */
-  defaultSampleType: string;
-  defaults: Record<string, DiffOptions>;
-}
-
-export interface PairsAnswer {
-  pairs: PairOption[];
-  suggested: PairOption | null;
-  /** Same-kind groups of 3+ profiles sharing a sample type, earliest first: series candidates. */
-  series: { files: FileId[]; sampleTypes: string[] }[];
+export interface SeriesGroupsAnswer {
+  /** Three or more snapshots of one kind from one program, older first: series candidates. */
+  groups: FileId[][];
 }
 
 export interface CompareApi {
@@ -159,5 +148,5 @@ export interface CompareApi {
   diffFlame(p: DiffFlameRequest): DiffFlameAnswer;
   diffPeek(p: DiffPeekRequest): DiffPeekAnswer;
   seriesRank(p: SeriesRequest): SeriesAnswer;
-  comparablePairs(p: PairsRequest): PairsAnswer;
+  seriesGroups(p: SeriesGroupsRequest): SeriesGroupsAnswer;
 }

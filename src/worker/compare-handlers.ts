@@ -1,16 +1,8 @@
-/** The worker's answers to the compare calls: diff table and flame, series ranking, pairs. */
+/** The worker's answers to the compare calls: diff table and flame, series ranking and its candidates. */
 import { flameSubtree, resolvePath } from '../analysis/calltree/flame';
 import { diffFlame as diffFlameAnswer } from '../analysis/diff/flame';
-import { defaultDiffOptions, type DiffOptions } from '../analysis/diff/meaning';
-import {
-  checkComparable,
-  commonSampleTypes,
-  comparablePairs as findPairs,
-  earlier,
-  suggestedPair,
-  type ComparablePair,
-  type ComparableProfile,
-} from '../analysis/diff/pairs';
+import type { DiffOptions } from '../analysis/diff/meaning';
+import { IncomparableError, olderFirst, sampleTypeSignature, seriesGroups as groupSeries, type ComparableProfile } from '../analysis/diff/pairs';
 import { diffPeek } from '../analysis/diff/peek';
 import { diffEntries, percentOf, sortDiff } from '../analysis/diff/top';
 import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
@@ -18,7 +10,6 @@ import { pageRows } from '../analysis/paging';
 import { rankSeries } from '../analysis/series/rank';
 import { buildSeries } from '../analysis/series/series';
 import { stringifyTransforms, treeViewOf } from '../analysis/transforms/list';
-import type { ProfileKind } from '../model/file-kind';
 import { sampleTypeIndex } from '../model/profile';
 import type { Handlers, RequestContext } from './context';
 import type {
@@ -30,33 +21,18 @@ import type {
   DiffRequest,
   DiffTopAnswer,
   DiffTopRequest,
-  PairOption,
-  PairsAnswer,
-  PairsRequest,
   SeriesAnswer,
+  SeriesGroupsAnswer,
+  SeriesGroupsRequest,
   SeriesRequest,
 } from './compare-api';
+import { comparableOf } from './comparable';
 import type { Session } from './session';
-import type { FileId, FileInfo, FlameAnswer } from './types';
-
-function kindOf(info: FileInfo): ProfileKind | undefined {
-  if (info.kind.kind === 'pprof') return info.kind.profile;
-  if (info.kind.kind === 'goroutine-dump') return 'goroutine';
-  return undefined;
-}
+import type { FileId, FlameAnswer } from './types';
 
 /** What pairing needs to know about an open file; null when it has no profile. */
 function comparable(session: Session, id: FileId): ComparableProfile | null {
-  const info = session.get(id).info;
-  if (!info.profile) return null;
-  return {
-    id,
-    name: info.name,
-    order: id,
-    kind: kindOf(info),
-    timeNanos: info.profile.timeNanos,
-    sampleTypes: info.profile.sampleTypes.map((t) => t.type),
-  };
+  return comparableOf(session.get(id).info);
 }
 
 function comparables(session: Session, ids: FileId[]): ComparableProfile[] {
@@ -77,13 +53,10 @@ function diffTree(session: Session, p: DiffRequest): DiffTree {
   const target = session.profile(p.target);
   const bi = sampleTypeIndex(base, p.sampleType);
   const ti = sampleTypeIndex(target, p.sampleType);
-  if (bi < 0 || ti < 0) {
-    const a = comparable(session, p.base)!;
-    const b = comparable(session, p.target)!;
-    const all = comparables(session, p.files ?? [p.base, p.target]);
-    checkComparable(a, b, all.some((x) => x.id === a.id) ? all : [a, b, ...all]);
-    throw new Error(`${bi < 0 ? a.name : b.name} has no sample type ${p.sampleType}; both have ${commonSampleTypes(a, b).join(', ')}`);
-  }
+  const a = comparable(session, p.base)!;
+  const b = comparable(session, p.target)!;
+  if (sampleTypeSignature(a) !== sampleTypeSignature(b)) throw new IncomparableError(a, b, comparables(session, session.ids()));
+  if (bi < 0 || ti < 0) throw new Error(`${a.name} and ${b.name} have no sample type ${p.sampleType}; they have ${a.sampleTypes.map((t) => t.type).join(', ')}`);
   const key = `${p.base}|${p.target}|${p.sampleType}|${stringifyTransforms(p.transforms)}|${p.meaning}|${p.normalize}`;
   const options: DiffOptions = { meaning: p.meaning, normalize: p.normalize };
   return session.memo.get('diff', key, [base, target], () =>
@@ -150,9 +123,9 @@ function diffFlame(p: DiffFlameRequest, { session }: RequestContext): DiffFlameA
 }
 
 function seriesRank(p: SeriesRequest, { session }: RequestContext): SeriesAnswer {
-  const snaps = comparables(session, p.files).sort(earlier);
+  const snaps = comparables(session, p.files).sort(olderFirst);
   if (snaps.length < 3) throw new Error(`a series needs three or more profiles; ${snaps.length} given`);
-  const missing = snaps.filter((s) => !s.sampleTypes.includes(p.sampleType));
+  const missing = snaps.filter((s) => !s.sampleTypes.some((t) => t.type === p.sampleType));
   if (missing.length > 0)
     throw new Error(`${missing.map((m) => m.name).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no sample type ${p.sampleType}`);
   const profiles = snaps.map((s) => session.profile(s.id));
@@ -183,48 +156,14 @@ function seriesRank(p: SeriesRequest, { session }: RequestContext): SeriesAnswer
   };
 }
 
-function pairOption(session: Session, pair: ComparablePair, byId: Map<FileId, ComparableProfile>): PairOption {
-  const base = session.profile(pair.base);
-  const preferred = base.sampleTypes[base.defaultSampleType]?.type;
-  const defaultSampleType = preferred && pair.sampleTypes.includes(preferred) ? preferred : pair.sampleTypes[0];
-  const kind = byId.get(pair.base)?.kind;
-  const defaults: Record<string, DiffOptions> = {};
-  for (const t of pair.sampleTypes) defaults[t] = defaultDiffOptions(kind, t);
-  return { ...pair, defaultSampleType, defaults };
-}
-
 /** Which program made a profile: its main mapping's build id or file, when it has one. */
 function programOf(session: Session, id: FileId): string {
   const m = session.profile(id).mappings[0];
   return m ? m.buildId || m.file : '';
 }
 
-/** Groups of 3+ profiles of one kind from one program that share a sample type, for the series view. */
-function seriesGroups(session: Session, profiles: ComparableProfile[]): { files: FileId[]; sampleTypes: string[] }[] {
-  const groups = new Map<string, ComparableProfile[]>();
-  for (const p of profiles) {
-    const k = `${p.kind ?? p.sampleTypes.join(',')}|${programOf(session, p.id)}`;
-    groups.set(k, [...(groups.get(k) ?? []), p]);
-  }
-  const out: { files: FileId[]; sampleTypes: string[] }[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 3) continue;
-    const types = group.reduce((acc, p) => acc.filter((t) => p.sampleTypes.includes(t)), group[0].sampleTypes);
-    if (types.length > 0) out.push({ files: group.sort(earlier).map((p) => p.id), sampleTypes: types });
-  }
-  return out;
-}
-
-function comparablePairs(p: PairsRequest, { session }: RequestContext): PairsAnswer {
-  const profiles = comparables(session, p.files);
-  const byId = new Map(profiles.map((x) => [x.id, x]));
-  const pairs = findPairs(profiles);
-  const suggested = suggestedPair(profiles, pairs);
-  return {
-    pairs: pairs.map((x) => pairOption(session, x, byId)),
-    suggested: suggested ? pairOption(session, suggested, byId) : null,
-    series: seriesGroups(session, profiles),
-  };
+function seriesGroups(p: SeriesGroupsRequest, { session }: RequestContext): SeriesGroupsAnswer {
+  return { groups: groupSeries(comparables(session, p.files), (x) => programOf(session, x.id)) };
 }
 
 function diffPeekAnswer(p: DiffPeekRequest, { session }: RequestContext): DiffPeekAnswer {
@@ -241,5 +180,5 @@ export const compareHandlers = {
   diffFlame,
   diffPeek: diffPeekAnswer,
   seriesRank,
-  comparablePairs,
+  seriesGroups,
 } satisfies Handlers<CompareApi>;

@@ -6,7 +6,7 @@ import { Session } from '../../src/worker/session';
 import { handlers } from '../../src/worker/handlers';
 import { requestContext } from '../../src/worker/context';
 
-const { comparablePairs, diffFlame, diffTop, openFile, seriesRank } = handlers;
+const { diffFlame, diffTop, openFile, seriesGroups, seriesRank } = handlers;
 
 const FILES = [
   'test/fixtures/incident1/heap-before.pb.gz',
@@ -26,7 +26,7 @@ beforeAll(async () => {
   }
 });
 
-const req: DiffRequest = { base: 1, target: 2, sampleType: 'inuse_space', transforms: [], meaning: 'diff_base', normalize: false, files: ids };
+const req: DiffRequest = { base: 1, target: 2, sampleType: 'inuse_space', transforms: [], meaning: 'diff_base', normalize: false };
 const QUEUE_PATH = /workqueue\.\(\*delayingType.*\)\.(AddAfter|waitingLoop)|workqueue\.insert|waitForPriorityQueue/;
 
 /** The frame with the largest own growth: the widest red frame that is not just a caller. */
@@ -40,13 +40,6 @@ function biggestSelfGrowth(n: DiffFlameNode, path: string[] = []): { path: strin
 }
 
 describe('compare handlers (incident 1)', () => {
-  it('suggests before → after and its default meaning', () => {
-    const a = comparablePairs({ files: [1, 2] }, requestContext(session));
-    expect(a.suggested).toMatchObject({ base: 1, target: 2, defaultSampleType: 'inuse_space' });
-    expect(a.suggested!.defaults.inuse_space).toEqual({ meaning: 'diff_base', normalize: false });
-    expect(a.suggested!.defaults.alloc_space).toEqual({ meaning: 'base', normalize: false });
-  });
-
   it('puts the waiting queue first in the growth table', () => {
     const a = diffTop({ ...req, sort: 'growth', descending: true, offset: 0, limit: 5 }, requestContext(session));
     expect(a.rows[0].name).toMatch(QUEUE_PATH);
@@ -75,9 +68,9 @@ describe('compare handlers (incident 1)', () => {
     expect(n.rows[0].flatDelta).not.toBe(db.rows[0].flatDelta);
   });
 
-  it('explains a pair with no common sample type and offers the ones that work', () => {
+  it('explains a pair whose sample types differ, naming both files and what the base can be compared with', () => {
     expect(() => diffTop({ ...req, target: 6, sampleType: 'goroutine', sort: 'growth', descending: true, offset: 0, limit: 5 }, requestContext(session))).toThrow(
-      /cannot be compared: they share no sample type.*Pairs that can be compared: incident1\/heap-before\.pb\.gz → incident1\/heap-after\.pb\.gz/s,
+      /incident1\/heap-before\.pb\.gz and incident4\/goroutine\.pb\.gz cannot be compared: their sample types differ.*Profiles that can be compared with incident1\/heap-before\.pb\.gz: incident1\/heap-after\.pb\.gz, incident5\/heap-1\.pb\.gz/s,
     );
   });
 });
@@ -91,8 +84,8 @@ describe('series handler (incident 5)', () => {
   });
 
   it('offers the three snapshots as a series', () => {
-    const a = comparablePairs({ files: ids }, requestContext(session));
+    const a = seriesGroups({ files: ids }, requestContext(session));
     // One program's snapshots: incident 1's two heap profiles are another program.
-    expect(a.series).toEqual([{ files: [3, 4, 5], sampleTypes: ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'] }]);
+    expect(a.groups).toEqual([[3, 4, 5]]);
   });
 });

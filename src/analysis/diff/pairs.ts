@@ -1,112 +1,140 @@
 /**
- * Which open profiles can be compared: two profiles can when they share a sample type
- * (pprof keeps the common types when it merges). Pairs are oriented earlier → later.
+ * Which open profiles can be compared, which is base and which is target, and what a
+ * drop of several snapshots lands on. pprof diffs (and merges) two profiles only when
+ * their sample types agree — the same types and units, in order — so profiles are
+ * grouped by that signature: every answer here is linear in the number of profiles,
+ * never a walk over pairs (an archive holds a thousand of them).
  */
 import type { ProfileKind } from '../../model/file-kind';
 
 export interface ComparableProfile {
+  /** Ids grow in the order files were opened. */
   id: number;
   name: string;
-  /** Position in drop order (ids grow as files are dropped). */
-  order: number;
   kind?: ProfileKind;
-  /** ns since the epoch; 0 when unknown. */
+  /** ns since the epoch; 0 when unknown (a goroutine dump carries none). */
   timeNanos: number;
-  sampleTypes: string[];
+  sampleTypes: readonly { type: string; unit: string }[];
 }
 
-export interface ComparablePair {
+export interface ComparePair {
   base: number;
   target: number;
-  /** Sample types both profiles have, in the base's order. */
-  sampleTypes: string[];
-  sameKind: boolean;
 }
 
-/** Earlier first: by profile time when both have one, else by drop order. */
-export function earlier(a: ComparableProfile, b: ComparableProfile): number {
-  if (a.timeNanos && b.timeNanos && a.timeNanos !== b.timeNanos) return a.timeNanos - b.timeNanos;
-  return a.order - b.order;
+/** Equal for exactly the profiles pprof would diff with one another. */
+export function sampleTypeSignature(p: ComparableProfile): string {
+  return p.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(',');
 }
 
-export function commonSampleTypes(a: ComparableProfile, b: ComparableProfile): string[] {
-  return a.sampleTypes.filter((t) => b.sampleTypes.includes(t));
+const natural = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Older first: by the profiles' own times when both have one, else by name (heap-2 before heap-10), else as opened. */
+export function olderFirst(a: ComparableProfile, b: ComparableProfile): number {
+  if (a.timeNanos > 0 && b.timeNanos > 0 && a.timeNanos !== b.timeNanos) return a.timeNanos - b.timeNanos;
+  return natural(a.name, b.name) || a.id - b.id;
 }
 
-/** Every comparable pair: same kind first, then by the base's and target's time (or drop order). */
-export function comparablePairs(profiles: ComparableProfile[]): ComparablePair[] {
-  const sorted = profiles.slice().sort(earlier);
-  const out: (ComparablePair & { i: number; j: number })[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      const types = commonSampleTypes(sorted[i], sorted[j]);
-      if (types.length === 0) continue;
-      const sameKind = sorted[i].kind !== undefined && sorted[i].kind === sorted[j].kind;
-      out.push({ base: sorted[i].id, target: sorted[j].id, sampleTypes: types, sameKind, i, j });
-    }
+/** The profiles that can be diffed with `base` (itself left out), older first. */
+export function comparableWith(base: ComparableProfile, profiles: readonly ComparableProfile[]): ComparableProfile[] {
+  const sig = sampleTypeSignature(base);
+  return profiles.filter((p) => p.id !== base.id && sampleTypeSignature(p) === sig).sort(olderFirst);
+}
+
+/** Groups in the order their first member comes, members in the given order. */
+function groupBy(profiles: readonly ComparableProfile[], key: (p: ComparableProfile) => string): ComparableProfile[][] {
+  const groups = new Map<string, ComparableProfile[]>();
+  for (const p of profiles) {
+    const k = key(p);
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
   }
-  out.sort((x, y) => Number(y.sameKind) - Number(x.sameKind) || x.i - y.i || x.j - y.j);
-  return out.map(({ base, target, sampleTypes, sameKind }) => ({ base, target, sampleTypes, sameKind }));
+  return [...groups.values()];
+}
+
+/** One kind of snapshot: the same kind of profile with the same sample types (a goroutine dump is a goroutine profile). */
+const kindKey = (p: ComparableProfile) => `${p.kind ?? ''}|${sampleTypeSignature(p)}`;
+
+/**
+ * What a drop of several files is about: the snapshots of the first kind (in drop order)
+ * with two or more of them, older first; null when no kind has two.
+ */
+export function landingGroup(dropped: readonly ComparableProfile[]): ComparableProfile[] | null {
+  const group = groupBy(dropped, kindKey).find((g) => g.length >= 2);
+  return group ? group.slice().sort(olderFirst) : null;
+}
+
+/** Three or more snapshots of one kind from one program, older first: what the series view ranks. */
+export function seriesGroups(profiles: readonly ComparableProfile[], programOf: (p: ComparableProfile) => string): number[][] {
+  return groupBy(profiles, (p) => `${kindKey(p)}|${programOf(p)}`)
+    .filter((g) => g.length >= 3)
+    .map((g) => g.sort(olderFirst).map((p) => p.id));
 }
 
 /**
- * The pair to show first: among same-kind pairs (else any), the two most recently
- * dropped files — what a user who just dropped "before" and "after" means.
+ * The pair to show when the user has chosen none: the two most recently opened snapshots
+ * of one kind, older as base — what someone who just opened "before" and "after" means.
  */
-export function suggestedPair(profiles: ComparableProfile[], pairs: ComparablePair[]): ComparablePair | null {
-  if (pairs.length === 0) return null;
-  const order = new Map(profiles.map((p) => [p.id, p.order]));
-  const pool = pairs.some((p) => p.sameKind) ? pairs.filter((p) => p.sameKind) : pairs;
-  const rank = (p: ComparablePair) => [Math.max(order.get(p.base)!, order.get(p.target)!), Math.min(order.get(p.base)!, order.get(p.target)!)];
-  return pool.reduce((best, p) => {
-    const [a1, a2] = rank(p);
-    const [b1, b2] = rank(best);
-    return a1 > b1 || (a1 === b1 && a2 > b2) ? p : best;
-  });
+export function suggestedPair(profiles: readonly ComparableProfile[]): ComparePair | null {
+  const seen = new Map<string, ComparableProfile>();
+  for (let i = profiles.length - 1; i >= 0; i--) {
+    const p = profiles[i]!;
+    const key = kindKey(p);
+    const later = seen.get(key);
+    if (!later) {
+      seen.set(key, p);
+      continue;
+    }
+    const [base, target] = [p, later].sort(olderFirst);
+    return { base: base!.id, target: target!.id };
+  }
+  return null;
+}
+
+/**
+ * A chosen base keeps the target while the two can be diffed; else the target is the next
+ * comparable profile after the base in time, or the one just before it; null when none.
+ */
+export function targetFor(base: ComparableProfile, target: number | null, profiles: readonly ComparableProfile[]): number | null {
+  const options = comparableWith(base, profiles);
+  if (target !== null && options.some((p) => p.id === target)) return target;
+  return (options.find((p) => olderFirst(base, p) < 0) ?? options[options.length - 1])?.id ?? null;
 }
 
 export class IncomparableError extends Error {
   constructor(
     readonly base: ComparableProfile,
     readonly target: ComparableProfile,
-    readonly pairs: ComparablePair[],
-    profiles: ComparableProfile[],
+    profiles: readonly ComparableProfile[],
   ) {
-    super(incomparableMessage(base, target, pairs, profiles));
+    super(incomparableMessage(base, target, comparableWith(base, profiles)));
     this.name = 'IncomparableError';
   }
 }
 
-function incomparableMessage(
-  a: ComparableProfile,
-  b: ComparableProfile,
-  pairs: ComparablePair[],
-  profiles: ComparableProfile[],
-): string {
-  const types = (p: ComparableProfile) => (p.sampleTypes.length ? p.sampleTypes.join(', ') : 'none');
-  const name = new Map(profiles.map((p) => [p.id, p.name]));
-  let msg =
-    `${a.name} and ${b.name} cannot be compared: they share no sample type ` +
-    `(${a.name} has ${types(a)}; ${b.name} has ${types(b)}). A diff subtracts values of one sample type.`;
-  if (pairs.length === 0) msg += ' No two open profiles share a sample type.';
-  else
-    msg +=
-      ' Pairs that can be compared: ' +
-      pairs
-        .slice(0, 8)
-        .map((p) => `${name.get(p.base)} → ${name.get(p.target)} (${p.sampleTypes.join(', ')})`)
-        .join('; ') +
-      (pairs.length > 8 ? `; and ${pairs.length - 8} more.` : '.');
-  return msg;
+function incomparableMessage(a: ComparableProfile, b: ComparableProfile, options: ComparableProfile[]): string {
+  const types = (p: ComparableProfile) => (p.sampleTypes.length ? p.sampleTypes.map((t) => `${t.type} (${t.unit})`).join(', ') : 'none');
+  const msg =
+    `${a.name} and ${b.name} cannot be compared: their sample types differ ` +
+    `(${a.name} has ${types(a)}; ${b.name} has ${types(b)}). A diff subtracts values of one sample type, ` +
+    'and pprof diffs only profiles whose sample types agree.';
+  if (options.length === 0) return `${msg} No other open profile has the sample types of ${a.name}.`;
+  const names = options.slice(0, 8).map((p) => p.name);
+  return `${msg} Profiles that can be compared with ${a.name}: ${names.join(', ')}${options.length > 8 ? ` and ${options.length - 8} more` : ''}.`;
 }
 
-/** Throws IncomparableError when the two share no sample type; else returns the shared types. */
-export function checkComparable(
-  base: ComparableProfile,
-  target: ComparableProfile,
-  profiles: ComparableProfile[],
-): string[] {
-  const types = commonSampleTypes(base, target);
-  if (types.length === 0) throw new IncomparableError(base, target, comparablePairs(profiles), profiles);
-  return types;
+/**
+ * The pair on screen: the chosen base while it is open, with the chosen target while the
+ * two can be diffed (else targetFor's); with no base chosen, the suggestion, else the first
+ * profile and its target, if any. Null when nothing is open.
+ */
+export function pairInForce(
+  profiles: readonly ComparableProfile[],
+  chosen: { base: number; target: number | null } | null,
+): { base: number; target: number | null } | null {
+  const base = chosen ? profiles.find((p) => p.id === chosen.base) : undefined;
+  if (base) return { base: base.id, target: targetFor(base, chosen!.target, profiles) };
+  const first = profiles[0];
+  return suggestedPair(profiles) ?? (first ? { base: first.id, target: targetFor(first, null, profiles) } : null);
 }

@@ -35,8 +35,20 @@ function Status({ children }: { children: React.ReactNode }) {
   return <div className="status-box">{children}</div>;
 }
 
+/** A drop of several files: its view is chosen once all are read (ui/drop/land.ts). */
+function Landing({ ids }: { ids: number[] }) {
+  const progress = useFiles((s) => s.files.reduce((sum, f) => sum + (ids.includes(f.id) ? f.progress : 0), 0) / ids.length);
+  return (
+    <Status>
+      <p>Reading {ids.length} files…</p>
+      <progress max={1} value={progress} aria-label={`Reading ${ids.length} files`} />
+    </Status>
+  );
+}
+
 export function MainArea() {
   const hasFiles = useFiles((s) => s.files.length > 0);
+  const landing = useFiles((s) => s.landing);
   const file = useSelectedFile();
   const current = useCurrentProfile();
   const chosenTab = useView((s) => s.tab);
@@ -61,7 +73,8 @@ export function MainArea() {
   }, [selectedId, isTrace]);
 
   let body: React.ReactNode;
-  if (!hasFiles || !file) body = <EmptyState />;
+  if (landing) body = <Landing ids={landing} />;
+  else if (!hasFiles || !file) body = <EmptyState />;
   else if (file.status === 'parsing')
     body = (
       <Status>

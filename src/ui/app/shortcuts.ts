@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'Shift+drag', what: 'Timeline: select a range (its goroutines are listed below); Esc clears it' },
   { keys: 'Right-click · ⋯', what: 'A flame frame or top row: callers and callees, focus, merge, drop, collapse (as transforms)' },
   { keys: 'u', what: 'Undo the last transform' },
+  { keys: 'x', what: 'Compare (and the Goroutines tab’s comparison): swap base and target' },
   { keys: 't', what: 'Toggle dark/light theme' },
   { keys: '?', what: 'Show these shortcuts' },
   { keys: 'Ctrl+V', what: 'Open pasted text (goroutine dump, collapsed stacks) as a file' },

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useView, viewActions } from '../../state/view';
 import { toggleTheme } from '../../state/theme';
+import { compareActions } from '../../state/compare';
 import { TABS } from './tabs';
 
 function typing(t: EventTarget | null): boolean {
@@ -34,6 +35,8 @@ export function useShortcuts(): void {
         toggleTheme();
       } else if (e.key === 'u') {
         viewActions.undoTransform();
+      } else if (e.key === 'x') {
+        compareActions.swap();
       } else if (e.key === 'b') {
         viewActions.setInverted(!v.inverted);
       } else if (/^[1-9]$/.test(e.key)) {

@@ -4,10 +4,15 @@
  * own choices; the shell passes the open files and the shared view (granularity, filters).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { FileId, FileInfo } from '../../worker/types';
 import type { WorkerClient } from '../../worker/client';
-import type { CompareView, DiffMeaning, DiffRequest, PairOption } from '../../worker/compare-api';
+import type { CompareView, DiffMeaning, DiffRequest } from '../../worker/compare-api';
+import { comparableOf } from '../../worker/comparable';
+import { pairInForce } from '../../analysis/diff/pairs';
+import { defaultDiffOptions } from '../../analysis/diff/meaning';
 import { stringifyTransforms } from '../../analysis/transforms/list';
+import { compareActions, useCompare, type CompareMode } from '../../state/compare';
 import { Breadcrumb } from '../flame/Breadcrumb';
 import { DiffFlameChart } from './DiffFlameChart';
 import { DiffTable } from './DiffTable';
@@ -31,8 +36,7 @@ export interface ComparePanelProps {
   dark?: boolean;
 }
 
-type Mode = 'diff' | 'sides' | 'series';
-const MODES: { id: Mode; label: string }[] = [
+const MODES: { id: CompareMode; label: string }[] = [
   { id: 'diff', label: 'Diff' },
   { id: 'sides', label: 'Side by side' },
   { id: 'series', label: 'Series' },
@@ -40,38 +44,33 @@ const MODES: { id: Mode; label: string }[] = [
 
 const DEFAULT_VIEW: CompareView = { transforms: [] };
 
-function findPair(pairs: PairOption[], a: FileId, b: FileId): PairOption | undefined {
-  return pairs.find((p) => (p.base === a && p.target === b) || (p.base === b && p.target === a));
-}
-
 export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false }: ComparePanelProps) {
-  const profileIds = useMemo(() => files.filter((f) => f.profile).map((f) => f.id), [files]);
-  const pairsCall = useCall(client, 'comparablePairs', profileIds.length >= 2 ? { files: profileIds } : null);
-  const pairs = pairsCall.data?.pairs ?? [];
+  const profiles = useMemo(() => files.flatMap((f) => comparableOf(f) ?? []), [files]);
+  const { chosen, mode, series } = useCompare(useShallow((s) => ({ chosen: s.chosen, mode: s.mode, series: s.series })));
+  const pair = useMemo(() => pairInForce(profiles, chosen), [profiles, chosen]);
+  const base = pair?.base ?? null;
+  const target = pair?.target ?? null;
 
-  const [chosen, setChosen] = useState<{ base: FileId; target: FileId } | null>(null);
   const [chosenType, setChosenType] = useState<string | null>(null);
   const [override, setOverride] = useState<{ meaning?: DiffMeaning; normalize?: boolean }>({});
-  const [mode, setMode] = useState<Mode>('diff');
   const [zoomPath, setZoomPath] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const [palette, setPalette] = useState<Palette>('red-blue');
 
-  // The user's pair while both files are open, else the suggested one.
-  const valid = chosen && profileIds.includes(chosen.base) && profileIds.includes(chosen.target) && chosen.base !== chosen.target;
-  const suggested = pairsCall.data?.suggested ?? null;
-  const base = valid ? chosen.base : (suggested?.base ?? null);
-  const target = valid ? chosen.target : (suggested?.target ?? null);
-  const pair = base !== null && target !== null ? findPair(pairs, base, target) : undefined;
-  const sampleTypes = pair?.sampleTypes ?? [];
-  const baseInfo = files.find((f) => f.id === base);
+  // Both sides have the base's sample types (pairs.ts): the base's default comes first.
+  const baseInfo = files.find((f) => f.id === base)?.profile;
+  const sampleTypes = baseInfo?.sampleTypes.map((t) => t.type) ?? [];
   const sampleType =
-    chosenType && sampleTypes.includes(chosenType)
-      ? chosenType
-      : (pair?.defaultSampleType ?? baseInfo?.profile?.sampleTypes[baseInfo.profile.defaultSampleType]?.type ?? null);
-  const defaults = (pair && sampleType && pair.defaults[sampleType]) || { meaning: 'diff_base' as const, normalize: false };
+    chosenType && sampleTypes.includes(chosenType) ? chosenType : (baseInfo?.sampleTypes[baseInfo.defaultSampleType]?.type ?? sampleTypes[0] ?? null);
+  const defaults = defaultDiffOptions(profiles.find((p) => p.id === base)?.kind, sampleType ?? '');
   const meaning = override.meaning ?? defaults.meaning;
   const normalize = override.normalize ?? defaults.normalize;
+
+  // The file list marks the pair and the swap key swaps it while it is on screen.
+  const shown = mode !== 'series' && base !== null && target !== null ? { base, target } : null;
+  // show() ignores the same pair again, so it may run after every render.
+  useEffect(() => compareActions.show(shown));
+  useEffect(() => () => compareActions.show(null), []);
 
   // A new pair, type or view starts unzoomed, with that pair's default meaning.
   const pairKey = `${base}|${target}|${sampleType}`;
@@ -87,7 +86,7 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
 
   const request: DiffRequest | null =
     base !== null && target !== null && sampleType && base !== target
-      ? { base, target, sampleType, meaning, normalize, files: profileIds, ...view }
+      ? { base, target, sampleType, meaning, normalize, ...view }
       : null;
 
   // The box appears only once two profiles are open (the early return below): a callback ref says when.
@@ -101,10 +100,13 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
   const flame = useCall(client, 'diffFlame', flameRequest);
   const answer = flame.data;
   const tableRequest = useTableRequest(request, flame.key !== null && flame.key === callKey(flameRequest));
+  // A series starts on the drop's snapshots, else on the first group of one kind from one program.
+  const groups = useCall(client, 'seriesGroups', mode === 'series' && !series ? { files: profiles.map((p) => p.id) } : null);
+  const snapshots = series ?? groups.data?.groups[0] ?? [];
   const name = (id: FileId | null) => files.find((f) => f.id === id)?.name ?? '';
   const percentLabel = meaning === 'diff_base' ? 'of base total' : 'of total change';
 
-  if (profileIds.length < 2)
+  if (profiles.length < 2)
     return (
       <section className="compare-panel" aria-label="Compare profiles">
         <div className="empty-state">
@@ -118,20 +120,21 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
     <section className="compare-panel" aria-label="Compare profiles">
       <div className="compare-head">
         {mode !== 'series' && (
-        <PairPicker
-          files={files}
-          pairs={pairs}
-          base={base}
-          target={target}
-          sampleType={sampleType}
-          sampleTypes={sampleTypes}
-          onChange={(b, t) => setChosen({ base: b, target: t })}
-          onSampleType={setChosenType}
-        />
+          <PairPicker
+            profiles={profiles}
+            base={base}
+            target={target}
+            sampleType={sampleType}
+            sampleTypes={sampleTypes}
+            onBase={(b) => compareActions.choose({ base: b, target })}
+            onTarget={(t) => base !== null && compareActions.choose({ base, target: t })}
+            onSwap={compareActions.swap}
+            onSampleType={setChosenType}
+          />
         )}
         <div role="tablist" aria-label="Compare view" className="seg compare-modes">
           {MODES.map((m) => (
-            <button key={m.id} type="button" role="tab" aria-selected={mode === m.id} className={mode === m.id ? 'on' : ''} onClick={() => setMode(m.id)}>
+            <button key={m.id} type="button" role="tab" aria-selected={mode === m.id} className={mode === m.id ? 'on' : ''} onClick={() => compareActions.setMode(m.id)}>
               {m.label}
             </button>
           ))}
@@ -140,11 +143,13 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
       </div>
 
       {mode === 'series' ? (
-        <SeriesView client={client} files={files} candidates={pairsCall.data?.series ?? []} view={view} />
+        <SeriesView key={snapshots.join(',')} client={client} files={files} snapshots={snapshots} view={view} />
       ) : (
         <>
-          {pairsCall.data && pairs.length === 0 && (
-            <p className="view-error" role="alert">No two open profiles share a sample type, so none can be compared.</p>
+          {base !== null && target === null && (
+            <p className="view-error" role="status" data-testid="compare-no-target">
+              No other open profile has the sample types of {name(base)}, so it has nothing to be compared with: pick another base.
+            </p>
           )}
           <MeaningControls
             meaning={meaning}

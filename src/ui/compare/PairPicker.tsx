@@ -1,29 +1,33 @@
-/** Choose base and target (with swap), the sample type, or one of the suggested pairs. */
-import type { FileId, FileInfo } from '../../worker/types';
-import type { PairOption } from '../../worker/compare-api';
+/**
+ * Base and target, chosen one at a time: any open profile as base, and as target only
+ * the profiles that can be diffed with it (the same sample types, as pprof requires);
+ * a swap, and the sample type.
+ */
+import { comparableWith, type ComparableProfile } from '../../analysis/diff/pairs';
+import type { FileId } from '../../worker/types';
 
 interface Props {
-  files: FileInfo[];
-  pairs: PairOption[];
+  profiles: ComparableProfile[];
   base: FileId | null;
   target: FileId | null;
   sampleType: string | null;
   sampleTypes: string[];
-  onChange: (base: FileId, target: FileId) => void;
+  onBase: (base: FileId) => void;
+  onTarget: (target: FileId) => void;
+  onSwap: () => void;
   onSampleType: (t: string) => void;
 }
 
-export function PairPicker({ files, pairs, base, target, sampleType, sampleTypes, onChange, onSampleType }: Props) {
-  const profiles = files.filter((f) => f.profile);
-  const name = (id: FileId) => files.find((f) => f.id === id)?.name ?? `#${id}`;
-  const pairValue = pairs.findIndex((p) => (p.base === base && p.target === target) || (p.base === target && p.target === base));
+export function PairPicker({ profiles, base, target, sampleType, sampleTypes, onBase, onTarget, onSwap, onSampleType }: Props) {
+  const baseProfile = profiles.find((p) => p.id === base);
+  const targets = baseProfile ? comparableWith(baseProfile, profiles) : [];
   return (
     <div className="compare-pair" role="group" aria-label="Profiles to compare">
       <label>
         <span>Base (before)</span>
-        <select aria-label="Base profile (before)" value={base ?? ''} onChange={(e) => target !== null && onChange(Number(e.target.value), target)}>
-          {profiles.map((f) => (
-            <option key={f.id} value={f.id}>{f.name}</option>
+        <select aria-label="Base profile (before)" value={base ?? ''} onChange={(e) => onBase(Number(e.target.value))}>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
       </label>
@@ -31,17 +35,25 @@ export function PairPicker({ files, pairs, base, target, sampleType, sampleTypes
         type="button"
         className="btn"
         aria-label="Swap base and target"
-        title="Swap base and target"
+        title="Swap base and target (x)"
+        aria-keyshortcuts="x"
         disabled={base === null || target === null}
-        onClick={() => base !== null && target !== null && onChange(target, base)}
+        onClick={onSwap}
       >
         ⇄
       </button>
       <label>
         <span>Target (after)</span>
-        <select aria-label="Target profile (after)" value={target ?? ''} onChange={(e) => base !== null && onChange(base, Number(e.target.value))}>
-          {profiles.map((f) => (
-            <option key={f.id} value={f.id}>{f.name}</option>
+        <select
+          aria-label="Target profile (after)"
+          aria-description="Only profiles with the base's sample types are listed"
+          value={target ?? ''}
+          disabled={targets.length === 0}
+          onChange={(e) => onTarget(Number(e.target.value))}
+        >
+          {targets.length === 0 && <option value="">none can be compared</option>}
+          {targets.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
       </label>
@@ -53,26 +65,6 @@ export function PairPicker({ files, pairs, base, target, sampleType, sampleTypes
           ))}
         </select>
       </label>
-      {pairs.length > 1 && (
-        <label>
-          <span>Suggested pairs</span>
-          <select
-            aria-label="Suggested pairs"
-            value={pairValue >= 0 ? pairValue : ''}
-            onChange={(e) => {
-              const p = pairs[Number(e.target.value)];
-              if (p) onChange(p.base, p.target);
-            }}
-          >
-            {pairValue < 0 && <option value="">—</option>}
-            {pairs.map((p, i) => (
-              <option key={`${p.base}-${p.target}`} value={i}>
-                {name(p.base)} → {name(p.target)}{p.sameKind ? '' : ' (different kinds)'}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
     </div>
   );
 }

@@ -15,16 +15,17 @@ import { useCall } from '../shared/useWorkerCall';
 interface Props {
   client: WorkerClient;
   files: FileInfo[];
-  candidates: { files: FileId[]; sampleTypes: string[] }[];
+  /** The snapshots ticked at first; the user ticks others. */
+  snapshots: FileId[];
   view: CompareView;
 }
 
-export function SeriesView({ client, files, candidates, view }: Props) {
+export function SeriesView({ client, files, snapshots, view }: Props) {
   const profiles = files.filter((f) => f.profile);
   const [chosen, setChosen] = useState<FileId[] | null>(null);
   const [measure, setMeasure] = useState<SeriesMeasure>('flat');
   const [sampleType, setSampleType] = useState<string | null>(null);
-  const selected = chosen ?? candidates[0]?.files ?? [];
+  const selected = chosen ?? snapshots;
   const types = useMemo(() => {
     const sets = selected.map((id) => profiles.find((f) => f.id === id)?.profile?.sampleTypes.map((t) => t.type) ?? []);
     return sets.length ? sets.reduce((a, s) => a.filter((t) => s.includes(t))) : [];

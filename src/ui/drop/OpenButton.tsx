@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { fromFile, openFiles } from '../../state/files';
+import { fromFile } from '../../state/files';
+import { openDropped } from './land';
 
 /** A file picker for many files at once. The input stays in the DOM (tests and keyboard users reach it). */
 export function OpenButton({ className = 'btn primary', label = 'Open files…', testId }: { className?: string; label?: string; testId?: string }) {
@@ -20,7 +21,7 @@ export function OpenButton({ className = 'btn primary', label = 'Open files…',
           const files = Array.from(e.currentTarget.files ?? []);
           // Reset so choosing the same file again still fires a change.
           e.currentTarget.value = '';
-          void openFiles(files.map(fromFile));
+          void openDropped(files.map(fromFile));
         }}
       />
     </>

@@ -1,6 +1,7 @@
 /** Ctrl+V outside a text field opens the clipboard as a file: a goroutine dump or collapsed stacks, typically. */
 import { useEffect } from 'react';
 import { fromFile, fromText, nextPasteName, openFiles } from '../../state/files';
+import { openDropped } from './land';
 
 function isEditable(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
@@ -13,7 +14,7 @@ export function usePaste(): void {
       const files = Array.from(e.clipboardData.files);
       if (files.length) {
         e.preventDefault();
-        void openFiles(files.map(fromFile));
+        void openDropped(files.map(fromFile));
         return;
       }
       const text = e.clipboardData.getData('text/plain');

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { fromFile, fromText, nextPasteName, openFiles } from '../../state/files';
+import { openDropped } from './land';
 
 function hasFiles(e: DragEvent): boolean {
   return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -37,7 +38,7 @@ export function useWindowDrop(): boolean {
       const files = Array.from(dt.files);
       if (files.length) {
         e.preventDefault();
-        void openFiles(files.map(fromFile));
+        void openDropped(files.map(fromFile));
         return;
       }
       // Dropped text (a selection from a terminal or editor) is treated like a paste.

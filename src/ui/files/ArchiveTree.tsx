@@ -12,6 +12,7 @@ import { PodTableDialog } from '../pods/PodTableDialog';
 import { selectFile, useFiles, type FileEntry } from '../../state/files';
 import type { FileId } from '../../worker/types';
 import './archive.css';
+import { PairMark, usePairRole } from './PairMark';
 
 /** Open the pods' folders when there are few enough to read at a glance. */
 const OPEN_PODS_UP_TO = 6;
@@ -22,11 +23,13 @@ function snapshotTime(s: Snapshot): string | null {
 
 function SnapshotRow({ s, entry, selected }: { s: Snapshot; entry: FileEntry; selected: boolean }) {
   const time = snapshotTime(s);
+  const role = usePairRole(s.id);
   return (
     <li className={`snapshot-row${selected ? ' selected' : ''}${s.failed ? ' failed' : ''}`} data-testid="archive-entry" data-path={s.path} aria-current={selected ? 'true' : undefined}>
       <button type="button" className="snapshot-main" onClick={() => selectFile(s.id)} title={s.path}>
         {/* A failed entry shows its whole path: the path may be why it failed (../x). */}
         <span className="snapshot-name">{s.failed ? s.path : baseName(s.path)}</span>
+        <PairMark role={role} />
         {time && <span className="snapshot-time">{time}</span>}
       </button>
       {s.failed && <p className="file-error" role="alert" data-testid="file-error">{entry.error}</p>}

@@ -4,6 +4,7 @@ import { describeKind } from '../../model/file-kind';
 import { formatSize } from '../../state/format';
 import { useShallow } from 'zustand/react/shallow';
 import { ArchiveTree } from './ArchiveTree';
+import { PairMark, pairRoleText, usePairRole } from './PairMark';
 
 function kindLabel(f: FileEntry): string {
   if (f.status === 'error') return f.info && f.info.kind.kind !== 'unknown' ? `${describeKind(f.info.kind)} · failed` : 'not readable';
@@ -23,6 +24,7 @@ function madeFromArchive(id: number): boolean {
 }
 
 function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
+  const role = usePairRole(f.id);
   return (
     <li
       className={`file-row status-${f.status}${selected ? ' selected' : ''}`}
@@ -35,10 +37,11 @@ function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
         type="button"
         className="file-main"
         onClick={() => selectFile(f.id)}
-        aria-label={`${f.name}, ${kindLabel(f)}, ${f.status === 'error' ? 'failed' : f.status}`}
+        aria-label={`${f.name}, ${kindLabel(f)}, ${f.status === 'error' ? 'failed' : f.status}${pairRoleText(role)}`}
       >
         <span className="file-name" title={f.name}>{f.name}</span>
         <span className="file-meta">
+          <PairMark role={role} />
           <span className="file-kind" data-testid="file-kind">{kindLabel(f)}</span>
           {f.info?.derivedFrom !== undefined ? (
             <span className="file-size" title={`Made from ${sourceName(f.info.derivedFrom)}; no bytes of its own`}>{madeFromArchive(f.info.derivedFrom) ? 'merged' : 'from trace'}</span>

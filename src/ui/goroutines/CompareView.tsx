@@ -12,6 +12,7 @@ import { count, profileTime, signed, waitGrowth } from './format';
 import { choose, resolvePair, type Pair } from './pairs';
 import { FrameName, ShowMore, SortHeader, StackFrames, StateChips } from './parts';
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
+import { compareActions, useCompare, type ChosenPair } from '../../state/compare';
 import { useGoroutinePairs } from './useGoroutineFiles';
 
 const STEP = 100;
@@ -19,6 +20,11 @@ const STEP = 100;
 function optionLabel(f: GoroutineFileChoice): string {
   const t = profileTime(f.timeNanos);
   return `${f.name} · ${f.encoding} · ${count(f.total)} goroutines${t ? ` · ${t}` : ''}`;
+}
+
+/** The shared pair in this view's terms; a base with no target is no pair here. */
+function asPair(c: ChosenPair | null): Pair | null {
+  return c && c.target !== null ? { before: c.base, after: c.target } : null;
 }
 
 function growthClass(d: number): string {
@@ -35,10 +41,14 @@ const COLUMNS: { id: GoroutineCompareSort; label: string; title: string; numeric
 
 export function CompareView({ granularity }: { granularity: Granularity }) {
   const pairs = useGoroutinePairs();
-  const { pair: chosen, swapped, compareSort, compareDesc, compareText: textInput } = useGoroutineView();
+  const { compareSort, compareDesc, compareText: textInput } = useGoroutineView();
+  const chosen = useCompare((s) => s.chosen);
   const desc = compareDesc ?? naturalDesc(compareSort);
   const files = pairs.data?.files ?? [];
-  const pair = resolvePair(files, pairs.data?.suggested ?? null, chosen, swapped);
+  const pair = resolvePair(files, pairs.data?.suggested ?? null, asPair(chosen));
+  // The file list marks the pair and the swap key swaps it while it is on screen; show() ignores the same pair again.
+  useEffect(() => compareActions.show(pair && { base: pair.before, target: pair.after }));
+  useEffect(() => () => compareActions.show(null), []);
   const [limit, setLimit] = useState(STEP);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const text = useDebounced(textInput.trim(), 150);
@@ -79,7 +89,7 @@ export function CompareView({ granularity }: { granularity: Granularity }) {
     <div className="g-compare">
       <div className="g-bar g-pair" role="group" aria-label="Snapshots to compare">
         <SnapshotSelect side="before" pair={pair} files={files} />
-        <button type="button" className="btn small g-swap" onClick={goroutineActions.swap} aria-label="Swap before and after" title="Swap before and after">
+        <button type="button" className="btn small g-swap" onClick={compareActions.swap} aria-label="Swap before and after" title="Swap before and after (x)" aria-keyshortcuts="x">
           ⇄ Swap
         </button>
         <SnapshotSelect side="after" pair={pair} files={files} />
@@ -139,13 +149,15 @@ export function CompareView({ granularity }: { granularity: Granularity }) {
   );
 }
 
+const choosePair = (p: Pair) => compareActions.choose({ base: p.before, target: p.after });
+
 /** One side of the pair: which snapshot is before, or after. */
 function SnapshotSelect({ side, pair, files }: { side: 'before' | 'after'; pair: Pair; files: GoroutineFileChoice[] }) {
   const label = side === 'before' ? 'Before' : 'After';
   return (
     <label className="field">
       <span className="label">{label}</span>
-      <select className="input" aria-label={`${label} snapshot`} value={pair[side]} onChange={(e) => goroutineActions.setPair(choose(pair, side, Number(e.target.value)))}>
+      <select className="input" aria-label={`${label} snapshot`} value={pair[side]} onChange={(e) => choosePair(choose(pair, side, Number(e.target.value)))}>
         {files.map((f) => (
           <option key={f.file} value={f.file}>{optionLabel(f)}</option>
         ))}

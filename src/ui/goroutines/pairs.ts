@@ -10,22 +10,12 @@ export interface Pair {
   after: FileId;
 }
 
-/**
- * The user's pair while both its files are still open and differ, else the suggested one
- * (the two most recent). `swapped` flips whichever pair is in force.
- */
-export function resolvePair(
-  files: readonly GoroutineFileChoice[],
-  suggested: Pair | null,
-  chosen: Pair | null,
-  swapped: boolean,
-): Pair | null {
+/** The chosen pair (state/compare.ts) while both its files are open goroutine snapshots and differ, else the suggested one (the two most recent). */
+export function resolvePair(files: readonly GoroutineFileChoice[], suggested: Pair | null, chosen: Pair | null): Pair | null {
   const open = (id: FileId) => files.some((f) => f.file === id);
-  let pair: Pair | null = null;
-  if (chosen && chosen.before !== chosen.after && open(chosen.before) && open(chosen.after)) pair = chosen;
-  else if (suggested && open(suggested.before) && open(suggested.after)) pair = suggested;
-  if (!pair) return null;
-  return swapped ? { before: pair.after, after: pair.before } : pair;
+  if (chosen && chosen.before !== chosen.after && open(chosen.before) && open(chosen.after)) return chosen;
+  if (suggested && open(suggested.before) && open(suggested.after)) return suggested;
+  return null;
 }
 
 /** Choosing one side: picking the other side's file swaps the two instead of pairing a file with itself. */

@@ -1,7 +1,6 @@
-/** The Goroutines tab's own choices; kept across tab and file switches (not in the URL). */
+/** The Goroutines tab's own choices; kept across tab and file switches (not in the URL). The pair compared is state/compare.ts's. */
 import { create } from 'zustand';
 import type { GoroutineCompareSort, GroupSortKey } from '../../worker/goroutine-api';
-import type { Pair } from './pairs';
 
 export type GoroutineSubview = 'stacks' | 'creators' | 'compare' | 'leaks';
 
@@ -12,9 +11,6 @@ export interface GoroutineViewState {
   desc: boolean | null;
   text: string;
   state: string | null;
-  /** The user's pair; null follows the suggestion (the two most recent). */
-  pair: Pair | null;
-  swapped: boolean;
   compareSort: GoroutineCompareSort;
   compareDesc: boolean | null;
   compareText: string;
@@ -26,8 +22,6 @@ export const useGoroutineView = create<GoroutineViewState>()(() => ({
   desc: null,
   text: '',
   state: null,
-  pair: null,
-  swapped: false,
   compareSort: 'delta',
   compareDesc: null,
   compareText: '',
@@ -48,8 +42,6 @@ export const goroutineActions = {
   setText: (text: string) => useGoroutineView.setState({ text }),
   setCompareText: (compareText: string) => useGoroutineView.setState({ compareText }),
   setState: (state: string | null) => useGoroutineView.setState({ state }),
-  setPair: (pair: Pair) => useGoroutineView.setState({ pair, swapped: false }),
-  swap: () => useGoroutineView.setState((s) => ({ swapped: !s.swapped })),
   compareSortBy: (key: GoroutineCompareSort) =>
     useGoroutineView.setState((s) => {
       const cur = s.compareDesc ?? naturalDesc(s.compareSort);

@@ -67,7 +67,7 @@ export function PodSeries({ archiveId, pods }: { archiveId: FileId; pods: PodGro
           key={choice}
           client={worker()}
           files={series}
-          candidates={[{ files: series.map((f) => f.id), sampleTypes: series[0].profile?.sampleTypes.map((t) => t.type) ?? [] }]}
+          snapshots={series.map((f) => f.id)}
           view={{ transforms: [] }}
         />
       )}

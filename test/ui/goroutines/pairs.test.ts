@@ -6,17 +6,16 @@ const f = (file: number): GoroutineFileChoice => ({ file, name: `g${file}`, enco
 const files = [f(1), f(2), f(3)];
 
 describe('which snapshots to compare', () => {
-  it('follows the suggestion until the user chooses, and swaps either', () => {
-    expect(resolvePair(files, { before: 2, after: 3 }, null, false)).toEqual({ before: 2, after: 3 });
-    expect(resolvePair(files, { before: 2, after: 3 }, null, true)).toEqual({ before: 3, after: 2 });
-    expect(resolvePair(files, { before: 2, after: 3 }, { before: 1, after: 3 }, false)).toEqual({ before: 1, after: 3 });
-    expect(resolvePair(files, { before: 2, after: 3 }, { before: 1, after: 3 }, true)).toEqual({ before: 3, after: 1 });
+  it('follows the suggestion until a pair is chosen (a swap chooses the reversed pair)', () => {
+    expect(resolvePair(files, { before: 2, after: 3 }, null)).toEqual({ before: 2, after: 3 });
+    expect(resolvePair(files, { before: 2, after: 3 }, { before: 1, after: 3 })).toEqual({ before: 1, after: 3 });
+    expect(resolvePair(files, { before: 2, after: 3 }, { before: 3, after: 2 })).toEqual({ before: 3, after: 2 });
   });
 
   it('drops a choice whose file was closed', () => {
-    expect(resolvePair([f(2), f(3)], { before: 2, after: 3 }, { before: 1, after: 3 }, false)).toEqual({ before: 2, after: 3 });
-    expect(resolvePair([f(3)], null, { before: 1, after: 3 }, false)).toBeNull();
-    expect(resolvePair(files, { before: 2, after: 3 }, { before: 3, after: 3 }, false)).toEqual({ before: 2, after: 3 });
+    expect(resolvePair([f(2), f(3)], { before: 2, after: 3 }, { before: 1, after: 3 })).toEqual({ before: 2, after: 3 });
+    expect(resolvePair([f(3)], null, { before: 1, after: 3 })).toBeNull();
+    expect(resolvePair(files, { before: 2, after: 3 }, { before: 3, after: 3 })).toEqual({ before: 2, after: 3 });
   });
 
   it('swaps instead of pairing a snapshot with itself', () => {
