@@ -7,6 +7,7 @@
 import type { FileKind } from '../model/file-kind';
 import type { Profile } from '../model/profile';
 import { parseFolded } from './folded/parse';
+import { ParseError } from './parse-error';
 import { gunzip, type ProgressFn } from './gzip';
 import { decodePprof } from './pprof/decode';
 import { classifyPprof } from './pprof/kind';
@@ -30,16 +31,29 @@ export interface OpenedFile {
   warnings: string[];
 }
 
-/** A failure that still knows what the file looked like, for the file list. */
+/**
+ * A failure that still knows what the file looked like, for the file list, and where in
+ * the file the problem is (see ParseError: bytes after inflating; a line for text).
+ */
 export class OpenError extends Error {
-  /** `cause`: the parser's own error, kept so a bug (a TypeError, a RangeError) can be told from a bad file. */
+  readonly offset: number | undefined;
+  readonly line: number | undefined;
+  /**
+   * `cause`: the parser's own error, kept so a bug (a TypeError, a RangeError) can be told
+   * from a bad file; its place, when it is a ParseError, is the file's. `offset`: the place
+   * of a refusal made here (0: the file's first bytes decided it).
+   */
   constructor(
     readonly kind: FileKind,
     message: string,
     cause?: unknown,
+    offset?: number,
   ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'OpenError';
+    const at = cause instanceof ParseError ? cause : null;
+    this.offset = at ? at.offset : offset;
+    this.line = at?.line;
   }
 }
 
@@ -72,7 +86,7 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
     try {
       data = await gunzip(bytes, { cap: opts.inflateCap, onProgress: progress, signal: opts.signal });
     } catch (e) {
-      throw new OpenError(UNKNOWN, `gzip file: ${(e as Error).message}`, e);
+      throw new OpenError(UNKNOWN, `gzip file: ${(e as Error).message}`, e, 0);
     }
     gzipped = true;
   }
@@ -80,9 +94,9 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
   const parseProgress = (d: number, t: number) => opts.onProgress?.('parsing', d, t);
   switch (s.as) {
     case 'empty':
-      throw new OpenError(UNKNOWN, gzipped ? 'the gzip stream holds no data' : 'the file is empty');
+      throw new OpenError(UNKNOWN, gzipped ? 'the gzip stream holds no data' : 'the file is empty', undefined, 0);
     case 'gzip':
-      throw new OpenError(UNKNOWN, 'gzip inside gzip is not supported');
+      throw new OpenError(UNKNOWN, 'gzip inside gzip is not supported', undefined, 0);
     case 'pprof': {
       let profile: Profile;
       try {
@@ -94,9 +108,8 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
       return { kind: { kind: 'pprof', profile: classifyPprof(profile) }, profile, warnings };
     }
     case 'folded': {
-      const text = new TextDecoder().decode(data);
       try {
-        const { profile, warnings } = parseFolded(text);
+        const { profile, warnings } = parseFolded(data);
         return { kind: { kind: 'folded' }, profile, warnings };
       } catch (e) {
         throw new OpenError({ kind: 'folded' }, `collapsed stacks: ${(e as Error).message}`, e);
@@ -127,11 +140,15 @@ export async function openBytes(bytes: Uint8Array, opts: OpenOptions = {}): Prom
         UNKNOWN,
         'a text file that is not a goroutine dump, not a debug=1 text profile (heap, allocs, mutex, block, ' +
           'threadcreate) and not collapsed stacks ("frame;frame;… count" lines)',
+        undefined,
+        0,
       );
     case 'binary':
       throw new OpenError(
         UNKNOWN,
         'not a recognised format: not gzip, not a pprof protobuf, not a Go execution trace, not text',
+        undefined,
+        0,
       );
   }
 }

@@ -2,7 +2,9 @@
  * Line scanner over UTF-8 bytes that never holds the whole text as one string (a dump
  * can be larger than V8's longest string) and never builds an array of all lines.
  * It decodes one chunk at a time, cut at a newline, and hands out one line at a time.
+ * A parser refuses a line through it (fail), which names the line and its byte offset.
  */
+import { lineError, ParseError } from './parse-error';
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const NL = 10;
@@ -19,6 +21,10 @@ export class LineReader {
   private chunk = '';
   private pos = 0;
   private bytePos = 0;
+  private ended = false;
+  /** Where the current chunk starts in the bytes, and how many lines came before it. */
+  private chunkByteStart = 0;
+  private chunkLineNo = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -27,6 +33,30 @@ export class LineReader {
   ) {
     // A UTF-8 byte-order mark is not part of the first line.
     if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.bytePos = 3;
+    this.chunkByteStart = this.bytePos;
+  }
+
+  /**
+   * Byte offset of the current line's start. Worked out when asked (a refusal is rare):
+   * each "\n" of the decoded chunk is one 0x0A byte (UTF-8 never uses 0x0A inside a
+   * character, and a decoding error never swallows it), so the line starts after the
+   * chunk's (k-1)th newline byte, whatever the characters before it.
+   */
+  get offset(): number {
+    let at = this.chunkByteStart;
+    for (let k = this.lineNo - this.chunkLineNo - 1; k > 0; k--) at = this.bytes.indexOf(NL, at) + 1;
+    return at;
+  }
+
+  /** Refuses the input at the current line (at its end once the reader has passed the last line). */
+  fail(message: string): never {
+    if (this.ended) this.failAtEnd(message);
+    throw lineError(message, this.lineNo, this.offset);
+  }
+
+  /** Refuses the input as a whole, having read it to the end without finding what it needed. */
+  failAtEnd(message: string): never {
+    throw new ParseError(message, this.bytes.length);
   }
 
   get bytesTotal(): number {
@@ -35,7 +65,10 @@ export class LineReader {
 
   /** Advances to the next line; false at the end of the input. */
   next(): boolean {
-    if (this.pos >= this.chunk.length && !this.loadChunk()) return false;
+    if (this.pos >= this.chunk.length && !this.loadChunk()) {
+      this.ended = true;
+      return false;
+    }
     const chunk = this.chunk;
     let end = chunk.indexOf('\n', this.pos);
     let stop: number;
@@ -69,6 +102,8 @@ export class LineReader {
       }
     }
     this.chunk = this.decoder.decode(bytes.subarray(this.bytePos, end));
+    this.chunkByteStart = this.bytePos;
+    this.chunkLineNo = this.lineNo;
     this.pos = 0;
     this.bytePos = end;
     this.onChunk?.(end, bytes.length);

@@ -16,6 +16,26 @@ describe('line scanners', () => {
     expect(r.lastLineTerminated).toBe(false);
   });
 
+  it.each([1, 3, 7, 1 << 20])('LineReader with %i-byte chunks knows each line\'s byte offset (not its UTF-16 index)', (chunk) => {
+    // A BOM, multi-byte characters, CRLF and invalid UTF-8 before the lines asked about.
+    const input = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('ü→\r\n'), 0xff, 0xc3, 0x0a, ...bytes]);
+    const starts = [3];
+    for (let i = 0; i < input.length - 1; i++) if (input[i] === 10) starts.push(i + 1);
+    const r = new LineReader(input, undefined, chunk);
+    const got: number[] = [];
+    while (r.next()) got.push(r.offset);
+    expect(got).toEqual(starts);
+    expect(got[1]).toBe(3 + 7); // "ü→\r\n" is 7 bytes but 4 UTF-16 units
+  });
+
+  it('LineReader refuses a line by its number and byte offset, and the text as a whole at its end', () => {
+    const r = new LineReader(bytes);
+    for (let i = 0; i < 4; i++) r.next();
+    expect(() => r.fail('bad')).toThrow(expect.objectContaining({ line: 4, offset: 42, message: 'line 4 (byte 42): bad' }));
+    while (r.next());
+    expect(() => r.fail('nothing')).toThrow(expect.objectContaining({ line: undefined, offset: bytes.length, message: 'nothing' }));
+  });
+
   it('ByteLines gives the same lines as byte ranges', () => {
     const r = new ByteLines(bytes);
     const out: string[] = [];

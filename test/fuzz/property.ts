@@ -3,10 +3,23 @@
  * whose invariants hold (invariants.ts), or refuses it with an OpenError whose message
  * says what is wrong and whose cause is the parser's own error, never a TypeError, a
  * RangeError (an index or a length the file decided, a recursion too deep) or another
- * sign of a bug; and it answers within a time bound.
+ * sign of a bug; and it answers within a time bound. A refusal says where: a byte offset
+ * within the bytes the parser read (the input, or for gzip what it inflates to), and for a
+ * text refused at a line, that line's number.
  */
 import { OpenError, openBytes } from '../../src/formats/open';
+import { gunzipSync } from 'node:zlib';
 import { checkOpened } from './invariants';
+
+/** How many bytes a parser reads from an input: its inflated length when it is gzip. */
+function readLength(bytes: Uint8Array): number {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.length;
+  try {
+    return gunzipSync(bytes).length;
+  } catch {
+    return bytes.length;
+  }
+}
 
 /** Far above any input here (they are under 2 MB): reaching it means a loop the file drives. */
 export const TIME_BOUND_MS = 10_000;
@@ -24,6 +37,9 @@ export async function holds(bytes: Uint8Array): Promise<'read' | 'refused'> {
     if (!e.message) throw new Error('an OpenError without a message');
     const cause = (e as Error & { cause?: unknown }).cause;
     if (BUG_ERRORS.some((k) => cause instanceof k)) throw new Error(`a bug behind "${e.message}"`, { cause });
+    const read = readLength(bytes);
+    if (!(Number.isInteger(e.offset) && e.offset! >= 0 && e.offset! <= read)) throw new Error(`offset ${e.offset} outside [0, ${read}] in "${e.message}"`, { cause });
+    if (e.line !== undefined && !(Number.isInteger(e.line) && e.line >= 1)) throw new Error(`line ${e.line} in "${e.message}"`, { cause });
     return 'refused';
   } finally {
     const ms = performance.now() - t0;

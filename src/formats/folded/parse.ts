@@ -4,13 +4,8 @@
  */
 import type { Profile } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
-
-export class FoldedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FoldedError';
-  }
-}
+import { lineError, ParseError } from '../parse-error';
+import { LineReader } from '../text-lines';
 
 /** A count is a sample count: never negative (as flamegraph.pl reads it), decimals allowed. */
 const LINE = /^(.*\S)\s+(\d+(?:\.\d+)?)$/;
@@ -34,29 +29,31 @@ export function looksLikeFolded(head: string, complete: boolean): boolean {
   return seen > 0 && withSemicolon > 0;
 }
 
-export function parseFolded(text: string): { profile: Profile; warnings: string[] } {
+export function parseFolded(bytes: Uint8Array): { profile: Profile; warnings: string[] } {
   const b = new ProfileBuilder(1);
   const warnings: string[] = [];
   const frames: number[] = [];
   const value = [0];
-  let lineNo = 0;
+  const r = new LineReader(bytes);
   let skipped = 0;
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const line = text.slice(at, end).trim();
-    at = end + 1;
-    lineNo++;
+  // Where the first skipped line is: what a file of nothing but such lines is refused at.
+  let firstSkipped: { line: number; offset: number } | null = null;
+  const skip = (why: string) => {
+    if (++skipped <= 5) warnings.push(`line ${r.lineNo} skipped: ${why}`);
+    firstSkipped ??= { line: r.lineNo, offset: r.offset };
+  };
+  while (r.next()) {
+    const line = r.line.trim();
     if (line === '' || line.startsWith('#')) continue;
     const m = LINE.exec(line);
     if (!m) {
-      if (++skipped <= 5) warnings.push(`line ${lineNo} skipped: not "frame;frame;… count"`);
+      skip('not "frame;frame;… count"');
       continue;
     }
     value[0] = Number(m[2]);
     // Beyond 2^53 a count is no longer exact, and totals would not add up.
     if (!(value[0] <= Number.MAX_SAFE_INTEGER)) {
-      if (++skipped <= 5) warnings.push(`line ${lineNo} skipped: its count is past 2^53`);
+      skip('its count is past 2^53');
       continue;
     }
     frames.length = 0;
@@ -64,6 +61,11 @@ export function parseFolded(text: string): { profile: Profile; warnings: string[
     b.sample(b.stackRootFirst(frames), value);
   }
   if (skipped > 5) warnings.push(`${skipped - 5} more malformed lines skipped`);
-  if (b.sampleCount === 0) throw new FoldedError('no "frame;frame;… count" lines found');
+  if (b.sampleCount === 0) {
+    const none = 'no "frame;frame;… count" lines found';
+    if (!firstSkipped) throw new ParseError(none, bytes.length);
+    const { line, offset } = firstSkipped;
+    throw lineError(`${none}; this is the first line that is not one`, line, offset);
+  }
   return { profile: b.build(simpleMeta('folded', [{ type: 'samples', unit: 'count' }])), warnings };
 }

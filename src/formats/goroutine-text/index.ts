@@ -7,17 +7,11 @@ import type { Profile } from '../../model/profile';
 import { parseCountProfile } from '../pprof-text/count';
 import { parseDebug2 } from './debug2';
 import { ByteLines } from './byte-lines';
+import { ParseError } from '../parse-error';
 import { headText, LineReader } from '../text-lines';
 import { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
 
 export { looksLikeGoroutineText, type GoroutineTextForm } from './sniff';
-
-export class GoroutineTextError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoroutineTextError';
-  }
-}
 
 export interface GoroutineTextResult {
   profile: Profile;
@@ -41,11 +35,13 @@ export function parseGoroutineText(
   }
   const { profile, dump } = parseDebug2(new ByteLines(bytes, onProgress), warnings);
   if (dump.count === 0) {
-    throw new GoroutineTextError(
+    // Read to the end and found nothing: refused as a whole (the first warning names a line).
+    throw new ParseError(
       warnings.length
         ? `No goroutine could be read from this text. ${warnings[0]}`
         : 'This text is not a Go goroutine dump: it has no "goroutine N [state]:" block ' +
             'and no "goroutine profile: total N" line.',
+      bytes.length,
     );
   }
   return { profile, dump, form, warnings };

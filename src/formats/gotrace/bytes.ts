@@ -1,4 +1,5 @@
 /** Byte-level helpers of both trace formats: uvarints, wire ids, the format error. */
+import { ParseError } from '../parse-error';
 
 /**
  * Reads the uvarint at `pos` (before `end`) into out[i]; returns the position after it, or
@@ -79,14 +80,14 @@ export function wireId(v: number): number {
   return v >= 9223372036854775807 ? -1 : v;
 }
 
-export class TraceFormatError extends Error {
+export class TraceFormatError extends ParseError {
   constructor(
     message: string,
-    readonly offset: number,
+    offset: number,
     /** Generation of the batch that failed to read, when its header was readable. */
     readonly gen = 0,
   ) {
-    super(message);
+    super(message, offset);
     this.name = 'TraceFormatError';
   }
 }

@@ -2,6 +2,7 @@
  * The 16-byte header every Go execution trace starts with: "go 1.<minor> trace" padded
  * with NULs. The number is the format version, not the Go release (1.24 writes 1.23).
  */
+import { ParseError } from '../parse-error';
 
 const PREFIX = [0x67, 0x6f, 0x20, 0x31, 0x2e]; // "go 1."
 const SUFFIX = ' trace';
@@ -34,16 +35,16 @@ export const V2_VERSIONS = [22, 23, 25, 26];
 /** Accepted by the go1.21 parser only; too old for us. */
 export const ANCIENT_VERSIONS = [5, 7, 8, 9, 10];
 
-/** Checks the header; throws a clear Error when it is not a trace we can read. */
+/** Checks the header; throws a clear error (placed at the header, byte 0) when it is not a trace we can read. */
 export function traceVersion(bytes: Uint8Array): number {
   const h = sniffTraceHeader(bytes);
-  if (!h) throw new Error('not a Go execution trace: the file does not start with a "go 1.N trace" header');
+  if (!h) throw new ParseError('not a Go execution trace: the file does not start with a "go 1.N trace" header', 0);
   const v = h.version;
   if (ANCIENT_VERSIONS.includes(v)) {
-    throw new Error(`unsupported trace version go 1.${v}: traces from Go 1.5–1.10 are too old (Go 1.11+ is supported)`);
+    throw new ParseError(`unsupported trace version go 1.${v}: traces from Go 1.5–1.10 are too old (Go 1.11+ is supported)`, 0);
   }
   if (!V1_VERSIONS.includes(v) && !V2_VERSIONS.includes(v)) {
-    throw new Error(`unknown or unsupported trace version go 1.${v}`);
+    throw new ParseError(`unknown or unsupported trace version go 1.${v}`, 0);
   }
   return v;
 }

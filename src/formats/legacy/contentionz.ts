@@ -26,7 +26,7 @@ const ATTRIBUTES = new Set(['cycles/second', 'sampling period', 'ms since reset'
 
 /** The reader stands before the header line. */
 export function parseContentionz(r: LineReader, warnings: string[]): Profile {
-  if (!headerLine(r)?.startsWith(CONTENTIONZ_HEADER.trim())) throw new Error(`line ${r.lineNo}: not a "${CONTENTIONZ_HEADER.trim()} …" header`);
+  if (!headerLine(r)?.startsWith(CONTENTIONZ_HEADER.trim())) r.fail(`not a "${CONTENTIONZ_HEADER.trim()} …" header`);
   let cyclesPerSecond = 0;
   let period = 1;
   let durationNanos = 0;
@@ -42,8 +42,8 @@ export function parseContentionz(r: LineReader, warnings: string[]): Profile {
     }
     const key = L.slice(0, eq).trim();
     const value = Number(L.slice(eq + 1).trim());
-    if (!ATTRIBUTES.has(key)) throw new Error(`line ${r.lineNo}: unknown attribute "${key}"`);
-    if (!Number.isSafeInteger(value)) throw new Error(`line ${r.lineNo}: "${key}" is not an integer`);
+    if (!ATTRIBUTES.has(key)) r.fail(`unknown attribute "${key}"`);
+    if (!Number.isSafeInteger(value)) r.fail(`"${key}" is not an integer`);
     if (key === 'cycles/second') cyclesPerSecond = value;
     else if (key === 'sampling period') period = value;
     else if (key === 'ms since reset') durationNanos = value * 1e6;
@@ -57,13 +57,13 @@ export function parseContentionz(r: LineReader, warnings: string[]): Profile {
   for (; line !== null && !line.startsWith('---'); line = r.next() ? r.line.trim() : null) {
     if (line === '' || line.startsWith('#')) continue;
     const m = RECORD_RE.exec(line);
-    if (!m) throw new Error(`line ${r.lineNo}: not a "DELAY COUNT @ addresses" record: ${JSON.stringify(line.slice(0, 120))}`);
+    if (!m) r.fail(`not a "DELAY COUNT @ addresses" record: ${JSON.stringify(line.slice(0, 120))}`);
     const [cycles, count] = [Number(m[1]), Number(m[2])];
     const delay = scaled && perNano > 0 ? Math.trunc((cycles * period) / perNano) : cycles;
     const frames = hexAddresses(m[3]).map((a) => addressFrame(b, a));
     b.sample(b.stackLeafFirst(frames), [scaled ? count * period : count, delay]);
   }
   const profile = b.build({ ...contentionMeta(period), durationNanos });
-  placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line)));
+  placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line), (m) => r.fail(m)));
   return profile;
 }

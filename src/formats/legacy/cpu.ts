@@ -17,6 +17,7 @@ import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import { addressFrame, placeAddressFrames } from './address-frames';
 import { readJavaSymbols } from './java-symbols';
 import { readMemoryMap } from './memory-map';
+import { ParseError } from '../parse-error';
 
 export interface CpuEncoding {
   wordBytes: 4 | 8;
@@ -55,7 +56,7 @@ export interface LegacyCpu {
 
 export function parseLegacyCpu(bytes: Uint8Array): LegacyCpu {
   const enc = legacyCpuEncoding(bytes);
-  if (!enc) throw new Error(headerProblem(bytes));
+  if (!enc) throw new ParseError(headerProblem(bytes), 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const W = enc.wordBytes;
   const periodNs = word(view, 3 * W, enc).value * 1000;
@@ -70,12 +71,12 @@ export function parseLegacyCpu(bytes: Uint8Array): LegacyCpu {
   let ended = false;
   while (pos < bytes.length) {
     const at = pos;
-    if (bytes.length - pos < 2 * W) throw new Error(`the record at byte ${at} is cut short: ${bytes.length - pos} bytes left of its ${2 * W}-byte head`);
+    if (bytes.length - pos < 2 * W) throw new ParseError(`the record at byte ${at} is cut short: ${bytes.length - pos} bytes left of its ${2 * W}-byte head`, at);
     const count = word(view, pos, enc).value;
     const depth = word(view, pos + W, enc).value;
     pos += 2 * W;
     if (depth > MAX_DEPTH || depth * W > bytes.length - pos) {
-      throw new Error(`the record at byte ${at} says ${depth} addresses, but ${bytes.length - pos} bytes are left`);
+      throw new ParseError(`the record at byte ${at} says ${depth} addresses, but ${bytes.length - pos} bytes are left`, at);
     }
     const hexes: string[] = [];
     for (let i = 0; i < depth; i++, pos += W) hexes.push(word(view, pos, enc).hex);
@@ -116,7 +117,11 @@ export function parseLegacyCpu(bytes: Uint8Array): LegacyCpu {
     periodType: { type: 'cpu', unit: 'nanoseconds' },
     period: periodNs,
   });
-  placeAddressFrames(profile, readMemoryMap(enc.java ? [] : rest));
+  // The map is the text after the records: refused as a whole, from its start.
+  const refuseMap = (m: string): never => {
+    throw new ParseError(`the memory map at byte ${pos}: ${m}`, pos);
+  };
+  placeAddressFrames(profile, readMemoryMap(enc.java ? [] : rest, refuseMap));
   return { profile, warnings };
 }
 

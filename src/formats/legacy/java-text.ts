@@ -37,7 +37,7 @@ export function javaTextKind(header: string): JavaTextKind | null {
 /** The reader stands before the header line. */
 export function parseJavaText(r: LineReader): { profile: Profile; kind: JavaTextKind } {
   const kind = javaTextKind(headerLine(r) ?? '');
-  if (!kind) throw new Error(`line ${r.lineNo}: not a "--- heapz 1 ---" or "--- contentionz 1 ---" header`);
+  if (!kind) r.fail(`not a "--- heapz 1 ---" or "--- contentionz 1 ---" header`);
   let types: ValueType[] | null = null;
   let period = 0;
   let durationNanos = 0;
@@ -52,7 +52,7 @@ export function parseJavaText(r: LineReader): { profile: Profile; kind: JavaText
     }
     const [key, value] = [a[1].trim(), a[2].trim()];
     if (key === 'format') {
-      if (value !== 'java') throw new Error(`line ${r.lineNo}: format "${value}", where only "java" is known`);
+      if (value !== 'java') r.fail(`format "${value}", where only "java" is known`);
     } else if (key === 'resolution') {
       types =
         kind === 'heap'
@@ -66,12 +66,12 @@ export function parseJavaText(r: LineReader): { profile: Profile; kind: JavaText
             ];
     } else if (kind === 'contention' && (key === 'sampling period' || key === 'ms since reset')) {
       const n = Number(value);
-      if (!Number.isSafeInteger(n)) throw new Error(`line ${r.lineNo}: "${key}" is not an integer`);
+      if (!Number.isSafeInteger(n)) r.fail(`"${key}" is not an integer`);
       if (key === 'sampling period') period = n;
       else durationNanos = n * 1e6;
-    } else throw new Error(`line ${r.lineNo}: unknown attribute "${key}" in a Java ${kind} profile`);
+    } else r.fail(`unknown attribute "${key}" in a Java ${kind} profile`);
   }
-  if (!types) throw new Error('no "resolution" line: the unit of the values is unknown');
+  if (!types) r.fail('no "resolution" line: the unit of the values is unknown');
 
   const b = new ProfileBuilder(2);
   const stacks: string[][] = [];
@@ -84,7 +84,7 @@ export function parseJavaText(r: LineReader): { profile: Profile; kind: JavaText
     // Printed as the value, then the count.
     let [count, amount] = [Number(m[2]), Number(m[1])];
     if (kind === 'heap') {
-      if (count === 0) throw new Error(`line ${r.lineNo}: a heap record of ${amount} bytes in 0 objects`);
+      if (count === 0) r.fail(`a heap record of ${amount} bytes in 0 objects`);
       blockSizes.push(Math.trunc(amount / count));
       [count, amount] = scaleHeapSample(count, amount, JAVA_HEAP_RATE);
     } else if (period !== 0) {
@@ -107,6 +107,6 @@ export function parseJavaText(r: LineReader): { profile: Profile; kind: JavaText
     period,
     durationNanos,
   });
-  placeAddressFrames(profile, readMemoryMap([]));
+  placeAddressFrames(profile, readMemoryMap([], (m) => r.fail(m)));
   return { profile, kind };
 }

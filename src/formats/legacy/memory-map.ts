@@ -69,8 +69,11 @@ export class MemoryMap {
   }
 }
 
-/** Reads map lines (everything after the sentinel); lines that are no range are skipped, as pprof does. */
-export function readMemoryMap(lines: Iterable<string>): MemoryMap {
+/**
+ * Reads map lines (everything after the sentinel); lines that are no range are skipped, as
+ * pprof does. `fail` refuses the map at the line being read (the caller knows where that is).
+ */
+export function readMemoryMap(lines: Iterable<string>, fail: (message: string) => never): MemoryMap {
   const ranges: Range[] = [];
   // "name=value" lines define $name for the lines after them.
   const vars: [string, string][] = [];
@@ -84,7 +87,7 @@ export function readMemoryMap(lines: Iterable<string>): MemoryMap {
       continue;
     }
     if (r === null) continue;
-    if (ranges.length >= MAX_MAPPINGS) throw new Error(`the memory map lists more than ${MAX_MAPPINGS} ranges`);
+    if (ranges.length >= MAX_MAPPINGS) fail(`the memory map lists more than ${MAX_MAPPINGS} ranges`);
     ranges.push(r);
   }
   return new MemoryMap(massage(ranges));

@@ -31,7 +31,7 @@ interface Thread {
 /** The reader stands before the header line. */
 export function parseThreadz(r: LineReader): Profile {
   let line = headerLine(r);
-  if (line === null) throw new Error('the text is empty');
+  if (line === null) r.failAtEnd('the text is empty');
   if (THREADZ_RE.test(line)) {
     // Anything between the header and the first thread is a comment.
     line = null;
@@ -44,7 +44,7 @@ export function parseThreadz(r: LineReader): Profile {
   }
   const threads: Thread[] = [];
   while (line !== null && !isMemoryMapSentinel(line) && !line.startsWith('---- no stack trace for')) {
-    if (!THREAD_RE.test(line)) throw new Error(`line ${r.lineNo}: not a "--- Thread … stack: ---" line: ${JSON.stringify(line.slice(0, 120))}`);
+    if (!THREAD_RE.test(line)) r.fail(`not a "--- Thread … stack: ---" line: ${JSON.stringify(line.slice(0, 120))}`);
     const addrs: string[] = [];
     let same = false;
     line = null;
@@ -76,6 +76,6 @@ export function parseThreadz(r: LineReader): Profile {
     periodType: { type: 'thread', unit: 'count' },
     period: 1,
   });
-  placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line)));
+  placeAddressFrames(profile, readMemoryMap(memoryMapLines(r, line), (m) => r.fail(m)));
   return profile;
 }

@@ -42,7 +42,7 @@ export interface ContentionText {
 /** `header` is the first line; the reader stands on it. */
 export function parseContentionText(header: string, r: LineReader, warnings: string[]): ContentionText {
   const kind = contentionTextKind(header);
-  if (!kind) throw new Error(`the first line is not "--- mutex:" or "--- contention:": ${JSON.stringify(header.slice(0, 120))}`);
+  if (!kind) r.fail(`the first line is not "--- mutex:" or "--- contention:": ${JSON.stringify(header.slice(0, 120))}`);
 
   let cyclesPerSecond = 0;
   let period = 1;

@@ -25,7 +25,7 @@ export function parseCountProfile(r: LineReader, source: 'goroutine-text' | 'ppr
   let header: RegExpExecArray | null = null;
   // Anything before the header is noise (a log the profile was pasted into).
   while (!header && r.next()) header = COUNT_HEADER_RE.exec(r.line);
-  if (!header) throw new Error('no "NAME profile: total N" line');
+  if (!header) r.failAtEnd('no "NAME profile: total N" line');
   const name = header[1];
   const total = Number(header[2]);
   const unit = name.startsWith('goroutine') ? 'goroutines' : name === 'threadcreate' ? 'threads' : 'records';

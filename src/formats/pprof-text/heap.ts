@@ -49,7 +49,7 @@ export function isHeapTextHeader(line: string): boolean {
 /** `header` is the first line; the reader stands on it. */
 export function parseHeapText(header: string, r: LineReader, warnings: string[]): Profile {
   const h = HEADER_RE.exec(header);
-  if (!h) throw new Error(`the first line is not a "heap profile: …" header: ${JSON.stringify(header.slice(0, 120))}`);
+  if (!h) r.fail(`the first line is not a "heap profile: …" header: ${JSON.stringify(header.slice(0, 120))}`);
   const [inuseObj, inuseB, allocObj, allocB] = [h[1], h[2], h[3], h[4]];
   const unsampled = h[5] === 'heapprofile' || /^(growth|fragmentation)/.test(h[5]);
   // Go writes alloc bytes one more than in-use bytes when they are equal, so the pair always counts as distinct.
@@ -101,7 +101,7 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
     period: rate,
     comments,
   });
-  placeAddressFrames(profile, readMemoryMap(remainingLines(r)));
+  placeAddressFrames(profile, readMemoryMap(remainingLines(r), (m) => r.fail(m)));
   return profile;
 }
 

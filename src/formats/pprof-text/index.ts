@@ -54,5 +54,5 @@ export function parsePprofText(
 /** The first non-blank line: the header. */
 function firstLine(r: LineReader): string {
   while (r.next()) if (r.line.trim() !== '') return r.line.trim();
-  throw new Error('the text is empty');
+  return r.failAtEnd('the text is empty');
 }

@@ -14,10 +14,11 @@ import { PairIndex } from './pair-index';
 import { type LocationFrames, type PruneRules, pruneFrames } from './prune';
 import { decodeUtf8 } from '../utf8';
 import { Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
+import { ParseError } from '../parse-error';
 
-export class PprofError extends Error {
-  constructor(message: string) {
-    super(message);
+export class PprofError extends ParseError {
+  constructor(message: string, offset: number) {
+    super(message, offset);
     this.name = 'PprofError';
   }
 }
@@ -285,8 +286,10 @@ function readLocations(
   const frameStart = new Int32Array(count + 1);
   const frames = new GrowableInt32(count * 2);
   const w = new Wire(buf);
-  const lineFn: number[] = [];
-  const lineNo: number[] = [];
+  // The current location's lines (function id, line number): reused, not reallocated per location.
+  let lineFn = new Float64Array(16);
+  let lineNo = new Float64Array(16);
+  let lines = 0;
   const unknownFn = strings.intern('?');
   const madeUp = new Set<number>();
   const hasStart = fns.startLine.some((v) => v !== 0);
@@ -315,8 +318,7 @@ function readLocations(
     let id = 0;
     let mappingId = 0;
     let address = 0;
-    lineFn.length = 0;
-    lineNo.length = 0;
+    lines = 0;
     while (w.pos < w.end) {
       const t = w.tag();
       const field = t >>> 3;
@@ -335,8 +337,12 @@ function readLocations(
           else w.uint();
         }
         w.end = outer;
-        lineFn.push(fn);
-        lineNo.push(line);
+        if (lines === lineFn.length) {
+          lineFn = grown(lineFn, lines + 1);
+          lineNo = grown(lineNo, lines + 1);
+        }
+        lineFn[lines] = fn;
+        lineNo[lines++] = line;
       } else if ((t & 7) !== WIRE_VARINT) w.skip(t & 7);
       else if (field === 1) id = w.uint();
       else if (field === 2) mappingId = w.uint();
@@ -345,7 +351,7 @@ function readLocations(
     }
     index.set(id, i);
     frameStart[i] = frames.length;
-    if (lineFn.length === 0) {
+    if (lines === 0) {
       // Unsymbolized: pprof shows the address, and the binary it belongs to.
       const m = mappings.list[mappings.index.get(mappingId)];
       const fr = frameTable.frame(strings.intern(`0x${address.toString(16)}`), strings.intern(m?.file ?? ''), 0);
@@ -353,7 +359,7 @@ function readLocations(
       frames.push(fr);
     } else {
       // pprof lists a location's lines innermost first; we keep them outermost first.
-      for (let k = lineFn.length - 1; k >= 0; k--) {
+      for (let k = lines - 1; k >= 0; k--) {
         const f = fns.index.get(lineFn[k]);
         if (f >= 0) frames.push(frameOf(f, lineNo[k]));
         else {
@@ -387,8 +393,8 @@ function readSamples(
   const count = ranges.length / 2;
   const columns = Array.from({ length: valueCount }, () => new GrowableFloat64(count));
   const stackStart = new Int32Array(count + 1);
-  // Each location id takes at least one byte: the samples' bytes bound the ids.
-  let out = new Int32Array(Math.max(1024, ranges.length ? ranges.get(ranges.length - 1) - ranges.get(0) : 0));
+  // Location ids take a byte or two (more only past 16384 locations): sized for two, grown if needed.
+  let out = new Int32Array(Math.max(1024, ranges.length ? (ranges.get(ranges.length - 1) - ranges.get(0)) >> 1 : 0));
   let used = 0;
   const labels = new LabelTableBuilder();
   const { index } = locs;
@@ -426,7 +432,7 @@ function readSamples(
             }
           }
           const loc = id < dense.length ? dense[id] : index.get(id);
-          if (loc < 0) throw new PprofError(`sample ${sample} refers to location id ${id}, which the profile does not define`);
+          if (loc < 0) throw new PprofError(`sample ${sample} refers to location id ${id}, which the profile does not define, at byte ${ranges.get(2 * sample)}`, ranges.get(2 * sample));
           out[used++] = loc;
           if (wt === WIRE_VARINT) break;
         }
@@ -446,7 +452,7 @@ function readSamples(
       } else if (field === 3 && wt === WIRE_LEN) readLabel(w, sample, labels, stringCount);
       else w.skip(wt);
     }
-    if (v !== valueCount) throw new PprofError(`sample ${sample} has ${v} values but the profile declares ${valueCount} sample types`);
+    if (v !== valueCount) throw new PprofError(`sample ${sample} has ${v} values but the profile declares ${valueCount} sample types, at byte ${ranges.get(2 * sample)}`, ranges.get(2 * sample));
     // pprof lists locations leaf first; stacks are kept root first.
     for (let i = stackStart[sample], j = used - 1; i < j; i++, j--) {
       const t = out[i];
@@ -533,13 +539,13 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
   try {
     top = scanTopLevel(buf);
   } catch (e) {
-    if (e instanceof WireError) throw new PprofError(`not a valid pprof protobuf: ${e.message}`);
+    if (e instanceof WireError) throw new PprofError(`not a valid pprof protobuf: ${e.message}`, e.offset);
     throw e;
   }
   const list = readStrings(buf, top.strings);
   if (list.length === 0) list.push('');
-  if (list[0] !== '') throw new PprofError('not a valid pprof profile: string_table[0] must be empty');
-  if (top.sampleTypes.length === 0 && top.samples.length > 0) throw new PprofError('profile has samples but no sample types');
+  if (list[0] !== '') throw new PprofError(`not a valid pprof profile: string_table[0] must be empty, at byte ${top.strings.get(0)}`, top.strings.get(0));
+  if (top.sampleTypes.length === 0 && top.samples.length > 0) throw new PprofError(`profile has samples but no sample types, the first sample at byte ${top.samples.get(0)}`, top.samples.get(0));
   const valid = (i: number) => (i >= 0 && i < list.length ? i : 0);
   const s = (i: number) => list[valid(i)];
   try {
@@ -588,7 +594,7 @@ export function decodePprof(buf: Uint8Array, onProgress?: (done: number, total: 
       sampleLocations: { stacks: pruned.stacks, frameStart: pruned.locations.frameStart, frames: pruned.locations.frames },
     };
   } catch (e) {
-    if (e instanceof WireError) throw new PprofError(`corrupt pprof profile: ${e.message}`);
+    if (e instanceof WireError) throw new PprofError(`corrupt pprof profile: ${e.message}`, e.offset);
     throw e;
   }
 }

@@ -2,15 +2,16 @@
  * A minimal protobuf wire reader over a byte array. It allocates nothing per
  * field, which is what lets the decoder run near memory speed (see bench).
  */
+import { ParseError } from '../parse-error';
 
 export const WIRE_VARINT = 0;
 export const WIRE_I64 = 1;
 export const WIRE_LEN = 2;
 export const WIRE_I32 = 5;
 
-export class WireError extends Error {
-  constructor(message: string, readonly offset: number) {
-    super(`${message} at byte ${offset}`);
+export class WireError extends ParseError {
+  constructor(message: string, offset: number) {
+    super(`${message} at byte ${offset}`, offset);
     this.name = 'WireError';
   }
 }

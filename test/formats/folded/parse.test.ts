@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeFolded, parseFolded } from '../../../src/formats/folded/parse';
 import { stackFrames, frameName } from '../../../src/model/profile';
+import { refusedAt } from '../../helpers/text-place';
+
+const parse = (text: string) => parseFolded(new TextEncoder().encode(text));
 
 describe('collapsed stacks', () => {
   const text = [
@@ -20,7 +23,7 @@ describe('collapsed stacks', () => {
   });
 
   it('parses stacks root first, merging identical stacks in the trie', () => {
-    const { profile, warnings } = parseFolded(text);
+    const { profile, warnings } = parse(text);
     expect(warnings).toEqual([]);
     expect(profile.samples.count).toBe(4);
     expect(profile.samples.values[0].reduce((a, b) => a + b, 0)).toBe(54);
@@ -31,18 +34,25 @@ describe('collapsed stacks', () => {
   });
 
   it('skips malformed lines with a warning naming them', () => {
-    const { profile, warnings } = parseFolded('a;b 3\nnot a stack line\na;c 4\n');
+    const { profile, warnings } = parse('a;b 3\nnot a stack line\na;c 4\n');
     expect(profile.samples.count).toBe(2);
     expect(warnings[0]).toMatch(/line 2/);
   });
 
   it('skips negative counts (not the format) and counts past 2^53 (not exact), naming the lines', () => {
-    const { profile, warnings } = parseFolded('a;b 3\na;c -4\na;d 9007199254740993\n');
+    const { profile, warnings } = parse('a;b 3\na;c -4\na;d 9007199254740993\n');
     expect(profile.samples.count).toBe(1);
     expect(warnings).toEqual(['line 2 skipped: not "frame;frame;… count"', 'line 3 skipped: its count is past 2^53']);
   });
 
-  it('rejects text with no stacks', () => {
-    expect(() => parseFolded('just words\nmore words\n')).toThrow(/no "frame;frame/);
+  it('rejects text with no stacks at its first line that is not one (by line and UTF-8 byte offset)', () => {
+    const text = '# über-comment\n\njust wörds\nmore words\n';
+    expect(() => parse(text)).toThrow(/no "frame;frame/);
+    expect(() => parse(text)).toThrow(expect.objectContaining(refusedAt(text, 3)));
+    expect(refusedAt(text, 3).offset).toBe(17); // "ü" is two bytes
+  });
+
+  it('rejects text of only comments at its end', () => {
+    expect(() => parse('# a\n# b\n')).toThrow(expect.objectContaining({ offset: 8, line: undefined }));
   });
 });

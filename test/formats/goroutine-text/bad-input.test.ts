@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { G_TRUNCATED } from '../../../src/model/goroutines';
-import { GoroutineTextError, parseGoroutineText } from '../../../src/formats/goroutine-text/index';
+import { parseGoroutineText } from '../../../src/formats/goroutine-text/index';
+import { ParseError } from '../../../src/formats/parse-error';
 import { fixtureBytes, goroutines, parseText } from '../../helpers/goroutines';
 
 const d2 = new TextDecoder().decode(fixtureBytes('goroutine-t2.debug2.txt'));
@@ -83,8 +84,9 @@ describe('text that is not a dump', () => {
     ['a log', '2024/05/01 12:00:00 server started\n2024/05/01 12:00:01 goroutine count high\n'],
     ['collapsed stacks', 'main;foo;bar 12\nmain;baz 3\n'],
     ['empty', ''],
-  ])('%s gets a clear error', (_, text) => {
-    expect(() => parseText(text)).toThrow(GoroutineTextError);
+  ])('%s gets a clear error, placed at its end (read through, nothing found)', (_, text) => {
+    expect(() => parseText(text)).toThrow(ParseError);
+    expect(() => parseText(text)).toThrow(expect.objectContaining({ offset: new TextEncoder().encode(text).length, line: undefined }));
     expect(() => parseText(text)).toThrow(/not a Go goroutine dump/);
   });
 

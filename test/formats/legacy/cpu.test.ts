@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree } from '../../../src/analysis/calltree/calltree';
-import { OpenError, openBytes } from '../../../src/formats/open';
+import { openBytes } from '../../../src/formats/open';
 import { frameName, stackFrames, type Profile } from '../../../src/model/profile';
 import { hasGo, pprofTop } from '../../reference/go-pprof';
 import { topRows } from '../../reference/top-rows';
@@ -98,14 +98,19 @@ describe('legacy CPU profile', () => {
 
   it('a header cut short is named as such', async () => {
     const bytes = cpuBytes(HEADER, 8, true).subarray(0, 30);
-    await expect(openBytes(bytes)).rejects.toThrow(
-      new OpenError({ kind: 'pprof', profile: 'other', legacy: 'legacy binary CPU profile' }, 'legacy binary CPU profile: the header is cut short: 30 bytes of its 40 (64-bit little-endian words)'),
-    );
+    await expect(openBytes(bytes)).rejects.toMatchObject({
+      kind: { kind: 'pprof', profile: 'other', legacy: 'legacy binary CPU profile' },
+      message: 'legacy binary CPU profile: the header is cut short: 30 bytes of its 40 (64-bit little-endian words)',
+      offset: 0,
+    });
   });
 
   it('a record that runs past the end says where it starts', async () => {
     const bytes = cpuBytes([...HEADER, 1, 4, 0x401000], 4, false);
-    await expect(openBytes(bytes)).rejects.toThrow('legacy binary CPU profile: the record at byte 20 says 4 addresses, but 4 bytes are left');
+    await expect(openBytes(bytes)).rejects.toMatchObject({
+      message: 'legacy binary CPU profile: the record at byte 20 says 4 addresses, but 4 bytes are left',
+      offset: 20,
+    });
   });
 
   it('no end-of-data record: every complete record kept, with a warning', async () => {

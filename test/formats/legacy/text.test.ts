@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openBytes } from '../../../src/formats/open';
 import { describeKind } from '../../../src/model/file-kind';
 import { frameName, stackFrames, type Profile } from '../../../src/model/profile';
+import { refusedAt } from '../../helpers/text-place';
 
 const load = async (text: string) => openBytes(new TextEncoder().encode(text));
 const stacks = (p: Profile) => Array.from(p.samples.stack, (n) => stackFrames(p, n).map((f) => frameName(p, f)).join(' '));
@@ -30,8 +31,12 @@ describe('gperftools contention (contentionz)', () => {
   });
 
   it('an unknown attribute or a line that is no record is an error naming its line', async () => {
-    await expect(load(`${head}colour = blue\n`)).rejects.toThrow('gperftools contention text: line 5: unknown attribute "colour"');
-    await expect(load(`${head}  40 2 @ 0x1\nnonsense\n`)).rejects.toThrow('line 6: not a "DELAY COUNT @ addresses" record: "nonsense"');
+    const colour = `${head}colour = blue\n`;
+    await expect(load(colour)).rejects.toThrow(/^gperftools contention text: line 5 \(byte \d+\): unknown attribute "colour"$/);
+    await expect(load(colour)).rejects.toMatchObject(refusedAt(colour, 5));
+    const nonsense = `${head}  40 2 @ 0x1\nnonsense\n`;
+    await expect(load(nonsense)).rejects.toThrow(/line 6 \(byte \d+\): not a "DELAY COUNT @ addresses" record: "nonsense"/);
+    await expect(load(nonsense)).rejects.toMatchObject(refusedAt(nonsense, 6));
   });
 });
 
@@ -55,9 +60,9 @@ describe('gperftools threads (threadz)', () => {
   });
 
   it('a line where a thread should start is an error naming it', async () => {
-    await expect(load('--- threadz 1 ---\n--- not a thread ---\n')).rejects.toThrow(
-      'threadz text: line 2: not a "--- Thread … stack: ---" line',
-    );
+    const text = '--- threadz 1 ---\n--- not a thread ---\n';
+    await expect(load(text)).rejects.toThrow('threadz text: line 2 (byte 18): not a "--- Thread … stack: ---" line');
+    await expect(load(text)).rejects.toMatchObject(refusedAt(text, 2));
   });
 });
 
@@ -104,9 +109,9 @@ describe('Java text profiles', () => {
   });
 
   it('heapz: a record of zero objects is an error naming its line', async () => {
-    await expect(load('--- heapz 1 ---\nformat = java\nresolution = bytes\n 1024 0 @ 0x3\n')).rejects.toThrow(
-      'Java agent text: line 4: a heap record of 1024 bytes in 0 objects',
-    );
+    const text = '--- heapz 1 ---\nformat = java\nresolution = bytes\n 1024 0 @ 0x3\n';
+    await expect(load(text)).rejects.toThrow('Java agent text: line 4 (byte 49): a heap record of 1024 bytes in 0 objects');
+    await expect(load(text)).rejects.toMatchObject(refusedAt(text, 4));
   });
 
   it('contentionz: counts and delays times the period, delay in the file unit; unknown ids stay addresses', async () => {

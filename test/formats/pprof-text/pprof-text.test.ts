@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frameName, stackFrames, type Profile } from '../../../src/model/profile';
 import { scaleHeapSample } from '../../../src/formats/pprof-text/heap';
+import { parsePprofText } from '../../../src/formats/pprof-text';
+import { refusedAt } from '../../helpers/text-place';
 import { openBytes, type OpenedFile } from '../../../src/formats/open';
 import { hasGo, pprofTop } from '../../reference/go-pprof';
 import { goldenName, readGolden, type GoldenFile } from '../../reference/make-golden';
@@ -201,5 +203,22 @@ describe('hand-made edge cases', () => {
   it('names from the text are kept as data', async () => {
     const { profile } = await loadText(`--- contention:\ncycles/second=1000000000\n1 1 @ 0x1\n#\t0x1\tmain.<img src=x onerror=alert(1)>+0x1\t/a.go:1\n\n`);
     expect(profile!.strings).toContain('main.<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('refusals name their line and byte offset', () => {
+  it('a header the form does not fit', () => {
+    const text = '\n  \n--- mutex:\n';
+    const parse = () => parsePprofText(new TextEncoder().encode(text), 'heap');
+    expect(parse).toThrow(expect.objectContaining(refusedAt(text, 3)));
+    expect(parse).toThrow(/^line 3 \(byte 4\): the first line is not a "heap profile: …" header/);
+  });
+
+  it('a memory map past its limit, at the range past it', async () => {
+    const head = 'heap profile: 1: 64 [1: 64] @ heapprofile\n1: 64 [1: 64] @ 0x1\n\n--- Memory map: ---\n';
+    const ranges = Array.from({ length: 100_001 }, (_, i) => `${(2 * i).toString(16)}-${(2 * i + 1).toString(16)} r-xp 0 00:00 0 /lib${i}.so\n`);
+    const text = head + ranges.join('');
+    await expect(loadText(text)).rejects.toMatchObject(refusedAt(text, 4 + 100_001));
+    await expect(loadText(text)).rejects.toThrow(/the memory map lists more than 100000 ranges/);
   });
 });

@@ -22,6 +22,7 @@ import { GrowableFloat64, GrowableInt32, GrowableUint8 } from '../../../model/gr
 import { IdFlags } from './idmap';
 import { DerivedAccumulator } from './derived';
 import { Summarizer } from './summarizer';
+import { ParseError } from '../../parse-error';
 
 // Indexes into KIND_NAMES (the Go reader's event kinds).
 const KN_SYNC = 0;
@@ -262,7 +263,7 @@ export class TraceModelBuilder implements EventConsumer {
 export function modelFromScan(builder: TraceModelBuilder, res: ScanResult, version: number, fileBytes: number): TraceModel {
   const warnings: TraceWarning[] = [...res.warnings];
   if (res.error) {
-    if (res.events === 0) throw new Error(`cannot read trace: ${res.error.message}`);
+    if (res.events === 0) throw new ParseError(`cannot read trace: ${res.error.message}`, res.error.offset);
     warnings.push({
       offset: res.error.offset,
       message: `stopped at byte ${res.error.offset} of ${fileBytes}: ${res.error.message}; showing everything before it`,

@@ -10,6 +10,7 @@ import type { TimelineModel } from '../../../model/timeline';
 import { TraceSymbols, type SymbolDelta, type TraceModel } from '../../../model/trace';
 import { TraceModelBuilder, modelFromScan } from '../build/builder';
 import { traceVersion } from '../header';
+import { ParseError } from '../../parse-error';
 import { type ScanOptions, cancelledError } from '../scan';
 import { type FromReader, type FromTimeline, type PipePort, type RowBatch, type ToReader, type ToTimeline, batchBuffers, newBatch } from './protocol';
 
@@ -96,7 +97,7 @@ export async function parseTracePiped(bytes: Uint8Array, port: PipePort, opts: P
             break;
           }
           case 'failed':
-            stop(new Error(m.message));
+            stop(m.offset === undefined ? new Error(m.message) : new ParseError(m.message, m.offset));
             break;
         }
       } catch (err) {

@@ -48,7 +48,7 @@ export type FromReader =
   | { t: 'rows'; rows: RowBatch; len: number; syms: SymbolDelta }
   | { t: 'progress'; done: number; total: number }
   | { t: 'end'; result: ScanResult; buffer: ArrayBuffer }
-  | { t: 'failed'; message: string; buffer: ArrayBuffer };
+  | { t: 'failed'; message: string; /** Where in the trace, for a ParseError. */ offset?: number; buffer: ArrayBuffer };
 
 /** Builder → timeline thread: the same batches and symbols, after the model has read them. */
 export type ToTimeline =

@@ -6,6 +6,7 @@ import { TraceSymbols, type SymbolDelta, type SymbolMark } from '../../../model/
 import type { EventConsumer, EventRows } from '../events';
 import { createScanner } from '../scanner';
 import { BATCH_ROWS, IN_FLIGHT, type FromReader, type PipePort, type RowBatch, type ToReader, batchBuffers, newBatch } from './protocol';
+import { ParseError } from '../../parse-error';
 
 /** Work between looks at the returned batches (and at the progress clock). */
 const SLICE_MS = 20;
@@ -78,7 +79,7 @@ export function serveTraceReader(port: PipePort): void {
       while (!s.run(performance.now() + SLICE_MS)) await p.roomToSend();
       post({ t: 'end', result: s.result(), buffer }, [buffer]);
     } catch (err) {
-      post({ t: 'failed', message: (err as Error).message, buffer }, [buffer]);
+      post({ t: 'failed', message: (err as Error).message, offset: err instanceof ParseError ? err.offset : undefined, buffer }, [buffer]);
     }
   }
 }
