@@ -8,7 +8,7 @@ import type { LocationStacks, Profile } from '../../model/profile';
 import { buildTrie, childrenOf, type Sequences } from '../../model/stack-trie';
 import { buildFrameKeys, type FrameKeys, type Granularity } from './frame-keys';
 import { labelMask } from '../labels/filters';
-import { FOCUS, frameFilterFlags, HIDE, IGNORE, type NameFilters } from './filters';
+import { FOCUS, frameFilterFlags, HIDE, hidesFrames, IGNORE, type NameFilters } from './filters';
 import type { ViewFilters } from './view-filters';
 import { transformStacks, type StackTransform } from './stack-transforms';
 
@@ -41,6 +41,7 @@ class SequenceFilter {
   private readonly flags: Uint8Array | null;
   private readonly keyOf: Int32Array;
   private readonly needFocus: boolean;
+  private readonly dropEmpty: boolean;
   readonly start: GrowableInt32;
   readonly data: GrowableInt32;
   private focused = false;
@@ -50,6 +51,7 @@ class SequenceFilter {
     this.flags = frameFilterFlags(p, spec);
     this.keyOf = keys.ofFrame;
     this.needFocus = !!spec.focus;
+    this.dropEmpty = hidesFrames(spec);
     this.start = new GrowableInt32(expected + 1);
     this.data = new GrowableInt32(expected * 8);
     this.start.push(0);
@@ -70,7 +72,7 @@ class SequenceFilter {
 
   /** Keeps or discards the stack just walked; `reverse` when frames came leaf first. */
   end(from: number, reverse: boolean): boolean {
-    if (this.dropped || !this.focused) {
+    if (this.dropped || !this.focused || (this.dropEmpty && this.data.length === from)) {
       this.data.length = from;
       return false;
     }
@@ -130,6 +132,7 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
   const outStart = new Int32Array(count + 1);
   const sampleSeq = new Int32Array(count).fill(-1);
   const needFocus = !!spec.focus;
+  const dropEmpty = hidesFrames(spec);
   let used = 0;
   let kept = 0;
   for (let s = 0; s < count; s++) {
@@ -144,7 +147,7 @@ function locationStacks(p: Profile, loc: LocationStacks, keys: FrameKeys, spec: 
       if (fl & FOCUS) focused = true;
       for (let k = lk.start[l]; k < lk.start[l + 1]; k++) outData[used++] = lk.keys[k];
     }
-    if (!stays || !focused) {
+    if (!stays || !focused || (dropEmpty && used === from)) {
       used = from;
       continue;
     }
@@ -183,7 +186,7 @@ function viewSequences(p: Profile, keys: FrameKeys, spec: ViewFilters): Omit<Vie
 export function buildViewStacks(p: Profile, spec: Omit<ViewSpec, 'sampleType'>): ViewStacks {
   const keys = buildFrameKeys(p, spec.granularity);
   const { seq, sampleSeq } = viewSequences(p, keys, spec);
-  return spec.stack?.length ? transformStacks(keys, seq, sampleSeq, spec.stack) : { keys, seq, sampleSeq };
+  return spec.stack?.length ? transformStacks(keys, seq, sampleSeq, spec.stack, spec.granularity) : { keys, seq, sampleSeq };
 }
 
 /** A sample type's values, or zeros for a type the profile lacks. */

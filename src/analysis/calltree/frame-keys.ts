@@ -28,6 +28,13 @@ export function frameKeyName(func: string, file: string, line: number, g: Granul
   return file ? `${func} ${file}:${line}` : `${func}:${line}`;
 }
 
+/** The function part of a key's name (frameKeyName's func): a line key adds its file and line. */
+export function keyFunction(name: string, file: string, g: Granularity): string {
+  if (g === 'function') return name;
+  const cut = name.lastIndexOf(file ? ` ${file}:` : ':');
+  return cut < 0 ? name : name.slice(0, cut);
+}
+
 export function buildFrameKeys(p: Profile, g: Granularity): FrameKeys {
   const { func, file, line, count } = p.frames;
   const ofFrame = new Int32Array(count);

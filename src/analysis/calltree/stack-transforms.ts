@@ -1,11 +1,13 @@
 /**
  * Transforms that rewrite each stack of a view in order, after pprof's filters: focus on a
  * call path or a function, merge a function into its callers, drop samples through one,
- * collapse its recursion, or collapse a package or path prefix into one frame. Unlike
- * pprof's options their order matters, so they run one after another over each stack.
+ * collapse its recursion, collapse a package or path prefix into one frame, or prune
+ * what a function calls (pprof's -prune_from). Unlike pprof's options their order
+ * matters, so they run one after another over each stack.
  */
 import type { Sequences } from '../../model/stack-trie';
-import type { FrameKeys } from './frame-keys';
+import { compileFilter } from './filters';
+import { keyFunction, type FrameKeys, type Granularity } from './frame-keys';
 
 export type StackTransform =
   | { kind: 'subtree'; path: string[] }
@@ -13,17 +15,38 @@ export type StackTransform =
   | { kind: 'merge'; name: string }
   | { kind: 'drop'; name: string }
   | { kind: 'rec'; name: string }
-  | { kind: 'prefix'; prefix: string };
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'prunefrom'; pattern: string };
 
 /** The frame that stands for a collapsed prefix. */
 export function collapsedName(prefix: string): string {
   return `${prefix}*`;
 }
 
+/**
+ * A function's name as pprof's -prune_from matches it (simplifyFunc): cut at its first '('
+ * (meant for a C++ argument list), but not inside "(anonymous namespace)" or "operator()".
+ */
+function pprofSimpleName(name: string): string {
+  const n = name.startsWith('.') ? name.slice(1) : name;
+  for (const m of n.matchAll(/\(anonymous namespace\)|operator\(\)|\(/g)) if (m[0] === '(') return n.slice(0, m.index);
+  return n;
+}
+
+/**
+ * Whether a prune_from pattern matches a function: by its name as pprof simplifies it (so
+ * each frame pprof prunes at is pruned at here) or by its whole name, which pprof's cut
+ * leaves unmatchable for a Go method on a pointer (main.(*T).f reads "main.").
+ */
+function pruneMatch(re: RegExp, func: string): boolean {
+  return func !== '' && func !== '<unknown>' && (re.test(func) || re.test(pprofSimpleName(func)));
+}
+
 /** One step over a stack of keys, root first: the new stack, or null to drop the sample. */
 type Step = (stack: number[]) => number[] | null;
 
-function stepOf(t: StackTransform, keys: FrameKeys, keyOf: (name: string) => number): Step {
+/** `keys` are the view's keys with those the steps made so far (collapsed frames). */
+function stepOf(t: StackTransform, keys: FrameKeys, g: Granularity, keyOf: (name: string) => number): Step {
   switch (t.kind) {
     case 'subtree': {
       const path = t.path.map(keyOf);
@@ -77,6 +100,15 @@ function stepOf(t: StackTransform, keys: FrameKeys, keyOf: (name: string) => num
         return out;
       };
     }
+    case 'prunefrom': {
+      // As pprof, the frame nearest the leaf that matches keeps its place and loses its callees.
+      const re = compileFilter('prune_from', t.pattern)!;
+      const match = keys.names.map((name, k) => pruneMatch(re, keyFunction(name, keys.files[k] ?? '', g)));
+      return (s) => {
+        for (let i = s.length - 1; i >= 0; i--) if (match[s[i]]) return s.slice(0, i + 1);
+        return s;
+      };
+    }
   }
 }
 
@@ -86,6 +118,7 @@ export function transformStacks(
   seq: Sequences,
   sampleSeq: Int32Array,
   list: readonly StackTransform[],
+  g: Granularity,
 ): { keys: FrameKeys; seq: Sequences; sampleSeq: Int32Array } {
   const names = keys.names.slice();
   const files = keys.files.slice();
@@ -101,7 +134,8 @@ export function transformStacks(
     }
     return k;
   };
-  const steps = list.map((t) => stepOf(t, keys, keyOf));
+  const now: FrameKeys = { ofFrame: keys.ofFrame, names, files };
+  const steps = list.map((t) => stepOf(t, now, g, keyOf));
   const start = [0];
   const data: number[] = [];
   const newSeq = new Int32Array(seq.count).fill(-1);

@@ -15,7 +15,7 @@ import { collapsedName, type StackTransform } from '../calltree/stack-transforms
 import { labelFilterError, regexError } from './regex';
 
 /** pprof's frame filters (a regex) and sample filters (a label filter, analysis/labels/filters.ts). */
-export type FilterKind = 'focus' | 'ignore' | 'hide' | 'tagfocus' | 'tagignore';
+export type FilterKind = 'focus' | 'ignore' | 'hide' | 'show' | 'tagfocus' | 'tagignore';
 interface Filter<K extends FilterKind> {
   kind: K;
   pattern: string;
@@ -25,6 +25,7 @@ export type Transform =
   | Filter<'focus'>
   | Filter<'ignore'>
   | Filter<'hide'>
+  | Filter<'show'>
   | Filter<'tagfocus'>
   | Filter<'tagignore'>
   | { kind: 'granularity'; value: Granularity }
@@ -91,6 +92,7 @@ export const TRANSFORMS: { [K in TransformKind]: TransformDef<TransformOf<K>> } 
   focus: filter('focus', 'Focus', regexError),
   ignore: filter('ignore', 'Ignore', regexError),
   hide: filter('hide', 'Hide', regexError),
+  show: filter('show', 'Show', regexError),
   tagfocus: filter('tagfocus', 'Tag focus', labelFilterError),
   tagignore: filter('tagignore', 'Tag ignore', labelFilterError),
   // Functions are the default, so only lines are a transform.
@@ -125,6 +127,17 @@ export const TRANSFORMS: { [K in TransformKind]: TransformDef<TransformOf<K>> } 
     text: (t) => t.prefix,
     label: (t) => `Collapse: ${collapsedName(t.prefix)}`,
     error: () => null,
+    apply: (t, view) => {
+      (view.stack ??= []).push(t);
+    },
+    multiple: true,
+  },
+  prunefrom: {
+    param: 'prune_from',
+    parse: (text) => (text ? { kind: 'prunefrom', pattern: text } : null),
+    text: (t) => t.pattern,
+    label: (t) => `Prune callees of: ${t.pattern}`,
+    error: (t) => regexError(t.pattern),
     apply: (t, view) => {
       (view.stack ??= []).push(t);
     },

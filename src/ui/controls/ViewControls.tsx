@@ -1,5 +1,5 @@
 /**
- * Sample type, granularity and pprof's filters (focus/ignore/hide; tagfocus/tagignore on
+ * Sample type, granularity and pprof's filters (focus/ignore/hide/show; tagfocus/tagignore on
  * labelled profiles), then the active transforms as a list in the order they were added.
  */
 import type { CurrentProfile } from '../shared/useCurrentProfile';
@@ -48,6 +48,7 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
       <FilterInput kind="focus" label="Focus" hint="Keep only samples with a frame matching this regex (pprof -focus)" />
       <FilterInput kind="ignore" label="Ignore" hint="Drop samples with a frame matching this regex (pprof -ignore)" />
       <FilterInput kind="hide" label="Hide" hint="Remove matching frames from stacks, keeping their samples (pprof -hide)" />
+      <FilterInput kind="show" label="Show" hint="Keep only matching frames in stacks; a sample left with none is dropped (pprof -show)" />
       {labelled && (
         <>
           <FilterInput kind="tagfocus" label="Tag focus" hint={labelHint('Keep only')} placeholder="key=regex" />

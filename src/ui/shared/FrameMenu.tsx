@@ -6,6 +6,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { packagePrefix } from '../../analysis/calltree/stack-transforms';
 import type { Transform } from '../../analysis/transforms/kinds';
+import { escapeRegex } from '../../analysis/transforms/regex';
 import { viewActions } from '../../state/view';
 
 export interface MenuTarget {
@@ -26,6 +27,7 @@ function items(t: MenuTarget): { label: string; act: () => void }[] {
     { label: 'Merge into its callers', act: add({ kind: 'merge', name: t.name }) },
     { label: 'Drop samples through it', act: add({ kind: 'drop', name: t.name }) },
     { label: 'Collapse its recursion', act: add({ kind: 'rec', name: t.name }) },
+    { label: 'Prune its callees', act: add({ kind: 'prunefrom', pattern: `^${escapeRegex(t.name)}$` }) },
     ...(pkg ? [{ label: `Collapse ${pkg}* into one frame`, act: add({ kind: 'prefix', prefix: pkg }) }] : []),
   ];
 }

@@ -1,6 +1,6 @@
 /** Each stack transform on hand-made stacks: recursion, a function on several paths, and the order of steps. */
 import { describe, expect, it } from 'vitest';
-import { buildCallTree, type CallTree } from '../../../src/analysis/calltree/calltree';
+import { buildCallTree, type CallTree, type ViewSpec } from '../../../src/analysis/calltree/calltree';
 import { packagePrefix, type StackTransform } from '../../../src/analysis/calltree/stack-transforms';
 import { topEntries } from '../../../src/analysis/calltree/top';
 import { synth } from '../../helpers/synthetic';
@@ -13,8 +13,8 @@ const p = synth([
   { stack: 'main;a', value: 1 },
 ]);
 
-function paths(stack: StackTransform[]): string[] {
-  const t: CallTree = buildCallTree(p, { sampleType: 0, granularity: 'function', stack });
+function paths(stack: StackTransform[], view: Partial<ViewSpec> = {}, profile = p): string[] {
+  const t: CallTree = buildCallTree(profile, { sampleType: 0, granularity: 'function', stack, ...view });
   const out: string[] = [];
   for (let n = 1; n < t.count; n++) {
     if (t.self[n] === 0) continue;
@@ -55,6 +55,39 @@ describe('stack transforms', () => {
     expect(paths([{ kind: 'merge', name: 'f' }, { kind: 'focusfn', name: 'f' }])).toEqual([]);
     expect(paths([{ kind: 'focusfn', name: 'f' }, { kind: 'merge', name: 'f' }])).toEqual(['g=10', 'h=5', 'x;g=2'].sort());
     expect(paths([{ kind: 'drop', name: 'nowhere' }])).toHaveLength(5);
+  });
+
+  it('pruning from a function ends each stack at its call nearest the leaf, as pprof -prune_from', () => {
+    expect(paths([{ kind: 'prunefrom', pattern: '^f$' }])).toEqual(['main;a;f=10', 'main;b;f=5', 'main;a;f;x;f=2', 'main;runtime.gc;runtime.mark=4', 'main;a=1'].sort());
+    // A regex: every function it matches; a stack without one stays whole.
+    expect(paths([{ kind: 'prunefrom', pattern: '^(a|b)$' }])).toEqual(['main;a=13', 'main;b=5', 'main;runtime.gc;runtime.mark=4'].sort());
+  });
+
+  it('pruning matches a method by its whole name and by the name pprof cuts at its first "("', () => {
+    const methods = synth([
+      { stack: 'main.(*T).run;main.(*T).step;io.Copy', value: 3 },
+      { stack: 'main.run;io.Copy', value: 1 },
+    ]);
+    expect(paths([{ kind: 'prunefrom', pattern: 'T\\)\\.run$' }], {}, methods)).toEqual(['main.(*T).run=3', 'main.run;io.Copy=1']);
+    // pprof reads both methods as "main.": the one nearer the leaf is where it prunes.
+    expect(paths([{ kind: 'prunefrom', pattern: '^main\\.$' }], {}, methods)).toEqual(['main.(*T).run;main.(*T).step=3', 'main.run;io.Copy=1']);
+  });
+
+  it('pruning reads a line key by its function, and sees frames an earlier step collapsed', () => {
+    const lines = paths([{ kind: 'prunefrom', pattern: '^f$' }], { granularity: 'line' });
+    expect(lines).toContain('main main.go:1;b b.go:1;f f.go:1=5');
+    expect(paths([{ kind: 'prefix', prefix: 'runtime.' }, { kind: 'prunefrom', pattern: '^main$' }])).toEqual(['main=22']);
+    expect(paths([{ kind: 'prefix', prefix: 'runtime.' }, { kind: 'prunefrom', pattern: '^runtime' }])).toContain('main;runtime.*=4');
+  });
+
+  it("show (pprof -show) keeps only matching frames and drops a sample left with none", () => {
+    const t = buildCallTree(p, { sampleType: 0, granularity: 'function', show: '^(f|g)$' });
+    expect(paths([], { show: '^(f|g)$' })).toEqual(['f;g=10', 'f=5', 'f;f;g=2'].sort());
+    // The runtime and main-only samples have no frame left: gone, as pprof drops them.
+    expect(t.total[0]).toBe(17);
+    expect(t.profileTotal).toBe(22);
+    // With hide, what show keeps less what hide takes.
+    expect(paths([], { show: '^(f|g)$', hide: '^g$' })).toEqual(['f=15', 'f;f=2'].sort());
   });
 
   it('keeps the total of the whole profile, as pprof filters do', () => {

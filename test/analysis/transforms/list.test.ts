@@ -34,6 +34,18 @@ describe('transform text', () => {
       { kind: 'hide', pattern: 'a b' },
     ]);
   });
+  it("writes pprof's -show and -prune_from under their flags' names, prune steps in order and checked as regexes", () => {
+    const steps: Transform[] = [
+      { kind: 'show', pattern: '^main\\.' },
+      { kind: 'prunefrom', pattern: '^fmt\\.Sprintf$' },
+      { kind: 'prefix', prefix: 'runtime/' },
+      { kind: 'prunefrom', pattern: 'mallocgc' },
+    ];
+    expect(stringifyTransforms(steps)).toBe('show=%5Emain%5C.&prune_from=%5Efmt%5C.Sprintf%24&collapse=runtime%2F&prune_from=mallocgc');
+    expect(parseTransforms(stringifyTransforms(steps))).toEqual(steps);
+    expect(treeViewOf(steps)).toEqual({ granularity: 'function', show: '^main\\.', stack: steps.slice(1) });
+    expect(transformError({ kind: 'prunefrom', pattern: '(' })).toBe('Unterminated group');
+  });
   it('skips what asks for nothing and garbage', () => {
     expect(parseTransforms('g=function&g=file&focus=&ignore=%%%&x=1&hide')).toEqual([]);
     expect(stringifyTransforms([])).toBe('');
