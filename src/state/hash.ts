@@ -5,8 +5,8 @@
 import { parseTransforms, stringifyTransforms } from '../analysis/transforms/list';
 import type { Transform } from '../analysis/transforms/kinds';
 
-export type ViewTab = 'flame' | 'top' | 'tree' | 'sandwich' | 'info' | 'goroutines' | 'timeline' | 'trace' | 'compare';
-export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'tree', 'sandwich', 'info', 'goroutines', 'timeline', 'trace', 'compare'];
+export type ViewTab = 'flame' | 'top' | 'tree' | 'sandwich' | 'info' | 'goroutines' | 'timeline' | 'trace' | 'compare' | 'source';
+export const VIEW_TABS: readonly ViewTab[] = ['flame', 'top', 'tree', 'sandwich', 'info', 'goroutines', 'timeline', 'trace', 'compare', 'source'];
 
 export interface HashState {
   view: ViewTab;

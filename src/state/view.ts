@@ -30,7 +30,7 @@ export interface ViewState {
   timelineLanes: { filter: string; sort: GoroutineLaneSort };
   /** The start-function group open in the trace's goroutine analysis. */
   traceGroup: string | null;
-  /** The function the callers/callees view is about. */
+  /** The function the callers/callees and source views are about. */
   sandwichFunc: string | null;
   /** Flame graph and call tree bottom-up. */
   inverted: boolean;
@@ -108,6 +108,8 @@ export const viewActions = {
   showInFlame: (zoomPath: string[]) => useView.setState({ tab: 'flame', zoomPath }),
   /** The callers/callees view of one function. */
   showSandwich: (name: string) => useView.setState({ tab: 'sandwich', sandwichFunc: name }),
+  /** The source lines of one function. */
+  showSource: (name: string) => useView.setState({ tab: 'source', sandwichFunc: name }),
   applyHash: (h: HashState) =>
     useView.setState({
       tab: h.view,

@@ -9,6 +9,7 @@ import { ViewControls } from '../controls/ViewControls';
 import { FlameView } from '../flame/FlameView';
 import { TopView } from '../top/TopView';
 import { SandwichView } from '../sandwich/SandwichView';
+import { SourceView } from '../source/SourceView';
 import { TreeView } from '../tree/TreeView';
 import { InfoPanel } from '../info/InfoPanel';
 import { OpenButton } from '../drop/OpenButton';
@@ -106,6 +107,7 @@ export function MainArea() {
           {tab === 'top' && current && <TopView current={current} />}
           {tab === 'sandwich' && current && <SandwichView current={current} />}
           {tab === 'tree' && current && <TreeView current={current} />}
+          {tab === 'source' && current && <SourceView current={current} />}
           {tab === 'info' && current && <InfoPanel current={current} />}
           {tab === 'goroutines' && current && <GoroutinesView file={current.file.id} />}
           {tab === 'timeline' && <TimelineView key={file.id} file={file} />}

@@ -35,7 +35,7 @@ export function Tabs() {
           }}
         >
           {t.label}
-          <kbd aria-hidden="true">{t.num + 1}</kbd>
+          <kbd aria-hidden="true">{t.key ?? t.num + 1}</kbd>
         </button>
       ))}
     </div>

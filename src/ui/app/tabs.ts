@@ -8,8 +8,8 @@ import { isGoroutineInfo } from '../goroutines/format';
 const hasProfile = (info: FileInfo | undefined) => !!info?.profile;
 const isTrace = (info: FileInfo | undefined) => info?.kind.kind === 'trace';
 
-/** `when`: the tab is offered only for files it applies to (absent: every file). */
-export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo | undefined) => boolean }[] = [
+/** `when`: the tab is offered only for files it applies to (absent: every file); `key`: its key past the numbers. */
+export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo | undefined) => boolean; key?: string }[] = [
   { id: 'flame', label: 'Flame graph', when: hasProfile },
   { id: 'top', label: 'Top', when: hasProfile },
   { id: 'info', label: 'Info', when: hasProfile },
@@ -19,6 +19,7 @@ export const TABS: readonly { id: ViewTab; label: string; when?: (info: FileInfo
   { id: 'timeline', label: 'Timeline', when: isTrace },
   { id: 'trace', label: 'Trace', when: isTrace },
   { id: 'compare', label: 'Compare' },
+  { id: 'source', label: 'Source', when: hasProfile, key: 'l' },
 ];
 
 function applies(id: ViewTab, info: FileInfo | undefined): boolean {

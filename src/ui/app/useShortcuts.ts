@@ -26,7 +26,7 @@ export function useShortcuts(): void {
         // The input may only exist after the tab switch renders.
         requestAnimationFrame(() => {
           const tab = useView.getState().tab;
-          const id = tab === 'top' ? 'top-filter' : tab === 'sandwich' ? 'sandwich-function' : 'flame-search';
+          const id = tab === 'top' ? 'top-filter' : tab === 'sandwich' || tab === 'source' ? 'sandwich-function' : 'flame-search';
           (document.getElementById(id) as HTMLInputElement | null)?.focus();
         });
       } else if (e.key === '?') {
@@ -41,6 +41,9 @@ export function useShortcuts(): void {
         viewActions.setInverted(!v.inverted);
       } else if (/^[1-9]$/.test(e.key)) {
         const tab = TABS[Number(e.key) - 1];
+        if (tab) viewActions.setTab(tab.id);
+      } else {
+        const tab = TABS.find((t) => t.key === e.key);
         if (tab) viewActions.setTab(tab.id);
       }
     };

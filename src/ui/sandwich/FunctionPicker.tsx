@@ -1,4 +1,4 @@
-/** Picks the function of the callers/callees view by name, suggesting the view's functions by cum. */
+/** Picks the function of the callers/callees (or source) view by name, suggesting the view's functions by cum. */
 import { useId, useState } from 'react';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { useDebounced } from '../shared/useDebounced';
@@ -6,7 +6,17 @@ import { useWorkerCall } from '../shared/useWorkerCall';
 
 const SUGGESTIONS = 30;
 
-export function FunctionPicker({ current, value, onPick }: { current: CurrentProfile; value: string | null; onPick: (name: string) => void }) {
+export function FunctionPicker({
+  current,
+  value,
+  onPick,
+  label = 'Function to show the callers and callees of',
+}: {
+  current: CurrentProfile;
+  value: string | null;
+  onPick: (name: string) => void;
+  label?: string;
+}) {
   const [text, setText] = useState(value ?? '');
   const listId = useId();
   const filter = useDebounced(text.trim(), 150);
@@ -42,7 +52,7 @@ export function FunctionPicker({ current, value, onPick }: { current: CurrentPro
         className="input"
         list={listId}
         placeholder="Function (Enter picks the first match)  /"
-        aria-label="Function to show the callers and callees of"
+        aria-label={label}
         value={text}
         spellCheck={false}
         onChange={(e) => {

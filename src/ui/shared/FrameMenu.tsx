@@ -1,5 +1,5 @@
 /**
- * The context menu of a frame or a row: its callers and callees, and the transforms that
+ * The context menu of a frame or a row: its callers and callees, its source lines, and the transforms that
  * take a function (or, for a flame frame, its call path). A menu by ARIA's pattern: arrows
  * move, Enter or a click acts, Esc or a click elsewhere closes.
  */
@@ -22,6 +22,7 @@ function items(t: MenuTarget): { label: string; act: () => void }[] {
   const pkg = packagePrefix(t.name);
   return [
     { label: 'Callers and callees', act: () => viewActions.showSandwich(t.name) },
+    { label: 'Source lines', act: () => viewActions.showSource(t.name) },
     ...(t.path && t.path.length > 0 ? [{ label: 'Focus on this subtree', act: add({ kind: 'subtree', path: t.path }) }] : []),
     { label: 'Focus on this function', act: add({ kind: 'focusfn', name: t.name }) },
     { label: 'Merge into its callers', act: add({ kind: 'merge', name: t.name }) },
