@@ -6,6 +6,7 @@ import type { Profile } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
 import { lineError, ParseError } from '../parse-error';
 import { LineReader } from '../text-lines';
+import { LineWarnings } from '../line-warnings';
 
 /** A count is a sample count: never negative (as flamegraph.pl reads it), decimals allowed. */
 const LINE = /^(.*\S)\s+(\d+(?:\.\d+)?)$/;
@@ -35,11 +36,11 @@ export function parseFolded(bytes: Uint8Array): { profile: Profile; warnings: st
   const frames: number[] = [];
   const value = [0];
   const r = new LineReader(bytes);
-  let skipped = 0;
+  const skipped = new LineWarnings(warnings);
   // Where the first skipped line is: what a file of nothing but such lines is refused at.
   let firstSkipped: { line: number; offset: number } | null = null;
   const skip = (why: string) => {
-    if (++skipped <= 5) warnings.push(`line ${r.lineNo} skipped: ${why}`);
+    skipped.add(`line ${r.lineNo} skipped: ${why}`);
     firstSkipped ??= { line: r.lineNo, offset: r.offset };
   };
   while (r.next()) {
@@ -60,7 +61,7 @@ export function parseFolded(bytes: Uint8Array): { profile: Profile; warnings: st
     for (const name of m[1].split(';')) if (name !== '') frames.push(b.frame(name));
     b.sample(b.stackRootFirst(frames), value);
   }
-  if (skipped > 5) warnings.push(`${skipped - 5} more malformed lines skipped`);
+  skipped.finish();
   if (b.sampleCount === 0) {
     const none = 'no "frame;frame;… count" lines found';
     if (!firstSkipped) throw new ParseError(none, bytes.length);

@@ -17,6 +17,7 @@ import type { ProfileBuilder } from '../../model/profile-builder';
 import { parseGoLabelSet } from '../go-quote';
 import { addressFrame } from '../legacy/address-frames';
 import { isMemoryMapSentinel } from '../legacy/memory-map';
+import { LineWarnings } from '../line-warnings';
 import type { LineReader } from '../text-lines';
 
 export interface RecordGroup {
@@ -33,7 +34,8 @@ export interface GroupReading {
   values(left: string): number[] | null;
   /** How a warning names a skipped record: "a group of 3 goroutines". */
   describe(values: number[]): string;
-  onGroup(g: RecordGroup): void;
+  /** `warn`: a warning about one line (bounded with the reader's own, line-warnings.ts). */
+  onGroup(g: RecordGroup, warn: (message: string) => void): void;
   /** A non-blank line outside any record; true if the caller took it (else a warning). */
   outside?(line: string, lineNo: number): boolean;
 }
@@ -50,18 +52,20 @@ interface Open extends RecordGroup {
 /** Reads records from the reader's next line to its end, each handed to `how.onGroup`. */
 export function readGroups(r: LineReader, b: ProfileBuilder, how: GroupReading, warnings: string[]): void {
   let g: Open | null = null;
+  const lines = new LineWarnings(warnings);
+  const warn = (message: string) => lines.add(message);
 
   const end = (): void => {
     if (!g) return;
     const grp = g;
     g = null;
     if (grp.bad) {
-      warnings.push(`line ${grp.badLine}: skipped ${how.describe(grp.values)}: ${grp.bad}`);
+      warn(`line ${grp.badLine}: skipped ${how.describe(grp.values)}: ${grp.bad}`);
       return;
     }
     // A record of no PCs at all is kept too (at the root), as pprof keeps it: it counts in the totals.
     if (grp.frames.length === 0) for (let i = 0; i < grp.pcs.length; i++) grp.frames.push(addressFrame(b, grp.pcs[i]));
-    how.onGroup(grp);
+    how.onGroup(grp, warn);
   };
 
   while (r.next()) {
@@ -83,7 +87,7 @@ export function readGroups(r: LineReader, b: ProfileBuilder, how: GroupReading, 
       continue;
     }
     if (!g) {
-      if (!how.outside?.(L, n)) warnings.push(`line ${n}: ignored a line outside any record: ${JSON.stringify(L.slice(0, 120))}`);
+      if (!how.outside?.(L, n)) warn(`line ${n}: ignored a line outside any record: ${JSON.stringify(L.slice(0, 120))}`);
       continue;
     }
     const grp: Open = g;
@@ -116,6 +120,7 @@ export function readGroups(r: LineReader, b: ProfileBuilder, how: GroupReading, 
     );
   }
   end();
+  lines.finish();
 }
 
 function headOf(L: string, how: GroupReading): { values: number[]; pcs: string[] } | null {

@@ -71,10 +71,10 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
         return m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] : null;
       },
       describe: (v) => `the record of ${v[0]} live and ${v[2]} allocated objects`,
-      onGroup: (g) => {
+      onGroup: (g, warn) => {
         const [liveN, liveB, allocN, allocBytes] = g.values;
         if ((liveN === 0 && liveB !== 0) || (hasAlloc && allocN === 0 && allocBytes !== 0)) {
-          warnings.push(`line ${g.line}: skipped a record with bytes but no objects`);
+          warn(`line ${g.line}: skipped a record with bytes but no objects`);
           return;
         }
         row.length = 0;
