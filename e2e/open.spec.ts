@@ -69,7 +69,9 @@ test('text profiles saved from /debug/pprof/NAME?debug=1 are read like their pro
     await expect(r.getByTestId('file-kind')).toHaveText(kind);
   }
 
+  // heap.txt and allocs.txt are two heap profiles: the drop landed on their diff.
   await row(page, /^heap\.txt$/).locator('.file-main').click();
+  await page.getByRole('tab', { name: /^Flame graph/ }).click();
   await expect.poll(async () => (await frameNames(page)).has('main.loadBlobs')).toBe(true);
   await shot(page, 'debug1-heap-text');
 

@@ -58,10 +58,14 @@ const kindKey = (p: ComparableProfile) => `${p.kind ?? ''}|${sampleTypeSignature
 
 /**
  * What a drop of several files is about: the snapshots of the first kind (in drop order)
- * with two or more of them, older first; null when no kind has two.
+ * with two or more of them, older first; null when no kind has two. An empty mutex or
+ * block profile is of no known kind (the two look alike), so it is no one's snapshot.
  */
 export function landingGroup(dropped: readonly ComparableProfile[]): ComparableProfile[] | null {
-  const group = groupBy(dropped, kindKey).find((g) => g.length >= 2);
+  const group = groupBy(
+    dropped.filter((p) => p.kind !== 'contention'),
+    kindKey,
+  ).find((g) => g.length >= 2);
   return group ? group.slice().sort(olderFirst) : null;
 }
 

@@ -65,6 +65,15 @@ describe('what a drop lands on', () => {
     expect(landingGroup([heap(1, 'h'), cpu(2, 'c'), goroutine(3, 'g')])).toBeNull();
     // The same sample types are not the same kind: a heap and an allocs profile are not two snapshots.
     expect(landingGroup([heap(1, 'heap'), allocs(2, 'allocs')])).toBeNull();
+    // An empty mutex profile and an empty block profile look alike, but are not known to be one kind.
+    const empty = (id: number, name: string): ComparableProfile => ({
+      id,
+      name,
+      kind: 'contention',
+      timeNanos: 0,
+      sampleTypes: [{ type: 'contentions', unit: 'count' }, { type: 'delay', unit: 'nanoseconds' }],
+    });
+    expect(landingGroup([empty(1, 'mutex.pprof'), empty(2, 'block.pprof')])).toBeNull();
   });
 
   it('a goroutine dump and a goroutine profile are one kind (the dump becomes a profile)', () => {
