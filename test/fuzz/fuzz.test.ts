@@ -24,13 +24,14 @@ const RUNS: Record<Family, number> = {
   legacy: 1000,
   'trace-v1': 500,
   'trace-v2': 300,
+  archive: 300,
 };
 
 const FOUND = join(dirname(fileURLToPath(import.meta.url)), '../fuzz-found');
 
 describe('fuzzing, fixed seed', () => {
   it.each(Object.keys(FAMILIES) as Family[])('%s', async (family) => {
-    const seeds = FAMILIES[family]();
+    const seeds = await FAMILIES[family]();
     const t0 = performance.now();
     const seen = { read: 0, refused: 0 };
     const count = async (b: Uint8Array) => void seen[await holds(b)]++;

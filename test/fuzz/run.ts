@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   while (Date.now() < until && failed.size < families.length) {
     for (const family of families) {
       if (failed.has(family)) continue;
-      const arb = family === 'unrelated' ? unrelated : mutated(FAMILIES[family](), SHAPES[family]);
+      const arb = family === 'unrelated' ? unrelated : mutated(await FAMILIES[family](), SHAPES[family]);
       const r = await fc.check(fc.asyncProperty(arb, async (b) => void (await holds(b))), { seed, numRuns: 200, endOnFailure: true });
       inputs += r.numRuns;
       if (r.failed && r.counterexample) {

@@ -10,4 +10,5 @@ export const SHAPES: Record<Family, Shape> = {
   legacy: 'binary',
   'trace-v1': 'binary',
   'trace-v2': 'binary',
+  archive: 'binary',
 };
