@@ -1,22 +1,23 @@
 /** The worker's answer to the source call: a function's values per line (analysis/source). */
-import { topEntries } from '../analysis/calltree/top';
+import { sampleValues } from '../analysis/calltree/calltree';
+import { frameFilterFlags } from '../analysis/calltree/filters';
 import { functionFiles, functionsNamed } from '../analysis/source/function-lines';
-import { granularityOf, treeViewOf, withTransform } from '../analysis/transforms/list';
+import { granularityOf, treeViewOf } from '../analysis/transforms/list';
 import type { Handlers, RequestContext } from './context';
 import type { SourceApi, SourceLinesAnswer, SourceLinesRequest } from './source-api';
 
 export const sourceHandlers = {
   sourceLines(p: SourceLinesRequest, { session }: RequestContext): SourceLinesAnswer {
     const profile = session.profile(p.file);
-    // pprof lists at line granularity under its own filters; stack transforms rewrite frames it never sees.
+    // pprof lists under its own filters; stack transforms rewrite frames it never sees.
     const filters = p.transforms.filter((t) => !treeViewOf([t]).stack);
-    const transforms = withTransform(filters, { kind: 'granularity', value: 'line' });
-    const tree = session.callTree(p.file, { sampleType: p.sampleType, transforms });
-    // The same entries the top table of this view reads.
-    const entries = session.memo.get('top-entries', '', [tree], () => topEntries(tree));
+    // Which samples those filters keep: the view's own tree when it has no stack transforms.
+    const tree = session.callTree(p.file, { sampleType: p.sampleType, transforms: filters });
+    const flags = frameFilterFlags(profile, treeViewOf(filters));
+    const values = sampleValues(profile, p.sampleType);
     const functions = functionsNamed(profile, p.name, granularityOf(p.transforms)).map((name) => ({
       name,
-      files: functionFiles(profile, name, tree.keys, entries),
+      files: functionFiles(profile, name, values, tree.sampleNode, flags),
     }));
     return {
       functions,

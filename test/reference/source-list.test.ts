@@ -9,8 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCallTree } from '../../src/analysis/calltree/calltree';
-import { topEntries } from '../../src/analysis/calltree/top';
+import { buildCallTree, sampleValues } from '../../src/analysis/calltree/calltree';
 import { functionFiles, functionsNamed } from '../../src/analysis/source/function-lines';
 import { matchSource, newFolderIndex } from '../../src/analysis/source/match';
 import { sourceMismatch } from '../../src/analysis/source/mismatch';
@@ -33,9 +32,9 @@ const folder = newFolderIndex(
 
 async function ours(g: ListGolden) {
   const p = (await openBytes(new Uint8Array(readFileSync(g.file)))).profile!;
-  const tree = buildCallTree(p, { sampleType: p.sampleTypes.findIndex((t) => t.type === g.sampleType.type), granularity: 'line' });
-  const entries = topEntries(tree);
-  return { p, files: (name: string) => functionFiles(p, name, tree.keys, entries) };
+  const sampleType = p.sampleTypes.findIndex((t) => t.type === g.sampleType.type);
+  const kept = buildCallTree(p, { sampleType, granularity: 'function' }).sampleNode;
+  return { p, files: (name: string) => functionFiles(p, name, sampleValues(p, sampleType), kept, null) };
 }
 
 describe('source lines equal go tool pprof -list', () => {

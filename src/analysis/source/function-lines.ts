@@ -1,13 +1,15 @@
 /**
  * One function's flat and cum per source line, as `go tool pprof -list` computes them: its
- * frames at line granularity are pprof's nodes (function, file, line), whose values are the
- * top table's at that granularity (flat to the leaf line of a sample's leaf location, cum
- * once per sample), and a listing spans from the function's start line to five lines past
- * its last line with a value.
+ * frames are pprof's line-granularity nodes (function, file, line); a sample's value is cum
+ * of each such node on its stack, once however often it recurs, and flat of the last frame
+ * it reaches (the leaf line of its leaf location: a location lists the lines inlined into
+ * it). A listing spans from the function's start line to five lines past its last line
+ * with a value. One pass over the samples' stacks, touching only this function's lines:
+ * the whole line-granularity call tree would do it too, at a hundred times the cost.
  */
 import type { Profile } from '../../model/profile';
-import { frameKeyName, type FrameKeys, type Granularity } from '../calltree/frame-keys';
-import type { TopEntry } from '../calltree/top';
+import { HIDE } from '../calltree/filters';
+import { frameKeyName, type Granularity } from '../calltree/frame-keys';
 
 export interface LineValue {
   line: number;
@@ -44,39 +46,96 @@ export function functionsNamed(p: Profile, name: string, g: Granularity): string
   return [...found];
 }
 
-/**
- * The files of function `func` with its lines' values, by path; `keys` and `entries` are a
- * line-granularity view's frame keys and top entries. Frames without a file have no lines.
- */
-export function functionFiles(p: Profile, func: string, keys: FrameKeys, entries: readonly TopEntry[]): FunctionFile[] {
-  const byKey = new Map<number, TopEntry>();
-  for (const e of entries) byKey.set(e.key, e);
-  const files = new Map<string, { start: number; lines: Map<number, LineValue> }>();
+/** The function's (file, line) nodes: each frame's node (-1: another function, or no file). */
+function lineNodes(p: Profile, func: string) {
   const { frames, strings } = p;
+  const nodeOf = new Int32Array(frames.count).fill(-1);
+  const nodes: { path: string; line: number; start: number }[] = [];
+  const index = new Map<string, number>();
   for (let f = 0; f < frames.count; f++) {
-    if (strings[frames.func[f]] !== func) continue;
     const path = strings[frames.file[f]];
-    const e = byKey.get(keys.ofFrame[f]);
-    if (!path || !e) continue;
-    let entry = files.get(path);
-    if (!entry) files.set(path, (entry = { start: 0, lines: new Map() }));
+    if (!path || strings[frames.func[f]] !== func) continue;
+    const key = `${frames.line[f]}\u0000${path}`;
+    let n = index.get(key);
+    if (n === undefined) {
+      n = nodes.length;
+      index.set(key, n);
+      nodes.push({ path, line: frames.line[f], start: 0 });
+    }
     const start = frames.startLine?.[f] ?? 0;
-    if (start > 0 && (entry.start === 0 || start < entry.start)) entry.start = start;
-    // Frames of one (function, file, line) share a key: count its value once.
-    const line = frames.line[f];
-    if (!entry.lines.has(line)) entry.lines.set(line, { line, flat: e.flat, cum: e.cum });
+    if (start > 0 && (nodes[n].start === 0 || start < nodes[n].start)) nodes[n].start = start;
+    nodeOf[f] = n;
   }
+  return { nodeOf, nodes };
+}
+
+/**
+ * The files of function `func` with its lines' values, by path. `values` holds a value per
+ * sample, `kept` is -1 for a sample the view drops, and `flags` (frameFilterFlags) marks
+ * the frames pprof's -hide takes out of stacks. Frames without a file have no lines.
+ */
+export function functionFiles(p: Profile, func: string, values: Float64Array, kept: Int32Array, flags: Uint8Array | null): FunctionFile[] {
+  const { nodeOf, nodes } = lineNodes(p, func);
+  if (nodes.length === 0) return [];
+  const flat = new Float64Array(nodes.length);
+  const cum = new Float64Array(nodes.length);
+  const seenIn = new Int32Array(nodes.length).fill(-1);
+  const loc = p.sampleLocations;
+  for (let s = 0; s < kept.length; s++) {
+    const v = values[s];
+    if (kept[s] < 0 || v === 0) continue;
+    let leaf = -1;
+    if (loc) {
+      // Root first, and a location's frames outermost first: the last frame is the leaf.
+      const { start, data } = loc.stacks;
+      for (let i = start[s]; i < start[s + 1]; i++) {
+        const l = data[i];
+        for (let k = loc.frameStart[l]; k < loc.frameStart[l + 1]; k++) {
+          const f = loc.frames[k];
+          if (flags !== null && flags[f] & HIDE) continue;
+          leaf = f;
+          const n = nodeOf[f];
+          if (n >= 0 && seenIn[n] !== s) {
+            seenIn[n] = s;
+            cum[n] += v;
+          }
+        }
+      }
+    } else {
+      // Leaf first through the trie.
+      const { parent, frame } = p.stacks;
+      for (let t = p.samples.stack[s]; t > 0; t = parent[t]) {
+        const f = frame[t];
+        if (flags !== null && flags[f] & HIDE) continue;
+        if (leaf < 0) leaf = f;
+        const n = nodeOf[f];
+        if (n >= 0 && seenIn[n] !== s) {
+          seenIn[n] = s;
+          cum[n] += v;
+        }
+      }
+    }
+    if (leaf >= 0 && nodeOf[leaf] >= 0) flat[nodeOf[leaf]] += v;
+  }
+  const files = new Map<string, { start: number; lines: LineValue[] }>();
+  nodes.forEach((node, n) => {
+    if (flat[n] === 0 && cum[n] === 0) return;
+    let file = files.get(node.path);
+    if (!file) files.set(node.path, (file = { start: 0, lines: [] }));
+    if (node.start > 0 && (file.start === 0 || node.start < file.start)) file.start = node.start;
+    file.lines.push({ line: node.line, flat: flat[n], cum: cum[n] });
+  });
   const out: FunctionFile[] = [];
   for (const [path, { start, lines }] of files) {
-    const list = [...lines.values()].sort((a, b) => a.line - b.line);
-    let flat = 0;
-    let cum = 0;
-    for (const l of list) {
-      flat += l.flat;
-      cum += l.cum;
+    lines.sort((a, b) => a.line - b.line);
+    let fileFlat = 0;
+    let fileCum = 0;
+    for (const l of lines) {
+      fileFlat += l.flat;
+      fileCum += l.cum;
     }
-    const first = Math.max(1, start > 0 ? start : list[0].line - LIST_MARGIN);
-    out.push({ path, startLine: start, first, last: list[list.length - 1].line + LIST_MARGIN, flat, cum, lines: list });
+    const first = Math.max(1, start > 0 ? start : lines[0].line - LIST_MARGIN);
+    out.push({ path, startLine: start, first, last: lines[lines.length - 1].line + LIST_MARGIN, flat: fileFlat, cum: fileCum, lines });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.startLine - b.startLine));
 }
