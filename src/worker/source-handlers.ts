@@ -13,11 +13,12 @@ export const sourceHandlers = {
     const filters = p.transforms.filter((t) => !treeViewOf([t]).stack);
     // Which samples those filters keep: the view's own tree when it has no stack transforms.
     const tree = session.callTree(p.file, { sampleType: p.sampleType, transforms: filters });
-    const flags = frameFilterFlags(profile, treeViewOf(filters));
-    const values = sampleValues(profile, p.sampleType);
+    // A tree stands for its sample type and filters, so a function's lines are kept with it.
     const functions = functionsNamed(profile, p.name, granularityOf(p.transforms)).map((name) => ({
       name,
-      files: functionFiles(profile, name, values, tree.sampleNode, flags),
+      files: session.memo.get('source-lines', name, [tree], () =>
+        functionFiles(profile, name, sampleValues(profile, p.sampleType), tree.sampleNode, frameFilterFlags(profile, treeViewOf(filters))),
+      ),
     }));
     return {
       functions,
