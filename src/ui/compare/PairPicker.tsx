@@ -3,6 +3,7 @@
  * the profiles that can be diffed with it (the same sample types, as pprof requires);
  * a swap, and the sample type.
  */
+import { useMemo } from 'react';
 import { comparableWith, type ComparableProfile } from '../../analysis/diff/pairs';
 import type { FileId } from '../../worker/types';
 
@@ -19,8 +20,11 @@ interface Props {
 }
 
 export function PairPicker({ profiles, base, target, sampleType, sampleTypes, onBase, onTarget, onSwap, onSampleType }: Props) {
-  const baseProfile = profiles.find((p) => p.id === base);
-  const targets = baseProfile ? comparableWith(baseProfile, profiles) : [];
+  // Not again on every render of the panel (a search keystroke): an archive holds a thousand profiles.
+  const targets = useMemo(() => {
+    const baseProfile = profiles.find((p) => p.id === base);
+    return baseProfile ? comparableWith(baseProfile, profiles) : [];
+  }, [profiles, base]);
   return (
     <div className="compare-pair" role="group" aria-label="Profiles to compare">
       <label>
