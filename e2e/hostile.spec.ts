@@ -12,6 +12,9 @@ import { fixture, frames, gotoApp, row, shot } from './helpers';
 
 const PWN = '<img src=x onerror="window.__pwned=1">';
 const FILE_NAME = '<img src=x onerror=window.__pwned=1>.pb.gz';
+/** The profile's "main.\u202Eevil\u202C.reversed" as shown: each bidi control a visible mark, nothing reordered. */
+const BIDI_SHOWN = 'main.⟨U+202E⟩evil⟨U+202C⟩.reversed';
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert text in every view', async ({ page }) => {
   test.setTimeout(90_000);
@@ -47,12 +50,17 @@ test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert te
   await r.locator('.file-main').click();
 
   const names = async () => (await frames(page)).map((f) => f.name);
-  await expect.poll(names).toEqual(expect.arrayContaining([PWN, '<script>window.__pwned=1</script>', 'main.\u202Eevil\u202C.reversed']));
+  await expect.poll(names).toEqual(expect.arrayContaining([PWN, '<script>window.__pwned=1</script>', BIDI_SHOWN]));
   // Invalid UTF-8 reads as replacement characters, not as markup or an error.
   expect((await names()).some((n) => n.startsWith('main.bad') && n.includes('\uFFFD'))).toBe(true);
   const chart = page.getByTestId('flame-chart');
   await chart.locator(`g.frame[name="${PWN.replace(/"/g, '\\"')}"]`).first().hover();
   await expect(page.getByRole('tooltip')).toContainText(PWN);
+  const bidi = chart.locator(`g.frame[name="${BIDI_SHOWN}"]`).first();
+  await bidi.hover();
+  await expect(page.getByRole('tooltip')).toContainText(BIDI_SHOWN);
+  expect(await chart.textContent()).not.toMatch(BIDI_CONTROL);
+  expect(await page.getByRole('tooltip').textContent()).not.toMatch(BIDI_CONTROL);
   await shot(page, 'hostile-flame');
 
   // Every tab this file has, each left to draw, then the help and the export menu.
@@ -62,7 +70,10 @@ test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert te
     await page.waitForTimeout(300);
   }
   await page.getByRole('tab', { name: /Top/ }).click();
-  await expect(page.getByRole('table', { name: 'Top functions' }).getByRole('button', { name: PWN })).toBeVisible();
+  const top = page.getByRole('table', { name: 'Top functions' });
+  await expect(top.getByRole('button', { name: PWN })).toBeVisible();
+  await expect(top.getByRole('button', { name: BIDI_SHOWN })).toHaveText(BIDI_SHOWN);
+  expect(await top.textContent()).not.toMatch(BIDI_CONTROL);
   await page.keyboard.press('?');
   await page.keyboard.press('Escape');
   const exportButton = page.getByRole('button', { name: 'Export' });

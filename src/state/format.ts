@@ -95,3 +95,17 @@ export function formatPercent(part: number, whole: number): string {
 export function formatSize(bytes: number): string {
   return formatBytes(bytes);
 }
+
+/**
+ * Unicode bidi controls (embeddings, overrides, isolates, marks) are invisible yet reorder
+ * the text around them: "main.\u202Eevil" reads backwards. Shown names get each as a
+ * visible mark instead ("main.⟨U+202E⟩evil"), so a name reads in the order it is stored.
+ * Exports keep the stored string.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export function visibleMarks(name: string): string {
+  BIDI_CONTROLS.lastIndex = 0;
+  if (!BIDI_CONTROLS.test(name)) return name;
+  return name.replace(BIDI_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}

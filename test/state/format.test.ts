@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatExact, formatNanos, formatPercent, formatValue, thousands, unitClass } from '../../src/state/format';
+import { formatBytes, formatExact, formatNanos, formatPercent, formatValue, thousands, unitClass, visibleMarks } from '../../src/state/format';
 
 describe('thousands', () => {
   it('groups digits with commas whatever the locale', () => {
@@ -63,5 +63,20 @@ describe('formatPercent', () => {
     expect(formatPercent(1, 3)).toBe('33.33%');
     expect(formatPercent(10, 10)).toBe('100.00%');
     expect(formatPercent(1, 1e6)).toBe('<0.01%');
+  });
+});
+
+describe('visibleMarks', () => {
+  it('shows every bidi control as a visible mark, in stored order', () => {
+    expect(visibleMarks('main.\u202Eevil\u202C.reversed')).toBe('main.⟨U+202E⟩evil⟨U+202C⟩.reversed');
+    const controls = '\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+    expect(visibleMarks(controls)).toBe([...controls].map((c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`).join(''));
+    expect(visibleMarks(controls + 'x')).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('leaves other text as it is, the same string when there is nothing to mark', () => {
+    const s = 'net/http.(*conn).serve 日本 \u200D zero-width joiner';
+    expect(visibleMarks(s)).toBe(s);
+    expect(visibleMarks('a\u202Eb')).toBe(visibleMarks('a\u202Eb')); // the regex's state does not leak between calls
   });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { FrameInfo, LabelCount, StateCount } from '../../worker/goroutine-api';
 import { viewActions } from '../../state/view';
 import { count, location, shortFile, stateTone } from './format';
+import { visibleMarks } from '../../state/format';
 
 export function StateChips({ states, max = 3 }: { states: StateCount[]; max?: number }) {
   if (states.length === 0) return <span className="muted">—</span>;
@@ -65,8 +66,8 @@ export function FrameName({ frame, withLocation = false }: { frame: FrameInfo | 
   if (!frame) return <span className="muted">—</span>;
   const loc = location(frame);
   return (
-    <span className="g-frame" title={`${frame.func}${frame.file ? `\n${frame.file}:${frame.line}` : ''}`}>
-      <span className="g-func">{frame.func}</span>
+    <span className="g-frame" title={`${visibleMarks(frame.func)}${frame.file ? `\n${visibleMarks(frame.file)}:${frame.line}` : ''}`}>
+      <span className="g-func">{visibleMarks(frame.func)}</span>
       {withLocation && loc && <span className="g-loc"> {loc}</span>}
     </span>
   );
@@ -82,8 +83,8 @@ export function StackFrames({ frames, highlight, label }: { frames: FrameInfo[];
         const mark = !!highlight && f.func === highlight.func && f.line === highlight.line;
         return (
           <li key={i} className={mark ? 'g-user' : undefined} style={{ height: FRAME_LINE }}>
-            <button type="button" className="g-func link" title={`${f.func}: show its callers and callees`} onClick={() => viewActions.showSandwich(f.func)}>
-              {f.func}
+            <button type="button" className="g-func link" title={`${visibleMarks(f.func)}: show its callers and callees`} onClick={() => viewActions.showSandwich(f.func)}>
+              {visibleMarks(f.func)}
             </button>
             <span className="g-loc" title={`${f.file}:${f.line}`}>
               {f.file ? `${shortFile(f.file, 3)}:${f.line}` : ''}

@@ -10,6 +10,7 @@ import flamegraph from 'd3-flame-graph/src/flamegraph.js';
 import 'd3-flame-graph/dist/d3-flamegraph.css';
 import { searchRegex, zoomPathFor } from '../flame/zoom';
 import { createFrameTooltip, type TooltipFrame } from './frame-tooltip';
+import { visibleMarks } from '../../state/format';
 
 /** A frame as d3-flame-graph hands it to our callbacks. */
 export interface DrawnFrame<T> {
@@ -60,7 +61,7 @@ export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o:
     .setSearchHandler(() => undefined)
     .setColorMapper((d: DrawnFrame<T>) => o.colour(d, searching));
   // getName exists in d3-flame-graph 4.1 but is missing from its typings.
-  (chart as unknown as { getName(f: (d: DrawnFrame<T>) => string): void }).getName((d) => o.label(d.data.name));
+  (chart as unknown as { getName(f: (d: DrawnFrame<T>) => string): void }).getName((d) => visibleMarks(o.label(d.data.name)));
   // d3-flame-graph's own click zooms the chart in place (every frame re-laid out and
   // painted) before its callback runs; the worker's answer for the new zoom replaces the
   // chart anyway, so a click only reports the path. Bound again after each update, which

@@ -4,6 +4,7 @@
  * beside the pointer. Names are data from profiles, never markup: the DOM is built with
  * textContent only.
  */
+import { visibleMarks } from '../../state/format';
 
 export interface TooltipFrame<T> {
   data: T;
@@ -78,7 +79,7 @@ export function createFrameTooltip<T extends { name: string }>(
       dd.textContent = v;
       dl.append(dt, dd);
     }
-    el.replaceChildren(textDiv('flame-tooltip-name', d.data.name), dl, textDiv('flame-tooltip-hint', d.parent ? 'Click to zoom in' : 'Click to zoom out'));
+    el.replaceChildren(textDiv('flame-tooltip-name', visibleMarks(d.data.name)), dl, textDiv('flame-tooltip-hint', d.parent ? 'Click to zoom in' : 'Click to zoom out'));
     el.hidden = false;
     place();
   };

@@ -8,7 +8,7 @@ import { worker } from '../../state/worker';
 import { viewActions } from '../../state/view';
 import { escapeRegex } from '../../analysis/transforms/regex';
 import { inlineMarkText } from '../../analysis/calltree/inline-marks';
-import { thousands } from '../../state/format';
+import { thousands, visibleMarks } from '../../state/format';
 import { COLUMNS, visibleRange } from './columns';
 import { FrameMenu, type MenuTarget } from '../shared/FrameMenu';
 
@@ -92,10 +92,10 @@ export function TopView({ current }: { current: CurrentProfile }) {
                 <button
                   type="button"
                   className="link"
-                  title={`Focus on ${r.name}${r.file ? ` (${r.file})` : ''}${r.inline ? `. ${inlineMarkText(r.inline)}.` : ''}`}
+                  title={`Focus on ${visibleMarks(r.name)}${r.file ? ` (${visibleMarks(r.file)})` : ''}${r.inline ? `. ${inlineMarkText(r.inline)}.` : ''}`}
                   onClick={() => viewActions.setTransform({ kind: 'focus', pattern: `^${escapeRegex(r.name)}$` })}
                 >
-                  {r.name}
+                  {visibleMarks(r.name)}
                 </button>
                 {r.inline && (
                   <span className="inline-mark muted" title={inlineMarkText(r.inline)}>

@@ -7,7 +7,7 @@ import type { CurrentProfile } from '../shared/useCurrentProfile';
 import type { TreeRow } from '../../worker/profile-api';
 import { worker } from '../../state/worker';
 import { useView, viewActions } from '../../state/view';
-import { formatExact, formatPercent, formatValue } from '../../state/format';
+import { formatExact, formatPercent, formatValue, visibleMarks } from '../../state/format';
 import { InvertToggle } from '../flame/InvertToggle';
 import { pathKey, visibleRows } from './rows';
 
@@ -130,9 +130,9 @@ export function TreeView({ current }: { current: CurrentProfile }) {
                 <td className="num" title={formatExact(r.row.self, meta.unit)}>{v(r.row.self)}</td>
                 <td className="num" title={formatExact(r.row.total, meta.unit)}>{v(r.row.total)}</td>
                 <td className="num">{formatPercent(r.row.total, meta.total)}</td>
-                <td className="name-cell" role="gridcell" style={{ paddingLeft: 8 + 14 * r.depth }} title={r.row.name}>
+                <td className="name-cell" role="gridcell" style={{ paddingLeft: 8 + 14 * r.depth }} title={visibleMarks(r.row.name)}>
                   <span className="tree-caret" aria-hidden="true">{r.row.hasChildren ? (r.expanded ? '▾' : '▸') : ' '}</span>
-                  {r.row.name}
+                  {visibleMarks(r.row.name)}
                 </td>
               </tr>
             ))}
