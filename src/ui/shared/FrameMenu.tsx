@@ -22,7 +22,6 @@ function items(t: MenuTarget): { label: string; act: () => void }[] {
   const pkg = packagePrefix(t.name);
   return [
     { label: 'Callers and callees', act: () => viewActions.showSandwich(t.name) },
-    { label: 'Source lines', act: () => viewActions.showSource(t.name) },
     ...(t.path && t.path.length > 0 ? [{ label: 'Focus on this subtree', act: add({ kind: 'subtree', path: t.path }) }] : []),
     { label: 'Focus on this function', act: add({ kind: 'focusfn', name: t.name }) },
     { label: 'Merge into its callers', act: add({ kind: 'merge', name: t.name }) },
@@ -30,6 +29,8 @@ function items(t: MenuTarget): { label: string; act: () => void }[] {
     { label: 'Collapse its recursion', act: add({ kind: 'rec', name: t.name }) },
     { label: 'Prune its callees', act: add({ kind: 'prunefrom', pattern: `^${escapeRegex(t.name)}$` }) },
     ...(pkg ? [{ label: `Collapse ${pkg}* into one frame`, act: add({ kind: 'prefix', prefix: pkg }) }] : []),
+    // Last, so the transforms keep their places in the menu.
+    { label: 'Source lines', act: () => viewActions.showSource(t.name) },
   ];
 }
 
