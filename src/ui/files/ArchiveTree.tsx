@@ -12,7 +12,7 @@ import { PodTableDialog } from '../pods/PodTableDialog';
 import { selectFile, useFiles, type FileEntry } from '../../state/files';
 import type { FileId } from '../../worker/types';
 import './archive.css';
-import { PairMark, usePairRole } from './PairMark';
+import { PairMark, pairRoleText, usePairRole } from './PairMark';
 
 /** Open the pods' folders when there are few enough to read at a glance. */
 const OPEN_PODS_UP_TO = 6;
@@ -26,7 +26,14 @@ function SnapshotRow({ s, entry, selected }: { s: Snapshot; entry: FileEntry; se
   const role = usePairRole(s.id);
   return (
     <li className={`snapshot-row${selected ? ' selected' : ''}${s.failed ? ' failed' : ''}`} data-testid="archive-entry" data-path={s.path} aria-current={selected ? 'true' : undefined}>
-      <button type="button" className="snapshot-main" onClick={() => selectFile(s.id)} title={s.path}>
+      <button
+        type="button"
+        className="snapshot-main"
+        onClick={() => selectFile(s.id)}
+        title={s.path}
+        // The mark's word would run into the name and time: said apart, as in a file row.
+        aria-label={role ? `${baseName(s.path)}${time ? `, ${time}` : ''}${pairRoleText(role)}` : undefined}
+      >
         {/* A failed entry shows its whole path: the path may be why it failed (../x). */}
         <span className="snapshot-name">{s.failed ? s.path : baseName(s.path)}</span>
         <PairMark role={role} />
