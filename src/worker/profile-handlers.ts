@@ -1,5 +1,5 @@
 /** The worker's answers to the profile calls: flame graph, top table, search, labels. */
-import { flameSubtree, resolvePath, searchMatched } from '../analysis/calltree/flame';
+import { flameSubtree, flameTreeOf, resolvePath, resolveWalkPath, searchMatched, walkFlame } from '../analysis/calltree/flame';
 import { inlineMarks } from '../analysis/calltree/inline-marks';
 import { invertedTree } from '../analysis/calltree/inverted';
 import { peek } from '../analysis/calltree/peek';
@@ -54,10 +54,13 @@ export const LABEL_VALUES_SENT = 50;
 
 export const profileHandlers = {
   flame(p: FlameRequest, { session }: RequestContext): FlameAnswer {
-    const tree = viewTree(session, p);
-    const { node, path } = resolvePath(tree, p.zoomPath);
-    const { root, nodeCount } = flameSubtree(tree, node, p.minFraction);
-    return { root, total: tree.profileTotal, path, unit: unitOf(session, p.file, p.sampleType), nodeCount };
+    // Not inverted, a view's flame graph is walked from the root: a tree grown on demand
+    // answers until something builds the whole tree, so the first one is drawn sooner.
+    const lazy = session.lazyCallTree(p.file, p);
+    const tree = p.inverted ? flameTreeOf(viewTree(session, p)) : lazy.walk();
+    const at = resolveWalkPath(tree, p.zoomPath);
+    const { root, nodeCount } = walkFlame(tree, at, p.minFraction);
+    return { root, total: lazy.profileTotal, path: at.path, unit: unitOf(session, p.file, p.sampleType), nodeCount };
   },
 
   top(p: TopRequest, { session }: RequestContext): TopAnswer {

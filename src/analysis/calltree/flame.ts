@@ -3,6 +3,8 @@
  * see folded into their parent's `hidden` value. Only what can be drawn leaves the worker.
  */
 import type { CallTree } from './calltree';
+import type { FrameKeys } from './frame-keys';
+import { walkOf, type WalkedTree } from './walked';
 
 export interface FlameNode {
   name: string;
@@ -15,24 +17,42 @@ export interface FlameNode {
   children: FlameNode[];
 }
 
+/** A tree as a flame answer reads it: whole, or grown on demand (grown.ts), with its keys' names. */
+export type FlameTree = WalkedTree & { keys: Pick<FrameKeys, 'names'> };
+
+/** A whole call tree as a flame answer reads it. */
+export function flameTreeOf(tree: CallTree): FlameTree {
+  return { ...walkOf(tree), keys: tree.keys };
+}
+
+/** Scratch for a node's children: no node has more children than the tree has keys. */
+function scratch(tree: FlameTree): { nodes: Int32Array; keys: Int32Array } {
+  const n = Math.max(1, tree.keys.names.length);
+  return { nodes: new Int32Array(n), keys: new Int32Array(n) };
+}
+
 /** The node reached by following names from the root; stops at the first name not found. */
 export function resolvePath(tree: CallTree, path: string[]): { node: number; path: string[] } {
+  return resolveWalkPath(flameTreeOf(tree), path);
+}
+
+/** resolvePath in a walked tree; also gives the node's key (-1 for the root). */
+export function resolveWalkPath(tree: FlameTree, path: string[]): { node: number; key: number; path: string[] } {
+  const s = scratch(tree);
+  const names = tree.keys.names;
   let node = 0;
+  let key = -1;
   const found: string[] = [];
   for (const name of path) {
-    let next = -1;
-    for (let i = tree.childStart[node]; i < tree.childStart[node + 1]; i++) {
-      const c = tree.childList[i];
-      if (tree.keys.names[tree.key[c]] === name) {
-        next = c;
-        break;
-      }
-    }
-    if (next < 0) break;
-    node = next;
+    const count = tree.children(node, s.nodes, s.keys);
+    let i = 0;
+    while (i < count && names[s.keys[i]] !== name) i++;
+    if (i === count) break;
+    node = s.nodes[i];
+    key = s.keys[i];
     found.push(name);
   }
-  return { node, path: found };
+  return { node, key, path: found };
 }
 
 /**
@@ -101,45 +121,59 @@ const DEPTH_DECAY = 0.98;
  * way down), are folded into their parent's `hidden` value. Widest first, so a cut never
  * hides a wide frame near the top.
  */
-export function flameSubtree(
-  tree: CallTree,
-  root: number,
+export function flameSubtree(tree: CallTree, root: number, minFraction: number, maxNodes = FLAME_MAX_NODES): { root: FlameNode; nodeCount: number } {
+  return walkFlame(flameTreeOf(tree), { node: root, key: root === 0 ? -1 : tree.key[root] }, minFraction, maxNodes);
+}
+
+/** flameSubtree of a tree as a walk reads it: a tree grown on demand grows only what is drawn. */
+export function walkFlame(
+  tree: FlameTree,
+  { node: root, key: rootKey }: { node: number; key: number },
   minFraction: number,
   maxNodes = FLAME_MAX_NODES,
 ): { root: FlameNode; nodeCount: number } {
-  const min = Math.abs(tree.total[root]) * Math.max(0, minFraction);
+  const min = Math.abs(tree.total(root)) * Math.max(0, minFraction);
   const names = tree.keys.names;
+  const s = scratch(tree);
   const made = new Map<number, FlameNode>();
-  const make = (n: number): FlameNode => {
-    const f = { name: n === 0 ? 'root' : names[tree.key[n]], value: tree.total[n], self: tree.self[n], hidden: 0, children: [] };
+  /** Per node waiting in the heap: its parent and its key. */
+  const pending = new Map<number, { parent: number; key: number }>();
+  const make = (n: number, key: number): FlameNode => {
+    const f = { name: key < 0 ? 'root' : names[key], value: tree.total(n), self: tree.self(n), hidden: 0, children: [] };
     made.set(n, f);
     return f;
   };
-  const top = make(root);
+  const top = make(root, rootKey);
   const heap = new NodeHeap();
   /** Per node made: the decay its children's claims get (DEPTH_DECAY to the power of their depth). */
   const decay = new Map<number, number>([[root, DEPTH_DECAY]]);
   const expand = (n: number) => {
     const out = made.get(n)!;
     const d = decay.get(n)!;
-    for (let i = tree.childStart[n]; i < tree.childStart[n + 1]; i++) {
-      const c = tree.childList[i];
-      const w = Math.abs(tree.total[c]);
-      if (tree.total[c] === 0) continue;
-      if (w < min) out.hidden += tree.total[c];
-      else heap.push(c, w * d);
+    const count = tree.children(n, s.nodes, s.keys);
+    for (let i = 0; i < count; i++) {
+      const c = s.nodes[i];
+      const t = tree.total(c);
+      const w = Math.abs(t);
+      if (t === 0) continue;
+      if (w < min) out.hidden += t;
+      else {
+        pending.set(c, { parent: n, key: s.keys[i] });
+        heap.push(c, w * d);
+      }
     }
   };
   expand(root);
   while (heap.size > 0) {
     const c = heap.pop();
-    const p = tree.parent[c];
+    const { parent: p, key } = pending.get(c)!;
+    pending.delete(c);
     const parent = made.get(p)!;
     if (made.size >= maxNodes) {
-      parent.hidden += tree.total[c];
+      parent.hidden += tree.total(c);
       continue;
     }
-    parent.children.push(make(c));
+    parent.children.push(make(c, key));
     decay.set(c, decay.get(p)! * DEPTH_DECAY);
     expand(c);
   }

@@ -2,6 +2,11 @@
  * Children of a call-tree node ordered by unified key, written into scratch arrays the
  * caller reuses: this runs once per visited node of trees with millions of nodes.
  */
+import type { WalkedTree } from '../calltree/walked';
+
+// Walked trees are the call trees' (flame answers read them too); diff code imports them from here.
+export { walkOf, type WalkedTree } from '../calltree/walked';
+
 /** A trie with children lists and a key per node: call trees, and stack tries once listed. */
 export interface KeyedTrie {
   count: number;
@@ -39,34 +44,6 @@ export function sortedChildren(t: KeyedTrie, n: number, keyMap: Int32Array, s: C
     s.nodes[i] = c;
   }
   return sortByKey(s, count);
-}
-
-/**
- * A tree as a walk from the root reads it: a whole call tree, or one grown on demand
- * (calltree/grown.ts), which learns a node's children only when asked.
- */
-export interface WalkedTree {
-  total(n: number): number;
-  self(n: number): number;
-  /** Writes node n's children and their own keys from index 0; returns how many. */
-  children(n: number, nodes: Int32Array, keys: Int32Array): number;
-}
-
-/** A whole call tree read as a walked one. */
-export function walkOf(t: KeyedTrie & { total: Float64Array; self: Float64Array }): WalkedTree {
-  return {
-    total: (n) => t.total[n],
-    self: (n) => t.self[n],
-    children(n, nodes, keys) {
-      const from = t.childStart[n];
-      const count = t.childStart[n + 1] - from;
-      for (let i = 0; i < count; i++) {
-        nodes[i] = t.childList[from + i];
-        keys[i] = t.key[nodes[i]];
-      }
-      return count;
-    },
-  };
 }
 
 /** Like sortedChildren, for a walked tree. */

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCallTree, buildViewStacks, sampleValues, type CallTree, type ViewSpec } from '../../../src/analysis/calltree/calltree';
-import { GrownTree } from '../../../src/analysis/calltree/grown';
+import { GrownTree, keyUnits } from '../../../src/analysis/calltree/grown';
+import { flameSubtree, resolvePath, resolveWalkPath, walkFlame } from '../../../src/analysis/calltree/flame';
 import { LazyCallTree } from '../../../src/analysis/calltree/lazy';
 import { diffFlame } from '../../../src/analysis/diff/flame';
 import { buildDiffTree, type DiffView } from '../../../src/analysis/diff/tree';
@@ -66,8 +67,11 @@ describe('grown call trees', () => {
       const p = await load();
       for (const view of VIEWS) {
         const spec = { ...view, sampleType: p.defaultSampleType };
-        const grown = new GrownTree(buildViewStacks(p, spec), sampleValues(p, spec.sampleType));
-        expect(grownNodes(grown), JSON.stringify(view)).toEqual(wholeNodes(buildCallTree(p, spec)));
+        const whole = wholeNodes(buildCallTree(p, spec));
+        const grown = new GrownTree(keyUnits(buildViewStacks(p, spec)), sampleValues(p, spec.sampleType));
+        expect(grownNodes(grown), JSON.stringify(view)).toEqual(whole);
+        // A view's own grown tree: read from the location lists when the view is plain.
+        expect(grownNodes(new LazyCallTree(p, spec).grown()), JSON.stringify(view)).toEqual(whole);
       }
     });
   }
@@ -79,6 +83,38 @@ describe('grown call trees', () => {
     grown.children(0, new Int32Array(width), new Int32Array(width));
     expect(grown.count).toBeLessThan(buildCallTree(p, { sampleType: p.defaultSampleType, granularity: 'function' }).count);
   });
+});
+
+describe('flame answers from grown trees', () => {
+  const profiles = ['test/fixtures/incident4/cpu.pb.gz', 'test/fixtures/incident1/heap-after.pb.gz', 'test/fixtures/labels/cpu.pb.gz'];
+  for (const file of profiles) {
+    it(`equal the answers from the whole tree: ${file}`, async () => {
+      const p = await loadProfile(file);
+      for (const granularity of ['function', 'line'] as const) {
+        const spec = { sampleType: p.defaultSampleType, granularity };
+        const lazy = new LazyCallTree(p, spec);
+        const grown = lazy.walk();
+        const tree = buildCallTree(p, spec);
+        expect(lazy.built).toBe(false);
+        expect(lazy.profileTotal).toBe(tree.profileTotal);
+        for (const minFraction of [0, 0.001, 0.05]) {
+          for (const maxNodes of [600, 40]) {
+            const a = walkFlame(grown, resolveWalkPath(grown, []), minFraction, maxNodes);
+            expect(a).toEqual(flameSubtree(tree, 0, minFraction, maxNodes));
+            // Zoomed into the widest child, and a path that stops part way.
+            const widest = [...a.root.children].sort((x, y) => y.value - x.value)[0];
+            if (!widest) continue;
+            for (const path of [[widest.name], [widest.name, 'no.such.function']]) {
+              const at = resolveWalkPath(grown, path);
+              const node = resolvePath(tree, path);
+              expect(at.path).toEqual(node.path);
+              expect(walkFlame(grown, at, minFraction, maxNodes)).toEqual(flameSubtree(tree, node.node, minFraction, maxNodes));
+            }
+          }
+        }
+      }
+    });
+  }
 });
 
 describe('diff flame answers from grown trees', () => {
