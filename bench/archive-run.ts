@@ -1,33 +1,22 @@
 /**
  * The archive bench's measured work, bundled for Node (bench/bundle.ts) as the app's build
- * bundles it: read the archive entry by entry, open each entry (kept, as the session keeps
- * it), group by pod, build the pod table. Returns what the table puts first.
+ * bundles it: the worker's own openFile on the archive's bytes (each entry read and
+ * summarised, as the app's worker does it), then the file list's grouping by pod and the
+ * pod table from the entries' summaries, as the UI builds them. Returns what the table puts first.
  */
-import { archiveFormat } from '../src/formats/archive/format';
-import { readArchive } from '../src/formats/archive/read';
-import { openBytes, type OpenedFile } from '../src/formats/open';
-import { groupByPod, type PodFile } from '../src/analysis/pods/group';
+import { groupByPod } from '../src/analysis/pods/group';
 import { podTable } from '../src/analysis/pods/table';
+import { requestContext } from '../src/worker/context';
+import { fileHandlers } from '../src/worker/file-handlers';
+import { Session } from '../src/worker/session';
 
-export async function groupArchive(bytes: Uint8Array): Promise<{ entries: number; pods: number; firstPod: string }> {
-  const format = archiveFormat(bytes);
-  if (!format) throw new Error('not an archive');
-  const files: PodFile[] = [];
-  const opened = new Map<number, OpenedFile>();
-  for await (const e of readArchive(bytes, format)) {
-    const id = files.length;
-    if ('error' in e) {
-      files.push({ id, path: e.path, kind: { kind: 'unknown' }, failed: true });
-      continue;
-    }
-    const f = await openBytes(e.bytes);
-    opened.set(id, f);
-    files.push({ id, path: e.path, kind: f.kind, timeNanos: f.profile?.timeNanos });
-  }
-  const pods = groupByPod(files);
-  const totals = (id: number) => {
-    const p = opened.get(id)?.profile;
-    return p && { sampleTypes: p.sampleTypes, defaultSampleType: p.defaultSampleType, totals: p.samples.values.map((c) => c.reduce((a, b) => a + b, 0)) };
-  };
-  return { entries: files.length, pods: pods.length, firstPod: podTable(pods, totals).rows[0]?.pod ?? '' };
+/** `bytes`: the archive, as the page hands it to the worker. */
+export async function groupArchive(bytes: ArrayBuffer): Promise<{ entries: number; pods: number; firstPod: string }> {
+  const session = new Session();
+  const info = await fileHandlers.openFile({ id: 1, name: 'pods.tar.gz', bytes }, requestContext(session));
+  if (info.error) throw new Error(info.error);
+  const entries = info.entries ?? [];
+  const pods = groupByPod(entries.map((e) => ({ id: e.id, path: e.name, kind: e.kind, timeNanos: e.profile?.timeNanos, failed: !!e.error })));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { entries: entries.length, pods: pods.length, firstPod: podTable(pods, (id) => byId.get(id)?.profile).rows[0]?.pod ?? '' };
 }

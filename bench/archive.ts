@@ -21,11 +21,13 @@ export async function benchArchive(path: string): Promise<ArchiveBench> {
   const base = process.memoryUsage().rss;
   let peak = base;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const bytes = new Uint8Array(readFileSync(path));
+  const file = readFileSync(path);
+  // A file this large has a buffer of its own: handed over whole, as the page transfers it.
+  const bytes = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength ? file.buffer : new Uint8Array(file).buffer;
   const t0 = performance.now();
-  const r = await groupArchive(bytes);
+  const r = await groupArchive(bytes as ArrayBuffer);
   const ms = performance.now() - t0;
   peak = Math.max(peak, process.memoryUsage().rss);
   clearInterval(timer);
-  return { bytes: bytes.length, ...r, ms, peakRssGrowth: peak - base };
+  return { bytes: bytes.byteLength, ...r, ms, peakRssGrowth: peak - base };
 }

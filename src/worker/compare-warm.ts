@@ -32,7 +32,8 @@ function defaultView(session: Session, id: FileId) {
 
 /** Which files to warm after `opened` was added: it and the profile opened before it. */
 export function compareCandidates(session: Session, opened: FileId): FileId[] {
-  const profiles = session.ids().filter((id) => session.get(id).profile);
+  // An archive entry not read is no candidate: warming it would read it from the archive.
+  const profiles = session.ids().filter((id) => session.isRead(id) && session.get(id).profile);
   const at = profiles.indexOf(opened);
   return at > 0 ? [opened, profiles[at - 1]] : [];
 }

@@ -2,24 +2,30 @@
 import { cpuSamplesProfile } from '../analysis/trace';
 import { summarize } from './summary';
 import { OpenError, openBytes, type OpenOptions } from '../formats/open';
-import type { Session } from './session';
+import type { OpenFile, Session } from './session';
 import type { FileInfo } from './types';
 
 export type FileBase = Pick<FileInfo, 'id' | 'name' | 'size' | 'inArchive'>;
 
-export async function openOne(session: Session, base: FileBase, bytes: Uint8Array, opts: OpenOptions & { signal: { aborted: boolean } }): Promise<FileInfo> {
+export type OneOptions = OpenOptions & { signal: { aborted: boolean } };
+
+/** The file as the session holds it; a file that cannot be read is one with its reason (info.error). */
+export async function openFile(base: FileBase, bytes: Uint8Array, opts: OneOptions): Promise<OpenFile> {
   try {
     const opened = await openBytes(bytes, opts);
     const model = opened.trace?.model;
     // A trace's CPU samples are its flame graph; its other profiles come from the trace view.
     const profile = model ? (model.summary.cpuSamples > 0 ? cpuSamplesProfile(model) : undefined) : opened.profile;
     const info: FileInfo = { ...base, kind: opened.kind, warnings: opened.warnings, profile: profile ? summarize(profile) : undefined };
-    session.add({ info, profile, goroutines: opened.goroutines, trace: opened.trace });
-    return info;
+    return { info, profile, goroutines: opened.goroutines, trace: opened.trace };
   } catch (e) {
     if (!(e instanceof OpenError) || opts.signal.aborted) throw e;
-    const info: FileInfo = { ...base, kind: e.kind, warnings: [], error: e.message };
-    session.add({ info });
-    return info;
+    return { info: { ...base, kind: e.kind, warnings: [], error: e.message } };
   }
+}
+
+export async function openOne(session: Session, base: FileBase, bytes: Uint8Array, opts: OneOptions): Promise<FileInfo> {
+  const file = await openFile(base, bytes, opts);
+  session.add(file);
+  return file.info;
 }

@@ -28,6 +28,8 @@ export interface PodGoroutinesAnswer {
 }
 
 export interface PodsApi {
+  /** An archive entry's whole FileInfo (its summary at open is partial: FileInfo.partial), read from the archive if need be. */
+  entryInfo(p: { id: FileId }): FileInfo;
   /** Goroutine stacks with their count per pod, one pod only or growing everywhere flagged. */
   podGoroutines(p: PodGoroutinesRequest): PodGoroutinesAnswer;
   /** The parts merged as pprof merges (sample types must agree): a profile of its own with a `pod` label on every sample. */

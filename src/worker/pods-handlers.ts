@@ -24,7 +24,12 @@ function stackCounts(session: Session, id: FileId): StackCount[] {
 }
 
 export const podsHandlers = {
+  entryInfo(p: { id: FileId }, { session }: RequestContext): FileInfo {
+    return session.get(p.id).info;
+  },
+
   podGoroutines(p: PodGoroutinesRequest, { session }: RequestContext): PodGoroutinesAnswer {
+    session.require(p.pods.flatMap((x) => x.ids));
     const rows = podGoroutines(p.pods.map((x) => ({ pod: x.pod, snapshots: x.ids.map((id) => stackCounts(session, id)) })));
     return { pods: p.pods.map((x) => x.pod), rows: rows.slice(0, p.limit ?? 200), total: rows.length };
   },
@@ -33,6 +38,7 @@ export const podsHandlers = {
     const key = `merge|${p.parts.map((x) => x.id).join(',')}`;
     const known = session.derived(p.archive, key);
     if (known) return known.info;
+    session.require(p.parts.map((x) => x.id));
     const files = p.parts.map((x) => session.get(x.id));
     // A MergeError names the two files that disagree; it reaches the caller as the call's error.
     const profile = mergeProfiles(p.parts.map((x, i) => ({ name: files[i].info.name, pod: x.pod, profile: session.profile(x.id) })));

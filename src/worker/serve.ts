@@ -3,10 +3,11 @@
  * transfer list) and answers under its id. The app's worker serves its own global scope;
  * tests serve one end of a MessageChannel.
  */
+import { readEntries } from './archive-open';
 import { requestContext, type RequestContext } from './context';
 import { handlers } from './handlers';
 import type { FromWorker, ToWorker } from './protocol';
-import { Session } from './session';
+import { NotRead, Session } from './session';
 
 /** What a worker's global scope and a MessagePort both offer. */
 export interface RequestPort {
@@ -28,16 +29,30 @@ export function serveRequests(port: RequestPort, session = new Session()): void 
     const { id } = msg;
     const signal = { aborted: false };
     running.set(id, signal);
-    const ctx = requestContext(session, { signal, onProgress: (phase, done, total) => post({ type: 'progress', id, phase, done, total }) });
+    const newContext = () => requestContext(session, { signal, onProgress: (phase, done, total) => post({ type: 'progress', id, phase, done, total }) });
+    let ctx = newContext();
     try {
       const run = handlers[msg.method] as (p: unknown, c: RequestContext) => unknown;
-      const result = await run(msg.params, ctx);
+      let result: unknown;
+      for (;;) {
+        try {
+          result = await run(msg.params, ctx);
+          break;
+        } catch (err) {
+          if (!(err instanceof NotRead)) throw err;
+          // Archive entries held as summaries: read them (one pass per archive) and ask again afresh.
+          await readEntries(session, err.ids, ctx);
+          ctx = newContext();
+        }
+      }
       if (signal.aborted) post({ type: 'error', id, message: msg.method, cancelled: true });
       else post({ type: 'result', id, result }, ctx.transfers);
     } catch (err) {
       post({ type: 'error', id, message: (err as Error).message ?? String(err), cancelled: signal.aborted });
     } finally {
       running.delete(id);
+      // Never under another request's feet: it may be about to use what it had read.
+      if (running.size === 0) session.letGoOfEntries();
     }
   };
 }

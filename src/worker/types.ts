@@ -31,8 +31,9 @@ export interface ProfileSummary {
   /** Why drop_frames could not be applied, when it could not. */
   pruneError?: string;
   mappingCount: number;
-  locationCount: number;
-  functionCount: number;
+  /** Absent in an archive entry's summary (FileInfo.partial) until the entry is read. */
+  locationCount?: number;
+  functionCount?: number;
   /** Keys of the labels its samples carry (pprof -tags), sorted. */
   labelKeys: string[];
 }
@@ -50,6 +51,8 @@ export interface FileInfo {
   entries?: FileInfo[];
   /** For an entry of an archive: the archive. */
   inArchive?: FileId;
+  /** An archive entry summarised without being read in full (its profile lacks the counts of functions and locations): `entryInfo` answers the whole. */
+  partial?: true;
   warnings: string[];
   /** Set when the file could not be opened: what it seemed to be and what is wrong. */
   error?: string;

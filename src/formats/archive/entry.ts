@@ -1,5 +1,17 @@
+/**
+ * Where an entry lies: its place among its archive's entries, then, for an entry of an
+ * archive nested in it, its place in that one. Reading the archive again finds it there.
+ */
+export type EntryAddress = readonly number[];
+
 /** One entry of an archive as its reader gives it: the bytes, or why they could not be read. */
-export type ArchiveEntry = { path: string; bytes: Uint8Array } | { path: string; error: string };
+export type ArchiveEntry = { path: string; at: EntryAddress; bytes: Uint8Array } | { path: string; at: EntryAddress; error: string };
+
+/** An entry as a format's reader gives it: its place in this archive alone. */
+export type RawEntry = { path: string; at: number; bytes: Uint8Array } | { path: string; at: number; error: string };
+
+/** Which entries of one archive to read (by place); others are passed over unread. */
+export type Wanted = (at: number) => boolean;
 
 /** Thrown by a sink that refuses more bytes; the readers turn it into the entry's error. */
 export class EntryRefused extends Error {

@@ -2,10 +2,11 @@
  * A tar's entries, one at a time, with modern-tar's streaming decoder: the tar (inflated
  * on the fly for .tar.gz) flows through in slices, so only the entry being read is held
  * beside the archive's own bytes. Each header's size is checked against the budget before
- * its body is read.
+ * its body is read. An entry not wanted is passed over unread (when an archive is read
+ * again for the entries a view needs).
  */
 import { createTarDecoder } from 'modern-tar';
-import { EntryRefused, EntrySink, type ArchiveEntry } from './entry';
+import { EntryRefused, EntrySink, type RawEntry, type Wanted } from './entry';
 import type { ArchiveBudget } from './limits';
 
 const SLICE = 1 << 20;
@@ -29,18 +30,21 @@ export async function* tarEntries(
   gzipped: boolean,
   budget: ArchiveBudget,
   onProgress?: (done: number, total: number) => void,
-): AsyncGenerator<ArchiveEntry> {
+  wanted: Wanted = () => true,
+): AsyncGenerator<RawEntry> {
   const raw = sliced(bytes, onProgress);
   const tar = gzipped ? raw.pipeThrough(new DecompressionStream('gzip')) : raw;
   const reader = tar.pipeThrough(createTarDecoder({ strict: true })).getReader();
   let last = '';
+  // Every entry yielded counts, wanted or not, so places agree between readings.
+  let at = 0;
   try {
     for (;;) {
       let next;
       try {
         next = await reader.read();
       } catch (e) {
-        yield { path: last ? `after ${last}` : '(the archive)', error: `not read: ${tarMessage(e, gzipped)}` };
+        yield { path: last ? `after ${last}` : '(the archive)', at: at++, error: `not read: ${tarMessage(e, gzipped)}` };
         return;
       }
       if (next.done) return;
@@ -49,13 +53,20 @@ export async function* tarEntries(
       const type = header.type ?? 'file';
       if (type !== 'file') {
         await body.cancel();
-        if (type !== 'directory') yield { path: header.name, error: `not read: a ${type} entry, not a file` };
+        if (type !== 'directory') yield { path: header.name, at: at++, error: `not read: a ${type} entry, not a file` };
+        continue;
+      }
+      if (!wanted(at)) {
+        at++;
+        // Drained, not cancelled: after a cancelled body, modern-tar (0.8.7) stalls on the next body that spans chunks.
+        const r = body.getReader();
+        while (!(await r.read()).done);
         continue;
       }
       const refusal = budget.refusal(header.size);
       if (refusal) {
         await body.cancel();
-        yield { path: header.name, error: `${refusal}; the entries after it not read either` };
+        yield { path: header.name, at: at++, error: `${refusal}; the entries after it not read either` };
         return;
       }
       const sink = new EntrySink(header.size, budget.overMessage());
@@ -63,12 +74,12 @@ export async function* tarEntries(
         const r = body.getReader();
         for (let c = await r.read(); !c.done; c = await r.read()) sink.push(c.value);
       } catch (e) {
-        yield { path: header.name, error: e instanceof EntryRefused ? e.message : `not read: ${tarMessage(e, gzipped)}` };
+        yield { path: header.name, at: at++, error: e instanceof EntryRefused ? e.message : `not read: ${tarMessage(e, gzipped)}` };
         return;
       }
       budget.entries++;
       budget.bytes += sink.size;
-      yield { path: header.name, bytes: sink.bytes() };
+      yield { path: header.name, at: at++, bytes: sink.bytes() };
     }
   } finally {
     await reader.cancel().catch(() => undefined);

@@ -2,17 +2,19 @@
  * A zip's entries, one at a time, with zip.js (well kept; reads the central directory, so
  * encrypted entries and sizes are known before inflating, and inflates with the platform's
  * DecompressionStream). Each entry's output is counted against the archive's budget as it
- * streams, so a header that lies about its size cannot inflate past the limit.
+ * streams, so a header that lies about its size cannot inflate past the limit. An entry
+ * not wanted is passed over uninflated.
  */
 import { Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
-import { EntryRefused, EntrySink, type ArchiveEntry } from './entry';
+import { EntryRefused, EntrySink, type RawEntry, type Wanted } from './entry';
 import type { ArchiveBudget } from './limits';
 
 export async function* zipEntries(
   bytes: Uint8Array,
   budget: ArchiveBudget,
   onProgress?: (done: number, total: number) => void,
-): AsyncGenerator<ArchiveEntry> {
+  wanted: Wanted = () => true,
+): AsyncGenerator<RawEntry> {
   // 'tolerant': an entry named ../x must not hide the others; the caller judges each path.
   const reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false, filenameValidation: 'tolerant' });
   let entries;
@@ -26,25 +28,26 @@ export async function* zipEntries(
     const e = files[i];
     const path = e.filename;
     onProgress?.(i, files.length);
+    if (!wanted(i)) continue;
     if (e.encrypted) {
-      yield { path, error: 'not read: password-protected (goroscope does not ask for zip passwords; unzip it first)' };
+      yield { path, at: i, error: 'not read: password-protected (goroscope does not ask for zip passwords; unzip it first)' };
       continue;
     }
     const refusal = budget.refusal(0);
     if (refusal) {
-      yield { path, error: `${refusal}; ${files.length - i - 1} entries after it not read either` };
+      yield { path, at: i, error: `${refusal}; ${files.length - i - 1} entries after it not read either` };
       return;
     }
     const sink = new EntrySink(budget.limits.maxTotalBytes - budget.bytes, budget.overMessage());
     try {
       await e.getData!(new WritableStream({ write: (chunk) => sink.push(chunk) }), { useWebWorkers: false });
     } catch (err) {
-      yield { path, error: err instanceof EntryRefused ? err.message : `not read: ${zipMessage(err)}` };
+      yield { path, at: i, error: err instanceof EntryRefused ? err.message : `not read: ${zipMessage(err)}` };
       continue;
     }
     budget.entries++;
     budget.bytes += sink.size;
-    yield { path, bytes: sink.bytes() };
+    yield { path, at: i, bytes: sink.bytes() };
   }
   await reader.close();
 }

@@ -3,13 +3,14 @@
  * details/summary: keyboard and screen readers know them) with its count. An entry that
  * could not be read stays under its pod with its reason.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { baseName, groupByPod, type Snapshot } from '../../analysis/pods/group';
 import { replicaSets } from '../../analysis/pods/replicas';
 import { MergeReplicas } from './MergeReplicas';
 import { PodTableDialog } from '../pods/PodTableDialog';
 import { selectFile, useFiles, type FileEntry } from '../../state/files';
+import { worker } from '../../state/worker';
 import type { FileId } from '../../worker/types';
 import './archive.css';
 import { PairMark, pairRoleText, usePairRole } from './PairMark';
@@ -44,6 +45,26 @@ function SnapshotRow({ s, entry, selected }: { s: Snapshot; entry: FileEntry; se
   );
 }
 
+/**
+ * An entry is listed from a summary made without reading it in full; once it is shown, the
+ * worker reads it and its whole summary (the info panel's counts) replaces the partial one.
+ * An entry that fails in full gets its reason, as one that failed at the listing.
+ */
+function useWholeInfo(entry: FileEntry | undefined): void {
+  const id = entry?.info?.partial ? entry.id : null;
+  useEffect(() => {
+    if (id === null) return;
+    // Kept even when the selection moved on meanwhile: the whole summary stays true.
+    const replace = (patch: Partial<FileEntry>) => useFiles.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, ...patch } : f)) }));
+    worker()
+      .call('entryInfo', { id })
+      .then(
+        (info) => replace({ info }),
+        (e: unknown) => replace({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
+      );
+  }, [id]);
+}
+
 export function ArchiveTree({ archiveId }: { archiveId: FileId }) {
   const entries = useFiles(useShallow((s) => s.files.filter((f) => f.archiveId === archiveId)));
   const selectedId = useFiles((s) => s.selectedId);
@@ -56,6 +77,7 @@ export function ArchiveTree({ archiveId }: { archiveId: FileId }) {
     [entries],
   );
   const sets = useMemo(() => replicaSets(pods), [pods]);
+  useWholeInfo(selectedId === null ? undefined : byId.get(selectedId));
   const [tableOpen, setTableOpen] = useState(false);
   if (entries.length === 0) return null;
   return (

@@ -60,9 +60,12 @@ export function InfoPanel({ current }: { current: CurrentProfile }) {
             {p.dropFrames && <span className="muted"> · {p.pruneError ? 'not applied' : 'applied, as pprof does: matching frames and their callees are cut'}</span>}
           </Item>
         )}
-        <Item label="Contents">
-          {thousands(p.functionCount)} functions, {thousands(p.locationCount)} locations, {thousands(p.mappingCount)} mappings
-        </Item>
+        {/* An archive entry's summary lacks the counts until the entry is read (moments after it is shown). */}
+        {p.functionCount !== undefined && p.locationCount !== undefined && (
+          <Item label="Contents">
+            {thousands(p.functionCount)} functions, {thousands(p.locationCount)} locations, {thousands(p.mappingCount)} mappings
+          </Item>
+        )}
         {info.warnings.length > 0 && (
           <Item label="Warnings">
             <ul className="plain">{info.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>

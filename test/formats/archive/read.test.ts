@@ -65,6 +65,32 @@ describe.each([
     expect(read(es)).toEqual(two.map((e) => `pods.zip/${e.name}`));
     expect(errors(es)).toEqual([['deeper.tar/in.tar', expect.stringMatching(/tar archive inside an archive inside an archive/)]]);
   });
+
+  it('a second reading picks entries by the addresses of the first, nested ones too, and reads nothing after the last', async () => {
+    const third = { name: 'api-7d4b9c6f5-m4q8z/heap.pb.gz', bytes: new Uint8Array(readFileSync('test/fixtures/incident1/heap-after.pb.gz')) };
+    const bytes = await make([two[0], { name: 'inner.tar.gz', bytes: await makeTarGz([two[1], third]) }, { name: '../x', bytes: dump }, third]);
+    const all = await entries(bytes);
+    expect(all.map((e) => [e.path, e.at])).toEqual([
+      [two[0].name, [0]],
+      [`inner.tar.gz/${two[1].name}`, [1, 0]],
+      [`inner.tar.gz/${third.name}`, [1, 1]],
+      ['../x', [2]],
+      [third.name, [3]],
+    ]);
+    const pick = async (at: number[][]) => {
+      const out: ArchiveEntry[] = [];
+      for await (const e of readArchive(bytes, format, { pick: at })) out.push(e);
+      return out;
+    };
+    const some = await pick([[3], [1, 1]]);
+    expect(some.map((e) => e.path)).toEqual([`inner.tar.gz/${third.name}`, third.name]);
+    for (const e of some) expect((e as { bytes: Uint8Array }).bytes).toEqual(third.bytes);
+    // The first entry alone: the reader stops there (a truncated rest is never reached).
+    const cut = bytes.subarray(0, Math.floor(bytes.length * 0.9));
+    const first: ArchiveEntry[] = [];
+    for await (const e of readArchive(format === 'zip' ? bytes : cut, format, { pick: [[0]] })) first.push(e);
+    expect(first.map((e) => [e.path, 'bytes' in e && e.bytes.length])).toEqual([[two[0].name, heap.length]]);
+  });
 });
 
 describe('damaged archives', () => {
