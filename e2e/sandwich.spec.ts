@@ -90,18 +90,45 @@ test('callers and callees from a goroutine stack', async ({ page }) => {
   await shot(page, 'sandwich-goroutines');
 });
 
-test('callers and callees on a diff: before, after and the change, as pprof -peek -diff_base', async ({ page }) => {
+test('callers and callees on a diff: before, after and the change, as pprof -peek -diff_base, and as diff flame graphs', async ({ page }) => {
+  const RESYNC = 'main.(*controller).resync';
   await dropFiles(page, fixtures('incident1', /^heap-(before|after)\.pb\.gz$/));
   await page.getByRole('tab', { name: /Compare/ }).click();
   const table = page.getByTestId('diff-table');
-  await table.getByRole('button', { name: 'main.(*controller).resync', exact: true }).waitFor();
-  await table.getByRole('row').filter({ has: page.getByRole('button', { name: 'main.(*controller).resync', exact: true }) }).getByRole('button', { name: 'Callers and callees' }).click();
+  await table.getByRole('button', { name: RESYNC, exact: true }).waitFor();
+  // From the keyboard: the row's callers-and-callees button.
+  await table.getByRole('row').filter({ has: page.getByRole('button', { name: RESYNC, exact: true }) }).getByRole('button', { name: 'Callers and callees' }).focus();
+  await page.keyboard.press('Enter');
   const peekTable = page.getByTestId('diff-peek-table');
   // go tool pprof -peek -diff_base: all of resync's +22,521,066 B came through main.main.
   const caller = peekTable.getByRole('row').filter({ hasText: 'main.main' });
   await expect(caller.locator('td').nth(3)).toHaveAttribute('title', '22,521,066 bytes');
   await expect(caller.locator('td').nth(4)).toHaveText('100.00%');
+
+  // The same edges as diff flame graphs: main.main above resync, the workqueue's AddRateLimited below.
+  const callers = page.getByRole('region', { name: `Callers of ${RESYNC}, before and after`, exact: true });
+  const callees = page.getByRole('region', { name: `Callees of ${RESYNC}, before and after`, exact: true });
+  await expect(callers.locator('g.frame[name="main.main"]')).toHaveAttribute('data-delta', '22521066');
+  await expect(callers.locator(`g.frame[name="${RESYNC}"]`)).toHaveAttribute('data-delta', '22521066');
+  await expect(callees.locator('g.frame[name^="k8s.io/client-go/util/workqueue.(*rateLimitingType"][name$=".AddRateLimited"]')).toHaveAttribute('data-delta', '22521066');
+  const top = (region: typeof callers, name: string) => region.locator(`g.frame[name="${name}"]`).evaluate((el) => el.getBoundingClientRect().top);
+  await expect.poll(async () => (await top(callers, 'main.main')) < (await top(callers, RESYNC))).toBe(true);
+
+  // Tooltip: base, target, delta and its share of the base total (pprof's cum% on the diff: 86.70%).
+  await callers.locator('g.frame[name="main.main"]').hover();
+  // Each chart has its tooltip: the shown one.
+  const tip = page.locator('.compare-tooltip:not([hidden])');
+  await expect(tip).toBeVisible();
+  const value = (label: string) => tip.locator('dt', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]');
+  await expect(value('before')).toHaveText(/\d/);
+  await expect(value('after')).toHaveText(/\d/);
+  await expect(value('delta')).toHaveText(/^\+21\.5/);
+  await expect(value('delta % of base total')).toHaveText('+86.7%');
   await shot(page, 'sandwich-diff');
+  await page.mouse.move(5, 5);
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await callees.scrollIntoViewIfNeeded();
+  await shot(page, 'sandwich-diff-dark');
 });
 
 test("callers and callees of a trace's derived profile", async ({ page }) => {

@@ -90,6 +90,20 @@ export interface DiffPeekRequest extends DiffRequest {
   name: string;
 }
 
+export interface DiffSandwichRequest extends DiffPeekRequest {
+  /** Zoom paths in the callers and the callees graphs, from the function ([]: the function). */
+  callersPath: string[];
+  calleesPath: string[];
+  /** Frames narrower than this share of the function's larger side are summed, not drawn. */
+  minFraction: number;
+}
+
+/** The function's callers and callees as diff flame graphs: null when neither profile has it. */
+export interface DiffSandwichAnswer {
+  callers: DiffFlameAnswer | null;
+  callees: DiffFlameAnswer | null;
+}
+
 /** pprof's -peek on the diff: each caller's and callee's value before, after and its change. */
 export interface DiffPeekAnswer {
   /** Null when neither profile has the function in this view. */
@@ -147,6 +161,7 @@ export interface CompareApi {
   diffTop(p: DiffTopRequest): DiffTopAnswer;
   diffFlame(p: DiffFlameRequest): DiffFlameAnswer;
   diffPeek(p: DiffPeekRequest): DiffPeekAnswer;
+  diffSandwich(p: DiffSandwichRequest): DiffSandwichAnswer;
   seriesRank(p: SeriesRequest): SeriesAnswer;
   seriesGroups(p: SeriesGroupsRequest): SeriesGroupsAnswer;
 }

@@ -4,6 +4,7 @@ import { diffFlame as diffFlameAnswer } from '../analysis/diff/flame';
 import type { DiffOptions } from '../analysis/diff/meaning';
 import { IncomparableError, olderFirst, sampleTypeSignature, seriesGroups as groupSeries, type ComparableProfile } from '../analysis/diff/pairs';
 import { diffPeek } from '../analysis/diff/peek';
+import { diffSandwich } from '../analysis/diff/sandwich';
 import { diffEntries, percentOf, sortDiff } from '../analysis/diff/top';
 import { buildDiffTree, type DiffTree } from '../analysis/diff/tree';
 import { pageRows } from '../analysis/paging';
@@ -19,6 +20,8 @@ import type {
   DiffPeekAnswer,
   DiffPeekRequest,
   DiffRequest,
+  DiffSandwichAnswer,
+  DiffSandwichRequest,
   DiffTopAnswer,
   DiffTopRequest,
   SeriesAnswer,
@@ -175,10 +178,24 @@ function diffPeekAnswer(p: DiffPeekRequest, { session }: RequestContext): DiffPe
   };
 }
 
+function diffSandwichAnswer(p: DiffSandwichRequest, { session }: RequestContext): DiffSandwichAnswer {
+  const tree = diffTree(session, p);
+  const sandwich = session.memo.get('diff-sandwich', p.name, [tree], () => diffSandwich(tree, p.name));
+  if (!sandwich) return { callers: null, callees: null };
+  const unit = unitOf(session, p.base, p.sampleType);
+  const flame = (side: DiffTree, zoom: string[]): DiffFlameAnswer => {
+    // Both graphs start at the function: a path never leaves it.
+    const { root, path, nodeCount } = diffFlameAnswer(side, zoom.length > 0 ? zoom : [p.name], p.minFraction);
+    return { root, path, totals: tree.totals, unit, nodeCount };
+  };
+  return { callers: flame(sandwich.callers, p.callersPath), callees: flame(sandwich.callees, p.calleesPath) };
+}
+
 export const compareHandlers = {
   diffTop,
   diffFlame,
   diffPeek: diffPeekAnswer,
+  diffSandwich: diffSandwichAnswer,
   seriesRank,
   seriesGroups,
 } satisfies Handlers<CompareApi>;

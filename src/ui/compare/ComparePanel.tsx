@@ -197,7 +197,7 @@ export function ComparePanel({ client, files, view = DEFAULT_VIEW, dark = false 
               <SideBySide sides={answer?.sides ?? null} baseName={name(base)} targetName={name(target)} search={search} dark={dark} onZoom={setZoomPath} />
             )}
           </div>
-          {mode === 'diff' && !flame.error && <DiffTable client={client} request={tableRequest} onPick={(n) => setSearch(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)} />}
+          {mode === 'diff' && !flame.error && <DiffTable client={client} request={tableRequest} onPick={(n) => setSearch(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)} sandwich={{ palette, dark, percentLabel }} />}
         </>
       )}
     </section>

@@ -21,6 +21,10 @@ interface Props {
   search: string;
   percentLabel: string;
   onZoom: (path: string[]) => void;
+  /** Right-click on a frame (the diff sandwich moves to that function). */
+  onPick?: (frame: { name: string; path: string[]; x: number; y: number }) => void;
+  /** Root at the bottom, callers above (the diff sandwich's callers). */
+  rootAtBottom?: boolean;
 }
 
 const HIGHLIGHT = { light: 'hsl(312, 95%, 60%)', dark: 'hsl(312, 90%, 66%)' };
@@ -57,7 +61,7 @@ function markFrames(el: HTMLElement): void {
     });
 }
 
-export function DiffFlameChart({ answer, width, palette, dark, search, percentLabel, onZoom }: Props) {
+export function DiffFlameChart({ answer, width, palette, dark, search, percentLabel, onZoom, onPick, rootAtBottom }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const id = `cmp${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const colour = (d: DrawnFrame<DiffFlameNode>, searching: boolean) => {
@@ -70,9 +74,9 @@ export function DiffFlameChart({ answer, width, palette, dark, search, percentLa
   const describe = (d: TooltipFrame<DiffFlameNode>) => describeDiffFrame(d.data, { unit: answer.unit, percentOf: answer.totals.percentOf, percentLabel });
   useFlameGraph(
     host,
-    { answer, width, label: compactName, colour, tooltipClass: 'flame-tooltip compare-tooltip', describe, onZoom, decorate: markFrames },
+    { answer, width, label: compactName, colour, tooltipClass: 'flame-tooltip compare-tooltip', describe, onZoom, onPick, rootAtBottom, decorate: markFrames },
     search,
-    [answer, width, palette, dark, id],
+    [answer, width, palette, dark, id, rootAtBottom],
   );
 
   return (

@@ -8,7 +8,8 @@ import type { DiffRequest, DiffSortKey, DiffTopRow } from '../../worker/compare-
 import { formatValue } from '../../state/format';
 import { formatDelta, formatDeltaPercent } from './format';
 import { useCall } from '../shared/useWorkerCall';
-import { DiffPeekTable } from './DiffPeekTable';
+import { DiffSandwich } from '../sandwich/DiffSandwich';
+import type { Palette } from './diff-colour';
 
 interface Column {
   id: string;
@@ -39,9 +40,11 @@ interface Props {
   client: WorkerClient;
   request: DiffRequest | null;
   onPick: (name: string) => void;
+  /** How the callers and callees of a row draw: the diff flame graph's palette and meaning. */
+  sandwich: { palette: Palette; dark: boolean; percentLabel: string };
 }
 
-export function DiffTable({ client, request, onPick }: Props) {
+export function DiffTable({ client, request, onPick, sandwich }: Props) {
   const [sortCol, setSortCol] = useState('flatDelta');
   const [descending, setDescending] = useState(true);
   const [filter, setFilter] = useState('');
@@ -90,7 +93,7 @@ export function DiffTable({ client, request, onPick }: Props) {
         )}
       </div>
       {top.error && <p className="view-error" role="alert">{top.error}</p>}
-      {request && peekName && <DiffPeekTable client={client} request={{ ...request, name: peekName }} onPick={setPeekName} onClose={() => setPeekName(null)} />}
+      {request && peekName && <DiffSandwich client={client} request={{ ...request, name: peekName }} {...sandwich} onPick={setPeekName} onClose={() => setPeekName(null)} />}
       <div className="compare-table-scroll">
         <table data-testid="diff-table" aria-busy={top.loading}>
           <thead>

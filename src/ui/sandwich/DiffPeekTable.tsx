@@ -8,7 +8,7 @@ import type { DiffPeekRequest } from '../../worker/compare-api';
 import type { DiffPeekRow, DiffValue } from '../../analysis/diff/peek';
 import { formatExact, formatPercent, formatValue } from '../../state/format';
 import { useCall } from '../shared/useWorkerCall';
-import { formatDelta } from './format';
+import { formatDelta } from '../compare/format';
 
 const signClass = (v: number) => (v > 0 ? ' pos' : v < 0 ? ' neg' : '');
 

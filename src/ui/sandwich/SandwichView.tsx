@@ -12,15 +12,15 @@ import type { FlameAnswer } from '../../worker/types';
 import { FlameChart } from '../flame/FlameChart';
 import { FunctionPicker } from './FunctionPicker';
 import { PeekTable } from './PeekTable';
+import { SandwichSide } from './SandwichSide';
 
 function Side({ title, answer, width, dark, rootAtBottom, onZoom }: { title: string; answer: FlameAnswer | null; width: number; dark: boolean; rootAtBottom?: boolean; onZoom: (p: string[]) => void }) {
   return (
-    <section className={`sandwich-side${rootAtBottom ? ' callers' : ''}`} aria-label={title}>
-      <h3 className="sandwich-title">{title}{answer && answer.path.length > 1 && <button type="button" className="btn small" onClick={() => onZoom([])}>Reset zoom</button>}</h3>
+    <SandwichSide title={title} callers={rootAtBottom} zoomed={!!answer && answer.path.length > 1} onReset={() => onZoom([])}>
       {answer && answer.root.value !== 0 && (
         <FlameChart answer={answer} width={width} search="" dark={dark} onZoom={onZoom} onPick={(f) => viewActions.showSandwich(f.name)} rootAtBottom={rootAtBottom} />
       )}
-    </section>
+    </SandwichSide>
   );
 }
 
