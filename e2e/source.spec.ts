@@ -67,8 +67,11 @@ test("the loader's source from the generator's folder: pprof -list's values, the
   await page.getByRole('button', { name: /Switch to dark theme/ }).click();
   await shot(page, 'source-dark');
   await page.getByRole('button', { name: 'Whole file' }).click();
-  await expect(lineRow(page, 1).locator('td.code')).toHaveText(/^\/\/ Command incident4/);
   await expect(hot).toBeInViewport();
+  await expect(lineRow(page, 1)).toHaveCount(0);
+  await listing(page).evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(lineRow(page, 1).locator('td.code')).toHaveText(/^\/\/ Command incident4/);
+  await expect(lineRow(page, 1)).toHaveClass(/outside/);
 });
 
 test('l opens the source of the callers/callees function; a file the folder lacks is said, with what was tried', async ({ page }) => {
@@ -97,4 +100,23 @@ test('l opens the source of the callers/callees function; a file the folder lack
   await expect(page.locator('datalist option').first()).toHaveAttribute('value', 'fmt.Sprintf');
   await page.getByLabel('Function to show the source lines of').press('Enter');
   await expect(missing).toContainText(/print\.go is not in gen \(\d+ files listed\)\. Looked for a file ending in fmt\/print\.go/);
+});
+
+test('a generated file of 99k lines: the whole file scrolls to the hottest line, with only the rows in view drawn', async ({ page }) => {
+  await pickFiles(page, [fixture('large', /^cpu-large\.pb\.gz$/)]);
+  await row(page, 'cpu-large.pb.gz').click();
+  await page.getByRole('tab', { name: 'Source' }).click();
+  await page.getByLabel('Function to show the source lines of').fill('main.renderIndex0');
+  await expect(page.locator('datalist option').first()).toHaveAttribute('value', 'main.renderIndex0');
+  await page.getByLabel('Function to show the source lines of').press('Enter');
+  await folderInput(page).setInputFiles(GEN);
+  const region = page.getByRole('region', { name: 'Source lines of main.renderIndex0' });
+  await expect(region.locator('tr.hottest')).toBeInViewport();
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Whole file' }).click();
+  await expect(region.getByRole('table')).toHaveAttribute('aria-rowcount', '99008');
+  await expect(region.locator('tr.hottest')).toBeInViewport();
+  console.log(`whole file of 99,007 lines shown in ${Date.now() - started} ms`);
+  expect(await region.locator('tbody tr').count()).toBeLessThan(200);
+  await shot(page, 'source-large-whole');
 });
