@@ -115,7 +115,7 @@ export async function selectSampleType(page: Page, type: string): Promise<void> 
 }
 
 /** Types into a pprof filter box and waits for the (debounced) value to reach the URL hash. */
-export async function setFilter(page: Page, which: 'Focus' | 'Ignore' | 'Hide', value: string): Promise<void> {
+export async function setFilter(page: Page, which: 'Focus' | 'Ignore' | 'Hide' | 'Show', value: string): Promise<void> {
   await page.getByLabel(which, { exact: true }).fill(value);
   await page.getByLabel(which, { exact: true }).press('Enter');
   const key = which.toLowerCase();

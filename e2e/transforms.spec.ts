@@ -1,6 +1,6 @@
 /** Stack transforms from a flame frame's menu and a top row's, listed in order, undoable, and kept by a link. */
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, frameNames, gotoApp, pickFiles, pressShortcut, row, shot } from './helpers';
+import { fixture, frameNames, gotoApp, pickFiles, pressShortcut, row, setFilter, shot } from './helpers';
 
 const MERGED = 'main.fakeDB.queryProperties';
 const DROPPED = 'runtime.gcBgMarkWorker';
@@ -61,4 +61,48 @@ test('three transforms from the menus, in order in the list and the URL; a reloa
   await expect.poll(async () => (await frameNames(page)).has('main.main')).toBe(true);
   await page.getByRole('button', { name: /Switch to dark theme/ }).click();
   await shot(page, 'transforms-dark');
+});
+
+test('a typed prefix collapses into one frame from the keyboard; pprof -show and -prune_from as a filter and a menu step', async ({ page }) => {
+  await gotoApp(page);
+  await openCpu(page);
+  await pressShortcut(page, 'c');
+  const input = page.getByLabel('Collapse', { exact: true });
+  await expect(input).toBeFocused();
+  // Punctuation alone is refused, and says why.
+  await input.fill('/');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'letter or digit' })).toBeVisible();
+  await input.press('Enter');
+  await expect(page.getByRole('list', { name: 'Active transforms' })).toHaveCount(0);
+  await shot(page, 'collapse-prefix-invalid');
+
+  // The runtime's folders (runtime/, internal/runtime/…) become one frame per run.
+  await input.fill('runtime/*');
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect.poll(() => listed(page)).toEqual(['Collapse: runtime/*']);
+  await expect.poll(async () => (await frameNames(page)).has('runtime/*')).toBe(true);
+  expect((await frameNames(page)).has('runtime.mallocgc')).toBe(false);
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('collapse')).toBe('runtime/');
+  await shot(page, 'collapse-prefix-light');
+
+  // Prune what loadAllRules calls: its callees go, its width stays.
+  const LOADER = 'main.(*RuleStore).loadAllRules';
+  await (await frameMenu(page, LOADER)).getByRole('menuitem', { name: 'Prune its callees' }).click();
+  await expect.poll(async () => (await frameNames(page)).has(MERGED)).toBe(false);
+  expect((await frameNames(page)).has(LOADER)).toBe(true);
+  await expect.poll(() => listed(page)).toEqual(['Collapse: runtime/*', 'Prune callees of: ^main\\.\\(\\*RuleStore\\)\\.loadAllRules$']);
+
+  // Show keeps only main's frames.
+  await setFilter(page, 'Show', '^main\\.');
+  await expect.poll(async () => [...(await frameNames(page))].every((n) => n === 'root' || n.startsWith('main.'))).toBe(true);
+
+  await pressShortcut(page, 'u');
+  await pressShortcut(page, 'u');
+  await expect.poll(() => listed(page)).toEqual(['Collapse: runtime/*']);
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await pressShortcut(page, 'c');
+  await page.keyboard.type('github.com/aws/');
+  await shot(page, 'collapse-prefix-dark');
 });

@@ -15,6 +15,11 @@ export type StackTransform =
   | { kind: 'merge'; name: string }
   | { kind: 'drop'; name: string }
   | { kind: 'rec'; name: string }
+  /**
+   * Each run of frames matching the prefix becomes one frame named prefix*: a frame matches
+   * when its function's name starts with it (a package path: "github.com/aws/", "runtime.")
+   * or its file's path does, or has it right after a '/' (a folder: "vendor/", "runtime/").
+   */
   | { kind: 'prefix'; prefix: string }
   | { kind: 'prunefrom'; pattern: string };
 

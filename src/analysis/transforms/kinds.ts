@@ -12,7 +12,7 @@
 import type { ViewSpec } from '../calltree/calltree';
 import type { Granularity } from '../calltree/frame-keys';
 import { collapsedName, type StackTransform } from '../calltree/stack-transforms';
-import { labelFilterError, regexError } from './regex';
+import { labelFilterError, normalizePrefix, prefixError, regexError } from './regex';
 
 /** pprof's frame filters (a regex) and sample filters (a label filter, analysis/labels/filters.ts). */
 export type FilterKind = 'focus' | 'ignore' | 'hide' | 'show' | 'tagfocus' | 'tagignore';
@@ -123,10 +123,10 @@ export const TRANSFORMS: { [K in TransformKind]: TransformDef<TransformOf<K>> } 
   rec: byName('rec', 'Collapse recursion'),
   prefix: {
     param: 'collapse',
-    parse: (text) => (text ? { kind: 'prefix', prefix: text } : null),
+    parse: (text) => (normalizePrefix(text) ? { kind: 'prefix', prefix: normalizePrefix(text) } : null),
     text: (t) => t.prefix,
     label: (t) => `Collapse: ${collapsedName(t.prefix)}`,
-    error: () => null,
+    error: (t) => prefixError(t.prefix),
     apply: (t, view) => {
       (view.stack ??= []).push(t);
     },

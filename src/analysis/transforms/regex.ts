@@ -30,3 +30,21 @@ export function labelFilterError(spec: string): string | null {
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A prefix to collapse as typed: without surrounding spaces, and without a trailing '*',
+ * which the collapsed frame's own name ends with (collapsedName), so "vendor/*" is "vendor/".
+ */
+export function normalizePrefix(text: string): string {
+  const t = text.trim();
+  return t.endsWith('*') ? t.slice(0, -1).trimEnd() : t;
+}
+
+/** Why a prefix to collapse cannot be applied, or null (an empty one asks for nothing). */
+export function prefixError(prefix: string): string | null {
+  if (!prefix) return null;
+  if (/[\u0000-\u001f\u007f]/.test(prefix)) return 'No control characters: a prefix is the start of a package path or a folder';
+  if (prefix.includes('*')) return 'No wildcards: a prefix matches every name or path that starts with it';
+  if (!/[\p{L}\p{N}]/u.test(prefix)) return 'Add a letter or digit: punctuation alone would collapse nearly every frame';
+  return null;
+}

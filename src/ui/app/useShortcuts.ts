@@ -3,6 +3,7 @@ import { useView, viewActions } from '../../state/view';
 import { toggleTheme } from '../../state/theme';
 import { compareActions } from '../../state/compare';
 import { TABS } from './tabs';
+import { COLLAPSE_INPUT_ID } from '../controls/CollapseInput';
 
 function typing(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
@@ -33,6 +34,12 @@ export function useShortcuts(): void {
         viewActions.setHelpOpen(true);
       } else if (e.key === 't') {
         toggleTheme();
+      } else if (e.key === 'c') {
+        const input = document.getElementById(COLLAPSE_INPUT_ID);
+        if (input) {
+          e.preventDefault();
+          input.focus();
+        }
       } else if (e.key === 'u') {
         viewActions.undoTransform();
       } else if (e.key === 'x') {

@@ -1,10 +1,12 @@
 /**
  * Sample type, granularity and pprof's filters (focus/ignore/hide/show; tagfocus/tagignore on
- * labelled profiles), then the active transforms as a list in the order they were added.
+ * labelled profiles), a prefix to collapse, then the active transforms as a list in the order
+ * they were added.
  */
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { transformOf } from '../../analysis/transforms/list';
 import { useView, viewActions } from '../../state/view';
+import { CollapseInput } from './CollapseInput';
 import { FilterInput } from './FilterInput';
 import { GranularityChoice, type GranularityOption } from './GranularityChoice';
 import { TransformList } from './TransformList';
@@ -49,6 +51,7 @@ export function ViewControls({ current }: { current: CurrentProfile }) {
       <FilterInput kind="ignore" label="Ignore" hint="Drop samples with a frame matching this regex (pprof -ignore)" />
       <FilterInput kind="hide" label="Hide" hint="Remove matching frames from stacks, keeping their samples (pprof -hide)" />
       <FilterInput kind="show" label="Show" hint="Keep only matching frames in stacks; a sample left with none is dropped (pprof -show)" />
+      <CollapseInput />
       {labelled && (
         <>
           <FilterInput kind="tagfocus" label="Tag focus" hint={labelHint('Keep only')} placeholder="key=regex" />

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCallTree, type CallTree, type ViewSpec } from '../../../src/analysis/calltree/calltree';
 import { packagePrefix, type StackTransform } from '../../../src/analysis/calltree/stack-transforms';
 import { topEntries } from '../../../src/analysis/calltree/top';
+import { normalizePrefix, prefixError } from '../../../src/analysis/transforms/regex';
+import { ProfileBuilder, simpleMeta } from '../../../src/model/profile-builder';
 import { synth } from '../../helpers/synthetic';
 
 const p = synth([
@@ -48,6 +50,52 @@ describe('stack transforms', () => {
 
   it('collapsing a package makes one frame of each run of its frames', () => {
     expect(paths([{ kind: 'prefix', prefix: 'runtime.' }])).toContain('main;runtime.*=4');
+  });
+
+  it('collapses a typed prefix of a package path or a folder, run by run', () => {
+    // Frames with real file paths: an app vendoring an AWS SDK, and the runtime.
+    const b = new ProfileBuilder(1);
+    const f = (name: string, file: string) => b.frame(name, file, 1);
+    const main = f('main.main', '/src/app/main.go');
+    const put = f('github.com/aws/aws-sdk-go/service/s3.(*S3).PutObject', '/src/app/vendor/github.com/aws/aws-sdk-go/service/s3/api.go');
+    const sign = f('github.com/aws/aws-sdk-go/aws/signer/v4.Sign', '/src/app/vendor/github.com/aws/aws-sdk-go/aws/signer/v4/v4.go');
+    const hash = f('crypto/sha256.Sum256', '/usr/local/go/src/crypto/sha256/sha256.go');
+    const yaml = f('gopkg.in/yaml.v3.Unmarshal', '/src/app/vendor/gopkg.in/yaml.v3/decode.go');
+    const alloc = f('runtime.mallocgc', '/usr/local/go/src/runtime/malloc.go');
+    const maps = f('internal/runtime/maps.(*Map).Get', '/usr/local/go/src/internal/runtime/maps/map.go');
+    const mine = f('example.com/myruntime/x.Do', '/src/app/myruntime/x/x.go');
+    b.sample(b.stackRootFirst([main, put, sign, hash, alloc]), [5]);
+    b.sample(b.stackRootFirst([main, yaml, maps]), [3]);
+    b.sample(b.stackRootFirst([main, mine, alloc]), [2]);
+    const files = b.build(simpleMeta('pprof', [{ type: 'cpu', unit: 'nanoseconds' }]));
+    const view = (prefix: string) => paths([{ kind: 'prefix', prefix }], {}, files);
+    // A module path matches function names: the SDK's two frames are one.
+    expect(view('github.com/aws/')).toContain('main.main;github.com/aws/*;crypto/sha256.Sum256;runtime.mallocgc=5');
+    // A folder matches file paths after a '/': both vendored modules, each run on its own.
+    expect(view('vendor/')).toEqual(
+      ['main.main;vendor/*;crypto/sha256.Sum256;runtime.mallocgc=5', 'main.main;vendor/*;internal/runtime/maps.(*Map).Get=3', 'main.main;example.com/myruntime/x.Do;runtime.mallocgc=2'].sort(),
+    );
+    // "runtime/" is the runtime's folders (internal/runtime/ too), not a folder named myruntime.
+    expect(view('runtime/')).toEqual(
+      [
+        'main.main;github.com/aws/aws-sdk-go/service/s3.(*S3).PutObject;github.com/aws/aws-sdk-go/aws/signer/v4.Sign;crypto/sha256.Sum256;runtime/*=5',
+        'main.main;gopkg.in/yaml.v3.Unmarshal;runtime/*=3',
+        'main.main;example.com/myruntime/x.Do;runtime/*=2',
+      ].sort(),
+    );
+    // A frame between two matches splits them into two collapsed frames.
+    expect(view('/src/app/')).toEqual(['/src/app/*;crypto/sha256.Sum256;runtime.mallocgc=5', '/src/app/*;internal/runtime/maps.(*Map).Get=3', '/src/app/*;runtime.mallocgc=2'].sort());
+    expect(paths([{ kind: 'prefix', prefix: 'github.com/aws/' }, { kind: 'prefix', prefix: 'crypto/' }], {}, files)).toContain('main.main;github.com/aws/*;crypto/*;runtime.mallocgc=5');
+  });
+
+  it('reads a typed prefix: trimmed, a trailing * dropped, punctuation alone and wildcards refused', () => {
+    expect(normalizePrefix('  vendor/* ')).toBe('vendor/');
+    expect(normalizePrefix('github.com/aws/')).toBe('github.com/aws/');
+    expect(prefixError('vendor/')).toBeNull();
+    expect(prefixError('')).toBeNull();
+    expect(prefixError('/')).toMatch(/letter or digit/);
+    expect(prefixError('github.com/*/x')).toMatch(/No wildcards/);
+    expect(prefixError('a\tb')).toMatch(/control characters/);
   });
 
   it('applies steps in order: a name the view lacks matches nothing', () => {
