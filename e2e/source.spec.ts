@@ -4,7 +4,8 @@
  * go tool pprof -list prints it (the committed golden), and the messages for a file the
  * folder does not hold.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatExact, formatValue } from '../src/state/format';
@@ -119,4 +120,24 @@ test('a generated file of 99k lines: the whole file scrolls to the hottest line,
   console.log(`whole file of 99,007 lines shown in ${Date.now() - started} ms`);
   expect(await region.locator('tbody tr').count()).toBeLessThan(200);
   await shot(page, 'source-large-whole');
+});
+
+test('source text is shown as text: markup in a file runs nothing; an edited file is flagged', async ({ page }) => {
+  // A checkout whose main.go was edited since the build: markup where the hot line was, no declaration at line 80.
+  const root = mkdtempSync(join(tmpdir(), 'goroscope-src-'));
+  mkdirSync(join(root, 'incident4'));
+  const lines = Array.from({ length: 100 }, (_, i) => `// line ${i + 1}`);
+  lines[hottest.line - 1] = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  writeFileSync(join(root, 'incident4', 'main.go'), lines.join('\n'));
+  await page.getByRole('tab', { name: 'Source' }).click();
+  await page.getByLabel('Function to show the source lines of').fill(FN);
+  await expect(page.locator('datalist option').first()).toHaveAttribute('value', FN);
+  await page.getByLabel('Function to show the source lines of').press('Enter');
+  await folderInput(page).setInputFiles(join(root, 'incident4'));
+  await expect(lineRow(page, hottest.line).locator('td.code')).toHaveText(lines[hottest.line - 1]);
+  await expect(listing(page).locator('img, script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.getByRole('note')).toContainText(`the profile says ${FN} starts on line 80, which here reads “// line 80”`);
+  await shot(page, 'source-edited');
+  rmSync(root, { recursive: true });
 });
