@@ -47,3 +47,26 @@ describe('pprof encoder', () => {
     ]);
   });
 });
+
+describe('pprof string table', () => {
+  it('reads a large table (decoded once, a char per byte, ASCII strings sliced from it) as each string decoded alone', () => {
+    // Past the size at which the table is decoded whole: ASCII names beside other scripts,
+    // and characters whose bytes (0x80–0x9F) windows-1252 reads as other letters.
+    const names = Array.from({ length: 600 }, (_, i) =>
+      i % 3 === 0 ? `main.ascii${i}` : i % 3 === 1 ? `main.naïve€${i}·日本` : `pkg/πλ.f${i}\u0080\u009f`,
+    );
+    const big: PprofDoc = {
+      ...doc,
+      functions: names.map((name) => ({ name, file: `/src/${name}.go` })),
+      locations: names.map((_, i) => ({ mapping: 0, address: 0, lines: [{ func: i + 1, line: i + 1 }] })),
+      samples: names.map((_, i) => ({ locations: [i + 1], values: [i], labels: [{ key: 'request', str: `r-${i}-✓`, num: 0, unit: '' }] })),
+    };
+    const p = decodePprof(encodePprof(big));
+    for (const [i, name] of names.entries()) {
+      const f = p.sampleLocations!.frames[p.sampleLocations!.frameStart[p.sampleLocations!.stacks.data[i]]];
+      expect(frameName(p, f)).toBe(name);
+      expect(p.strings[p.frames.file[f]]).toBe(`/src/${name}.go`);
+      expect(p.strings[p.labels.str[i]]).toBe(`r-${i}-✓`);
+    }
+  });
+});
