@@ -6,21 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Download } from '@playwright/test';
 import { decodePprof } from '../src/formats/pprof/decode';
+import { exportItem } from './export-item';
 import { dropFiles, fixture, fixtures, gotoApp, shot, SHOTS } from './helpers';
-
-/** Picks `item` from the Export menu inside `scope` (the page's only one by default); resolves with the download. */
-async function exportItem(page: Page, item: RegExp, scope: Page | Locator = page): Promise<Download> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    (async () => {
-      await scope.getByRole('button', { name: 'Export', exact: true }).click();
-      await page.getByRole('menuitem', { name: item }).click();
-    })(),
-  ]);
-  return download;
-}
 
 const profileOf = async (d: Download) => decodePprof(gunzipSync(readFileSync((await d.path())!)));
 

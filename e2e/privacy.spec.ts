@@ -1,5 +1,6 @@
 /** Privacy is a property: a whole session makes no request off the page's origin, and names are never markup. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { exportItem } from './export-item';
 import { dropFiles, fixture, fixtures, frames, gotoApp, pasteText, pickFiles, row, selectSampleType, setFilter, shot, pressShortcut } from './helpers';
 
 /** Every request, websocket and CSP violation of the page, for checking at the end. */
@@ -71,6 +72,121 @@ test('a session that opens files and visits every view stays on its own origin',
   const origin = new URL(baseURL!).origin;
   expect(requests.length).toBeGreaterThan(0);
   expect(offOrigin(requests, origin)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+/** CSP violations as the page reports them (the console's wording aside). */
+async function listenForViolations(page: Page, problems: string[]): Promise<void> {
+  await page.exposeFunction('__violation', (v: string) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/**
+ * Runs every item of every Export menu on the page once per file (`done` holds the labels
+ * already run for it): a plain item downloads, an item ending in "…" opens its dialog,
+ * whose primary button downloads (then it is closed). Each download must be made in the page (blob: or data:).
+ */
+async function exportEverything(page: Page, done: Set<string>): Promise<void> {
+  const menus = page.locator('.export-menu');
+  for (let m = 0; m < (await menus.count()); m++) {
+    const menu: Locator = menus.nth(m);
+    const button = menu.getByRole('button', { name: 'Export', exact: true });
+    if (!(await button.isVisible()) || !(await button.isEnabled())) continue;
+    await button.click();
+    const labels = await page.getByRole('menuitem').allTextContents();
+    await page.keyboard.press('Escape');
+    for (const label of labels) {
+      if (done.has(label)) continue;
+      done.add(label);
+      let download;
+      if (label.endsWith('…')) {
+        await button.click();
+        await page.getByRole('menuitem', { name: label, exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('.btn.primary').click()]);
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await expect(dialog).toBeHidden();
+      } else download = await exportItem(page, label, menu);
+      expect(download.url(), label).toMatch(/^(blob|data):/);
+    }
+  }
+}
+
+/** Each tab of the selected file, each sub-view tab inside it, its Export menus run, and a frame's menu opened. */
+async function walkWithExports(page: Page): Promise<Set<string>> {
+  const done = new Set<string>();
+  const views = page.getByRole('tablist', { name: 'Views' }).getByRole('tab');
+  for (let i = 0; i < (await views.count()); i++) {
+    await views.nth(i).click();
+    await page.waitForTimeout(300);
+    const inner = page.locator('[role=tablist]:not([aria-label="Views"]) [role=tab]');
+    const subviews = Math.max(1, await inner.count());
+    for (let j = 0; j < subviews; j++) {
+      if ((await inner.count()) > j) {
+        await inner.nth(j).click();
+        await page.waitForTimeout(300);
+      }
+      await exportEverything(page, done);
+    }
+    const frame = page.getByTestId('flame-chart').locator('g.frame').nth(1);
+    if (await frame.isVisible()) {
+      await frame.click({ button: 'right' });
+      await expect(page.getByRole('menu', { name: /^Actions on / })).toBeVisible();
+      await page.keyboard.press('Escape');
+    }
+  }
+  return done;
+}
+
+test('every export of every view, for a file of each kind, is made in the page and nothing runs', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const { requests, problems } = record(page);
+  await listenForViolations(page, problems);
+  await gotoApp(page);
+  // A profile, a goroutine dump, a trace, a series of three heaps (a diff pair among them), an archive.
+  await dropFiles(page, [fixture('incident4', /^heap\.pb\.gz$/)]);
+  await dropFiles(page, [fixture('goroutine-versions/go1.22', /^goroutine\.debug2\.txt$/)]);
+  await dropFiles(page, [fixture('incident2', /^main-1-trace-/)]);
+  await dropFiles(page, fixtures('incident5', /^heap-\d\.pb\.gz$/));
+  await dropFiles(page, [fixture('pods', /^pods-named\.zip$/)]);
+
+  const exported = new Set<string>();
+  for (const name of ['heap.pb.gz', 'goroutine.debug2.txt', 'main-1-trace-', 'heap-3.pb.gz']) {
+    await row(page, name).first().locator('.file-main').click();
+    for (const label of await walkWithExports(page)) exported.add(label);
+  }
+  // The archive: an entry's views and exports, then the pod table.
+  const archive = row(page, 'pods-named.zip');
+  await archive.getByTestId('open-pod-table').click();
+  await expect(page.getByRole('dialog', { name: 'Pod against pod' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await archive.getByTestId('archive-entry').first().locator('button').click();
+  for (const label of await walkWithExports(page)) exported.add(label);
+  // Every kind of export the app has, each made at least once.
+  expect([...exported]).toEqual(
+    expect.arrayContaining([
+      'Flame graph as SVG',
+      'Flame graph as PNG (1×)',
+      'Flame graph as PNG (2×)',
+      'pprof profile (.pb.gz)',
+      'pprof profile, redacted…',
+      'Top table as CSV',
+      'Diff table as CSV',
+      'pprof diff profile (-diff_base) (.pb.gz)',
+      'pprof diff profile (-diff_base), redacted…',
+      'Series ranking as CSV',
+      'Goroutine groups as CSV',
+      'Goroutine groups as debug=1 text',
+      'Goroutine analysis as CSV',
+    ]),
+  );
+  await shot(page, 'privacy-exports-end');
+
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(offOrigin(requests, new URL(baseURL!).origin)).toEqual([]);
   expect(problems).toEqual([]);
 });
 
