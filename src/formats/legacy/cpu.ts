@@ -69,6 +69,7 @@ export function parseLegacyCpu(bytes: Uint8Array): LegacyCpu {
   const stacks: number[][] = [];
   let pos = 5 * W;
   let ended = false;
+  let pastSafe = 0;
   while (pos < bytes.length) {
     const at = pos;
     if (bytes.length - pos < 2 * W) throw new ParseError(`the record at byte ${at} is cut short: ${bytes.length - pos} bytes left of its ${2 * W}-byte head`, at);
@@ -92,9 +93,15 @@ export function parseLegacyCpu(bytes: Uint8Array): LegacyCpu {
       }
       return a;
     });
+    // Beyond 2^53 a value is no longer exact, and totals would not add up.
+    if (!Number.isSafeInteger(count * periodNs)) {
+      pastSafe++;
+      continue;
+    }
     counts.push(count);
     stacks.push(stack);
   }
+  if (pastSafe > 0) warnings.push(`${pastSafe} record${pastSafe === 1 ? '' : 's'} skipped: count × period past 2^53`);
   if (!ended) warnings.push('no end-of-data record: the profile may have been cut short; kept every complete record');
   if (!enc.java) {
     cutSignalFrames(stacks);
@@ -142,7 +149,7 @@ function cutSignalFrames(stacks: number[][]): void {
   }
 }
 
-/** One machine word: its value (exact below 2^53, which counts and depths are) and its hex digits. */
+/** One machine word: its value (exact below 2^53: depths always, counts whose record is kept) and its hex digits. */
 function word(view: DataView, at: number, e: Omit<CpuEncoding, 'java'>): { value: number; hex: string } {
   if (e.wordBytes === 4) {
     const v = view.getUint32(at, e.littleEndian);

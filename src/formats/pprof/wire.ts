@@ -119,6 +119,7 @@ export class Wire {
   }
 
   skip(wireType: number): void {
+    const at = this.pos;
     switch (wireType) {
       case WIRE_VARINT:
         this.uint();
@@ -137,7 +138,8 @@ export class Wire {
       default:
         throw new WireError(`unsupported wire type ${wireType}`, this.pos);
     }
-    if (this.pos > this.end) throw new WireError('truncated field', this.pos);
+    // Said where the cut field starts: its end lies past the bytes there are.
+    if (this.pos > this.end) throw new WireError(`truncated field: ${this.pos - this.end} bytes past the end`, at);
   }
 
   /**
