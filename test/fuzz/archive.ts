@@ -1,15 +1,16 @@
 /**
  * The property for an archive, read as the worker reads one: readArchive gives every
  * entry (within the archive limits) either as bytes, which must then keep the property of
- * any file, or with a reason; a refusal of the whole archive is an Error with a message,
- * never a bug's. What was read is grouped by pod and put in the pod table, whose every
- * cell must be a readable entry's finite total.
+ * any file, or with a reason; a refusal of the whole archive is a ParseError with a
+ * message and an offset within the archive, never a bug's. What was read is grouped by pod
+ * and put in the pod table, whose every cell must be a readable entry's finite total.
  */
 import { groupByPod, type PodFile } from '../../src/analysis/pods/group';
 import { podTable } from '../../src/analysis/pods/table';
 import { readArchive } from '../../src/formats/archive/read';
 import { DEFAULT_ARCHIVE_LIMITS } from '../../src/formats/archive/limits';
 import type { OpenedFile, OpenError } from '../../src/formats/open';
+import { ParseError } from '../../src/formats/parse-error';
 import type { ArchiveFormat } from '../../src/model/file-kind';
 import { summarize } from '../../src/worker/summary';
 import type { ProfileSummary } from '../../src/worker/types';
@@ -43,8 +44,9 @@ export async function archiveHolds(bytes: Uint8Array, format: ArchiveFormat, fil
       files.push({ id, path: e.path, kind: r.opened?.kind ?? r.error!.kind, timeNanos: profile?.timeNanos, failed: r.result === 'refused' });
     }
   } catch (e) {
-    if (!(e instanceof Error) || !e.message) throw new Error(`an archive refused without a message: ${String(e)}`, { cause: e });
-    if (BUG_ERRORS.some((k) => e instanceof k)) throw new Error(`a bug reading the archive: ${e.message}`, { cause: e });
+    if (BUG_ERRORS.some((k) => e instanceof k)) throw new Error(`a bug reading the archive: ${(e as Error).message}`, { cause: e });
+    if (!(e instanceof ParseError) || !e.message) throw new Error(`an archive refused without a ParseError: ${String(e)}`, { cause: e });
+    if (!(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= bytes.length)) throw new Error(`offset ${e.offset} outside [0, ${bytes.length}] in "${e.message}"`);
     return 'refused';
   }
   must(files.length <= DEFAULT_ARCHIVE_LIMITS.maxEntries + 1, `${files.length} entries, past the limit`);

@@ -8,6 +8,7 @@
 import { Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { EntryRefused, EntrySink, type RawEntry, type Wanted } from './entry';
 import type { ArchiveBudget } from './limits';
+import { ParseError } from '../parse-error';
 
 export async function* zipEntries(
   bytes: Uint8Array,
@@ -21,7 +22,8 @@ export async function* zipEntries(
   try {
     entries = await reader.getEntries();
   } catch (e) {
-    throw new Error(`zip archive: ${zipMessage(e)}`);
+    // The table of contents is read from the archive's end: a refusal of it is placed there.
+    throw new ParseError(`zip archive: ${zipMessage(e)}`, bytes.length);
   }
   const files = entries.filter((e) => !e.directory);
   for (let i = 0; i < files.length; i++) {
@@ -42,7 +44,7 @@ export async function* zipEntries(
     try {
       await e.getData!(new WritableStream({ write: (chunk) => sink.push(chunk) }), { useWebWorkers: false });
     } catch (err) {
-      yield { path, at: i, error: err instanceof EntryRefused ? err.message : `not read: ${zipMessage(err)}` };
+      yield { path, at: i, error: err instanceof EntryRefused ? err.message : `not read: ${zipMessage(err)} (the entry at byte ${e.offset})` };
       continue;
     }
     budget.entries++;

@@ -103,6 +103,18 @@ describe('damaged archives', () => {
   it('a truncated zip says its table of contents is missing', async () => {
     const bytes = await makeZip(two);
     await expect(entries(bytes.subarray(0, bytes.length - 40))).rejects.toThrow(/zip archive: truncated or damaged/);
+    await expect(entries(bytes.subarray(0, bytes.length - 40))).rejects.toMatchObject({ offset: bytes.length - 40 });
+  });
+
+  it('a damaged zip entry is named with the byte its local header starts at', async () => {
+    const bytes = (await makeZip(two)).slice();
+    // The second local header ("PK\3\4"), and bytes of its deflated data turned to 0xff: no longer a deflate stream.
+    const starts = [...bytes.keys()].filter((i) => bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 3 && bytes[i + 3] === 4);
+    expect(starts).toHaveLength(2);
+    bytes.fill(0xff, starts[1] + 30 + two[1].name.length + 10, starts[1] + 30 + two[1].name.length + 40);
+    const es = await entries(bytes);
+    expect(read(es)).toEqual([two[0].name]);
+    expect(errors(es)).toEqual([[two[1].name, expect.stringMatching(new RegExp(`^not read: .* \\(the entry at byte ${starts[1]}\\)$`))]]);
   });
 
   it.each([
