@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: prints our numbers next to a peer measured in the same run.
  * `npm run bench -- NAME` runs one part (pprof, browser, diff, goroutines, trace, timeline, archive).
- * The big inputs for goroutines and trace are generated once with Go into bench/out/
- * (not committed); without Go those parts say so and are skipped.
+ * The big inputs for goroutines and trace (and browser's second CPU profile) are generated
+ * once with Go into bench/out/ (not committed); without Go those parts say so and are skipped.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -47,7 +47,11 @@ function generated(name: string, moduleDir: string, pkg: string, args: string[])
 
 const parts: Record<string, () => Promise<void>> = {
   pprof: async () => void (await benchPprof(LARGE_CPU)),
-  browser: () => benchBrowser(LARGE_CPU),
+  browser: async () => {
+    // Another shape: shallow stacks over ~20,000 functions, a unique request id per sample.
+    const wide = generated('cpu-wide.pb.gz', 'test/fixtures/gen', './cmd/widecpu', ['-out', '$OUT']);
+    await benchBrowser(wide ? [LARGE_CPU, wide] : [LARGE_CPU]);
+  },
   diff: async () => {
     const r = await benchDiff(LARGE_CPU, LARGE_CPU);
     console.log(`diff: large CPU profile vs a changed copy, cold (both call trees built) → first diff flame: ${r.ms.toFixed(0)} ms, ${r.nodes} nodes`);
