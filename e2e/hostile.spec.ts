@@ -7,7 +7,7 @@
  * read as the literal text.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { fixture, frames, gotoApp, row, shot } from './helpers';
 
 const PWN = '<img src=x onerror="window.__pwned=1">';
@@ -15,6 +15,21 @@ const FILE_NAME = '<img src=x onerror=window.__pwned=1>.pb.gz';
 /** The profile's "main.\u202Eevil\u202C.reversed" as shown: each bidi control a visible mark, nothing reordered. */
 const BIDI_SHOWN = 'main.⟨U+202E⟩evil⟨U+202C⟩.reversed';
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** Drops the bytes (base64) as a file of the given name, which no file system would allow. */
+async function dropAs(page: Page, b64: string, name: string): Promise<void> {
+  await page.evaluate(
+    ([b64, name]) => {
+      const bin = atob(b64);
+      const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      const target = document.querySelector('main') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    },
+    [b64, name],
+  );
+}
 
 test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert text in every view', async ({ page }) => {
   test.setTimeout(90_000);
@@ -33,17 +48,7 @@ test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert te
 
   // Dropped under a file name that is markup too.
   const b64 = readFileSync(fixture('bad', /^hostile\.pb\.gz$/)).toString('base64');
-  await page.evaluate(
-    ([b64, name]) => {
-      const bin = atob(b64);
-      const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name));
-      const target = document.querySelector('main') ?? document.body;
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    },
-    [b64, FILE_NAME],
-  );
+  await dropAs(page, b64, FILE_NAME);
   const r = row(page, FILE_NAME);
   await expect(r).toHaveAttribute('data-status', 'ready');
   await expect(r.locator('.file-name')).toHaveText(FILE_NAME);
@@ -85,6 +90,12 @@ test('markup, scripts, bidi controls, a 1 MB name and invalid UTF-8 are inert te
 
   // The tab's title names the file, as text.
   expect(await page.title()).toBe(`${FILE_NAME} — goroscope`);
+  // A file name with a bidi override reads as stored, in the list and the title.
+  await dropAs(page, b64, 'report\u202Egnp.pb.gz');
+  const bidiRow = row(page, 'report⟨U+202E⟩gnp.pb.gz');
+  await expect(bidiRow.locator('.file-name')).toHaveText('report⟨U+202E⟩gnp.pb.gz');
+  await bidiRow.locator('.file-main').click();
+  await expect(page).toHaveTitle('report⟨U+202E⟩gnp.pb.gz — goroscope');
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('#root img, #root script, #root svg[onload]').count()).toBe(0);

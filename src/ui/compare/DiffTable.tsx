@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { WorkerClient } from '../../worker/client';
 import type { DiffRequest, DiffSortKey, DiffTopRow } from '../../worker/compare-api';
-import { formatValue } from '../../state/format';
+import { formatValue, visibleMarks } from '../../state/format';
 import { formatDelta, formatDeltaPercent } from './format';
 import { useCall } from '../shared/useWorkerCall';
 import { DiffSandwich } from '../sandwich/DiffSandwich';
@@ -106,8 +106,8 @@ export function DiffTable({ client, request, onPick, sandwich }: Props) {
             {data?.rows.map((r) => (
               <tr key={r.name} data-status={r.status}>
                 <th scope="row" className="fn">
-                  <button type="button" className="fn-name" title={`${r.name}${r.file ? `\n${r.file}` : ''}\nClick to highlight in the flame graphs`} onClick={() => onPick(r.name)}>
-                    {r.name}
+                  <button type="button" className="fn-name" title={`${visibleMarks(r.name)}${r.file ? `\n${visibleMarks(r.file)}` : ''}\nClick to highlight in the flame graphs`} onClick={() => onPick(r.name)}>
+                    {visibleMarks(r.name)}
                   </button>
                   <button type="button" className="link peek-link" aria-label="Callers and callees" title={`Callers and callees of ${r.name}, before and after`} onClick={() => setPeekName(r.name)} />
                   {r.status === 'new' && <span className="badge badge-new">new</span>}

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FileId, FileInfo } from '../../worker/types';
 import type { WorkerClient } from '../../worker/client';
 import type { CompareView, SeriesMeasure } from '../../worker/compare-api';
-import { formatValue } from '../../state/format';
+import { formatValue, visibleMarks } from '../../state/format';
 import { formatDelta } from './format';
 import { Sparkline } from './Sparkline';
 import { SeriesExport } from '../export/SeriesExport';
@@ -46,7 +46,7 @@ export function SeriesView({ client, files, snapshots, view }: Props) {
         {profiles.map((f) => (
           <label key={f.id}>
             <input type="checkbox" checked={selected.includes(f.id)} onChange={() => toggle(f.id)} />
-            {f.name}
+            {visibleMarks(f.name)}
           </label>
         ))}
       </fieldset>
@@ -97,7 +97,7 @@ export function SeriesView({ client, files, snapshots, view }: Props) {
                 {data.rows.map((r, i) => (
                   <tr key={r.name} className={r.grewSteps === r.steps && r.steps > 0 ? 'grew' : ''}>
                     <td className="num">{i + 1}</td>
-                    <th scope="row" className="fn" title={r.name}>{r.name}</th>
+                    <th scope="row" className="fn" title={visibleMarks(r.name)}>{visibleMarks(r.name)}</th>
                     <td className="trend">
                       <Sparkline values={r.values} label={`${r.name}: ${r.values.map((v) => formatValue(v, data.unit)).join(', ')}`} />
                     </td>

@@ -1,7 +1,7 @@
 /** The sidebar: one row per opened file, with kind, parse progress or a clear failure message; an archive's entries in its tree. */
 import { useFiles, removeFile, selectFile, type FileEntry } from '../../state/files';
 import { describeKind } from '../../model/file-kind';
-import { formatSize } from '../../state/format';
+import { formatSize, visibleMarks } from '../../state/format';
 import { useShallow } from 'zustand/react/shallow';
 import { ArchiveTree } from './ArchiveTree';
 import { PairMark, pairRoleText, usePairRole } from './PairMark';
@@ -39,7 +39,7 @@ function FileRow({ f, selected }: { f: FileEntry; selected: boolean }) {
         onClick={() => selectFile(f.id)}
         aria-label={`${f.name}, ${kindLabel(f)}, ${f.status === 'error' ? 'failed' : f.status}${pairRoleText(role)}`}
       >
-        <span className="file-name" title={f.name}>{f.name}</span>
+        <span className="file-name" title={visibleMarks(f.name)}>{visibleMarks(f.name)}</span>
         <span className="file-meta">
           <PairMark role={role} />
           <span className="file-kind" data-testid="file-kind">{kindLabel(f)}</span>

@@ -14,6 +14,7 @@ import { FrameName, ShowMore, SortHeader, StackFrames, StateChips } from './part
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
 import { compareActions, useCompare, type ChosenPair } from '../../state/compare';
 import { useGoroutinePairs } from './useGoroutineFiles';
+import { visibleMarks } from '../../state/format';
 
 const STEP = 100;
 
@@ -184,7 +185,7 @@ function CompareRowView({ r, index, open, onToggle }: { r: CompareRow; index: nu
             <span className="g-caret" aria-hidden="true">{open ? '▾' : '▸'}</span>
             <FrameName frame={name} withLocation />
             {r.leaf && r.topUserFrame && r.leaf.func !== r.topUserFrame.func && (
-              <span className="g-sub"> · {r.leaf.func}</span>
+              <span className="g-sub"> · {visibleMarks(r.leaf.func)}</span>
             )}
           </button>
           {r.isNew && <span className="g-tag g-tag-new">new</span>}

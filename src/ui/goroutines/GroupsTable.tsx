@@ -14,6 +14,7 @@ import { count, location, percent, plural, waitRange } from './format';
 import { makeLayout, rowTop, scrollToShow, totalHeight, visibleRows, type Expansion } from './layout';
 import { FRAME_LINE, FrameName, LabelChips, LeakedChip, SortHeader, StackFrames, StateChips } from './parts';
 import { goroutineActions, naturalDesc, useGoroutineView } from './store';
+import { visibleMarks } from '../../state/format';
 
 const ROW_HEIGHT = 30;
 const PAGE_SIZE = 100;
@@ -204,7 +205,7 @@ export function GroupsTable({ file, granularity, overview }: { file: FileId; gra
             {r.createdBy && (
               <p className="g-detail-line" style={{ height: FRAME_LINE }}>
                 <span className="muted">created by </span>
-                <span className="g-func">{r.createdBy.func}</span>
+                <span className="g-func">{visibleMarks(r.createdBy.func)}</span>
                 <span className="g-loc"> {location(r.createdBy, true)}</span>
               </p>
             )}

@@ -4,6 +4,7 @@ import type { LeakSuspect } from '../../worker/goroutine-api';
 import { useWorkerCall } from '../shared/useWorkerCall';
 import { count, frameTitle, location, percent, signed } from './format';
 import { FrameName } from './parts';
+import { visibleMarks } from '../../state/format';
 
 export function LeaksView({
   file,
@@ -69,7 +70,7 @@ function Suspect({ s, rank, total, onShowStacks }: { s: LeakSuspect; rank: numbe
         ))}
       </ul>
       {s.leaf && s.topUserFrame && s.leaf.func !== s.topUserFrame.func && (
-        <p className="g-sub">Blocked in {s.leaf.func}</p>
+        <p className="g-sub">Blocked in {visibleMarks(s.leaf.func)}</p>
       )}
       {name && (
         <button type="button" className="btn small" onClick={() => onShowStacks(name.func)}>

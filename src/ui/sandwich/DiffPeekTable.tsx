@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { WorkerClient } from '../../worker/client';
 import type { DiffPeekRequest } from '../../worker/compare-api';
 import type { DiffPeekRow, DiffValue } from '../../analysis/diff/peek';
-import { formatExact, formatPercent, formatValue } from '../../state/format';
+import { formatExact, formatPercent, formatValue, visibleMarks } from '../../state/format';
 import { useCall } from '../shared/useWorkerCall';
 import { formatDelta } from '../compare/format';
 
@@ -34,7 +34,7 @@ export function DiffPeekTable({ client, request, onPick, onClose }: { client: Wo
     <tr key={`${role}${r.name}`} className={`peek-${role}`}>
       <td className="name-cell">
         <button type="button" className="link" title={`${role === 'caller' ? 'Calls' : 'Called by'} ${request.name}. Show its callers and callees`} onClick={() => onPick(r.name)}>
-          {r.name}
+          {visibleMarks(r.name)}
         </button>
       </td>
       <Values v={r} unit={a!.unit} cumDelta={p!.cum.delta} />

@@ -1,6 +1,6 @@
 /** pprof's -peek for one function: its callers, itself, its callees, each edge's value and share of its cum. */
 import type { PeekRow, SandwichAnswer } from '../../worker/profile-api';
-import { formatExact, formatPercent, formatValue } from '../../state/format';
+import { formatExact, formatPercent, formatValue, visibleMarks } from '../../state/format';
 
 function Edge({ row, answer, onPick, role }: { row: PeekRow; answer: SandwichAnswer; onPick: (name: string) => void; role: string }) {
   const exact = formatExact(row.value, answer.unit);
@@ -10,8 +10,8 @@ function Edge({ row, answer, onPick, role }: { row: PeekRow; answer: SandwichAns
       <td className="num" title={exact}>{formatValue(row.value, answer.unit)}</td>
       <td className="num" title={`${share} of the function's cum went through this ${role}`}>{share}</td>
       <td className="name-cell">
-        <button type="button" className="link" title={`${role === 'caller' ? 'Called it' : 'Called by it'}: ${exact} (${share} of its cum). Show the callers and callees of ${row.name}`} onClick={() => onPick(row.name)}>
-          {row.name}
+        <button type="button" className="link" title={`${role === 'caller' ? 'Called it' : 'Called by it'}: ${exact} (${share} of its cum). Show the callers and callees of ${visibleMarks(row.name)}`} onClick={() => onPick(row.name)}>
+          {visibleMarks(row.name)}
         </button>
       </td>
     </tr>
@@ -37,7 +37,7 @@ export function PeekTable({ name, answer, onPick }: { name: string; answer: Sand
           <td className="num" title={formatExact(answer.cum, answer.unit)}>{formatValue(answer.cum, answer.unit)}</td>
           <td className="num" title="cum as a share of the total">{formatPercent(answer.cum, answer.total)}</td>
           <th scope="row" className="name-cell" title={`flat ${formatExact(answer.flat, answer.unit)} (${formatPercent(answer.flat, answer.total)} of the total), cum ${formatExact(answer.cum, answer.unit)}`}>
-            {name}
+            {visibleMarks(name)}
           </th>
         </tr>
         {answer.callees.map((r) => <Edge key={r.name} row={r} answer={answer} onPick={onPick} role="callee" />)}

@@ -3,7 +3,7 @@
  * for the other lanes the value the tiles hold at that bucket. Text only.
  */
 import { useMemo } from 'react';
-import { formatBytes, formatNanos, thousands } from '../../state/format';
+import { formatBytes, formatNanos, thousands, visibleMarks } from '../../state/format';
 import type { Tiles } from '../../worker/timeline-api';
 import type { FileId } from '../../worker/types';
 import { useDebounced } from '../shared/useDebounced';
@@ -54,8 +54,8 @@ export function LaneTooltip({ file, hover, tiles, index, left, top, width }: { f
     if (d && d.startNs <= t && t <= d.endNs)
       body = (
         <>
-          <strong>{row.name}</strong>
-          <div>{d.name}</div>
+          <strong>{visibleMarks(row.name)}</strong>
+          <div>{visibleMarks(d.name)}</div>
           <div>
             {formatNanos(d.startNs)} → {formatNanos(d.endNs)}, {formatNanos(d.endNs - d.startNs)} ({thousands(d.endNs - d.startNs)} ns)
           </div>
@@ -90,7 +90,7 @@ function bucketText(row: Row, t: number, tiles: Tiles | null, index: Map<string,
     const goal = bytes && gi !== undefined ? tiles.high[gi * tiles.width + b] : NaN;
     return (
       <>
-        <strong>{row.name}</strong>
+        <strong>{visibleMarks(row.name)}</strong>
         <div>{lo === hi ? fmt(hi) : `${fmt(lo)} – ${fmt(hi)}`}</div>
         {!Number.isNaN(goal) && <div>goal {formatBytes(goal)}</div>}
         <div className="muted">{at}</div>
@@ -101,7 +101,7 @@ function bucketText(row: Row, t: number, tiles: Tiles | null, index: Map<string,
     const n = tiles.high[i] || 0;
     return (
       <>
-        <strong>{row.name}</strong>
+        <strong>{visibleMarks(row.name)}</strong>
         <div>{thousands(n)} samples</div>
         <div className="muted">{at}</div>
       </>

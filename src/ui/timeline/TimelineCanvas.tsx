@@ -5,7 +5,7 @@
  * double-click to fit, Shift+drag to select a range; click a slice for its details.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { formatNanos } from '../../state/format';
+import { formatNanos, visibleMarks } from '../../state/format';
 import { useView, viewActions } from '../../state/view';
 import { worker } from '../../state/worker';
 import type { SliceDetail, TimelineInfo } from '../../worker/timeline-api';
@@ -249,7 +249,7 @@ export function TimelineCanvas({ file, info }: { file: FileId; info: TimelineInf
           <ul className="tl-labels" aria-label="Lanes" style={{ top: RULER_H, width: LABEL_W }}>
             {fixed.rows.map((r) => (
               <li key={r.key} aria-label={r.name} style={{ top: r.y, height: r.h }} className={`tl-label ${r.kind}`}>
-                {r.name}
+                {visibleMarks(r.name)}
               </li>
             ))}
           </ul>
@@ -262,8 +262,8 @@ export function TimelineCanvas({ file, info }: { file: FileId; info: TimelineInf
           >
             <ul className="tl-glabels" aria-label="Goroutine lanes" style={{ height: total * GOROUTINE_ROW_STEP, width: LABEL_W }}>
               {(gLanes?.lanes ?? []).map((l, i) => (
-                <li key={l.key} aria-label={l.name} title={l.name} className="tl-label goroutine" style={{ top: (gLanes!.offset + i) * GOROUTINE_ROW_STEP, height: laneHeight('goroutine') }}>
-                  {l.name}
+                <li key={l.key} aria-label={l.name} title={visibleMarks(l.name)} className="tl-label goroutine" style={{ top: (gLanes!.offset + i) * GOROUTINE_ROW_STEP, height: laneHeight('goroutine') }}>
+                  {visibleMarks(l.name)}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 /** A stack, leaf first, as a goroutine dump prints it: function, then file:line. Text only. */
 import type { StackFrameInfo } from '../../worker/trace-api';
 import { shortFuncName } from '../../model/go-names';
+import { visibleMarks } from '../../state/format';
 
 export function StackView({ frames, label }: { frames: StackFrameInfo[]; label: string }) {
   if (frames.length === 0) return <p className="tr-empty">No stack recorded.</p>;
@@ -8,8 +9,8 @@ export function StackView({ frames, label }: { frames: StackFrameInfo[]; label: 
     <ol className="tr-stack" aria-label={label}>
       {frames.map((f, i) => (
         <li key={i}>
-          <div>{f.func || '?'}</div>
-          {f.file && <div className="loc">{f.file}:{f.line}</div>}
+          <div>{visibleMarks(f.func) || '?'}</div>
+          {f.file && <div className="loc">{visibleMarks(f.file)}:{f.line}</div>}
         </li>
       ))}
     </ol>
@@ -21,7 +22,7 @@ export function frameLine(f: StackFrameInfo | undefined): string {
   if (!f) return '—';
   const base = f.file ? f.file.slice(f.file.lastIndexOf('/') + 1) : '';
   const fn = shortFuncName(f.func);
-  return base ? `${fn} ${base}:${f.line}` : fn;
+  return visibleMarks(base ? `${fn} ${base}:${f.line}` : fn);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** User tasks and regions (runtime/trace.NewTask, WithRegion) with their durations. */
-import { formatNanos, thousands } from '../../state/format';
+import { formatNanos, thousands, visibleMarks } from '../../state/format';
 import type { DurationStats, TraceTasksAnswer } from '../../worker/trace-api';
 
 function StatsTable({ rows, label }: { rows: DurationStats[]; label: string }) {
@@ -24,7 +24,7 @@ function StatsTable({ rows, label }: { rows: DurationStats[]; label: string }) {
             const d = (v: number) => (r.complete > 0 ? formatNanos(v) : '—');
             return (
               <tr key={r.name}>
-                <td className="fn" title={r.name}>{r.name}</td>
+                <td className="fn" title={visibleMarks(r.name)}>{visibleMarks(r.name)}</td>
                 <td className="num">{thousands(r.count)}</td>
                 <td className="num">{thousands(r.complete)}</td>
                 <td className="num">{d(r.min)}</td>

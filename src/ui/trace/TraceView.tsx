@@ -17,7 +17,7 @@ import { SummaryStrip } from './SummaryStrip';
 import { TasksPanel } from './TasksPanel';
 import { TraceGroupsExport } from '../export/TraceGroupsExport';
 import { shortFuncName } from '../../model/go-names';
-import { thousands } from '../../state/format';
+import { thousands, visibleMarks } from '../../state/format';
 import './trace.css';
 
 function Section({ id, title, children, extra }: { id: string; title: string; children: React.ReactNode; extra?: React.ReactNode }) {
@@ -92,7 +92,7 @@ export function TraceView({ file }: { file: FileEntry }) {
                   {headline.runaway.map((f, i) => (
                     <span key={f.name}>
                       {i > 0 && '; '}
-                      <strong title={f.name}>{shortFuncName(f.name)}</strong> {thousands(f.created)} created
+                      <strong title={visibleMarks(f.name)}>{visibleMarks(shortFuncName(f.name))}</strong> {thousands(f.created)} created
                       {f.perSecond > 0 && ` (${rate(f.perSecond)}${f.steadiness >= 0.6 ? ', steadily' : ''})`}, {thousands(f.alive)} still alive at the end
                     </span>
                   ))}
