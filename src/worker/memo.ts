@@ -109,13 +109,16 @@ function sameDeps(a: readonly object[], b: readonly object[]): boolean {
 
 /**
  * Bytes of the typed arrays a value holds, looking a few levels into its fields; what it
- * was built from (`skip`: the profile a call tree points to) is not its own.
+ * was built from (`skip`: the profile a call tree points to) is not its own. Getters are
+ * not read: one may build what it returns (a diff's whole call trees), which sizing must
+ * never do.
  */
 export function typedBytes(value: unknown, skip: readonly object[], depth = 3): number {
   if (typeof value !== 'object' || value === null || skip.includes(value)) return 0;
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (depth === 0) return 0;
   let n = 0;
-  for (const v of Array.isArray(value) ? value.slice(0, 16) : Object.values(value)) n += typedBytes(v, skip, depth - 1);
+  const fields = Array.isArray(value) ? value.slice(0, 16) : Object.values(Object.getOwnPropertyDescriptors(value)).map((d) => d.value);
+  for (const v of fields) n += typedBytes(v, skip, depth - 1);
   return n;
 }
