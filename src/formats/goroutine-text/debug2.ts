@@ -14,6 +14,7 @@ import {
 } from '../../model/goroutines';
 import type { Profile } from '../../model/profile';
 import { ProfileBuilder, simpleMeta } from '../../model/profile-builder';
+import { LineWarnings } from '../line-warnings';
 import { CreatedByCache, FrameCache, FuncLineCache, HeaderCache, TrieCache } from './caches';
 import { Int2Map } from './int2map';
 import { splitOnRepeatedIds } from './sections';
@@ -75,6 +76,8 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
   // Sized from the text (~700 bytes a goroutine in dumps of parked goroutines) to skip regrowing.
   const gd = new GoroutineDumpBuilder(Math.min(1 << 24, Math.ceil(r.bytes.length / 700) + 16));
   const sections: DumpSection[] = [];
+  // One warning per malformed goroutine would be a million strings for a million bad ones.
+  const odd = new LineWarnings(warnings);
   let pendingTitle: DumpSection | null = null;
   let sectionGoroutines = 0;
 
@@ -182,7 +185,7 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
     }
     if (c.bad) {
       skipped++;
-      warnings.push(`line ${c.bad.line}: skipped goroutine ${c.id} (header at line ${c.line}): ${c.bad.reason}`);
+      odd.add(`line ${c.bad.line}: skipped goroutine ${c.id} (header at line ${c.line}): ${c.bad.reason}`);
       return;
     }
     if (c.flags & G_TRUNCATED) {
@@ -197,7 +200,7 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
         c.frames[c.nFrames++] = unavailableFrame;
       } else if (!(c.flags & G_TRUNCATED)) {
         skipped++;
-        warnings.push(`line ${c.line}: skipped goroutine ${c.id}: its header is followed by no frames`);
+        odd.add(`line ${c.line}: skipped goroutine ${c.id}: its header is followed by no frames`);
         return;
       } else return;
     }
@@ -224,7 +227,7 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
   };
 
   const badHeader = (): void => {
-    warnings.push(`line ${r.lineNo}: skipped a malformed goroutine header: ${quote(r.text())}`);
+    odd.add(`line ${r.lineNo}: skipped a malformed goroutine header: ${quote(r.text())}`);
   };
 
   const onLine = (n: number): void => {
@@ -332,6 +335,7 @@ export function parseDebug2(r: ByteLines, warnings: string[]): Debug2Result {
     onLine(r.lineNo);
   }
   end(true);
+  odd.finish();
 
   if (skipped > 0) warnings.push(`${skipped} malformed goroutine${skipped === 1 ? ' was' : 's were'} skipped`);
   for (let s = 0; s < sampleNode.length; s++) {

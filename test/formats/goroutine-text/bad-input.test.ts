@@ -60,6 +60,15 @@ describe('one malformed goroutine', () => {
     expect(r.warnings[1]).toBe('1 malformed goroutine was skipped');
   });
 
+  it('many malformed goroutines: five named, the rest counted', () => {
+    const headerless = Array.from({ length: 40 }, (_, i) => `goroutine ${1000 + i} [running]:\n`).join('\n');
+    const r = parseText(`${panicText}\n${headerless}`);
+    expect(goroutines(r)).toHaveLength(goroutines(parseText(panicText)).length);
+    expect(r.warnings.filter((w) => /followed by no frames/.test(w))).toHaveLength(5);
+    expect(r.warnings).toContain('35 more such lines not listed');
+    expect(r.warnings).toContain('40 malformed goroutines were skipped');
+  });
+
   it('is skipped when a stray line sits between its frames', () => {
     const frame = 'sync.(*WaitGroup).Wait(0x';
     const at = panicText.indexOf(frame);
