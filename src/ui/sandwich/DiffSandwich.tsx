@@ -4,7 +4,8 @@
  * change, as the Compare tab's diff flame graph), and pprof's -peek on the diff beside.
  * A right-click on a frame moves to that function; a click zooms.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useSandwichZoom } from './useSandwichZoom';
 import type { WorkerClient } from '../../worker/client';
 import type { DiffFlameAnswer, DiffPeekRequest } from '../../worker/compare-api';
 import { DiffFlameChart } from '../compare/DiffFlameChart';
@@ -29,13 +30,7 @@ export function DiffSandwich({ client, request, palette, dark, percentLabel, onP
   const name = request.name;
   const box = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(box);
-  const [callersPath, setCallersPath] = useState<string[]>([]);
-  const [calleesPath, setCalleesPath] = useState<string[]>([]);
-  // Zoom paths start at the function: another function starts unzoomed.
-  useEffect(() => {
-    setCallersPath([]);
-    setCalleesPath([]);
-  }, [name]);
+  const { callersPath, calleesPath, setCallersPath, setCalleesPath } = useSandwichZoom(name);
   const call = useCall(client, 'diffSandwich', width > 0 ? { ...request, callersPath, calleesPath, minFraction: 1 / (2 * width) } : null);
   const a = call.data;
 

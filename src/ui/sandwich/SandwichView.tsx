@@ -2,7 +2,8 @@
  * Callers and callees of one function (a sandwich): its callers as a flame graph drawn
  * upwards from it, its callees as one drawn downwards, and pprof's -peek table beside.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
+import { useSandwichZoom } from './useSandwichZoom';
 import type { CurrentProfile } from '../shared/useCurrentProfile';
 import { useElementSize } from '../shared/useElementSize';
 import { useWorkerCall } from '../shared/useWorkerCall';
@@ -29,13 +30,7 @@ export function SandwichView({ current }: { current: CurrentProfile }) {
   const dark = useView((s) => s.theme === 'dark');
   const box = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(box);
-  const [callersPath, setCallersPath] = useState<string[]>([]);
-  const [calleesPath, setCalleesPath] = useState<string[]>([]);
-  // Zoom paths start at the function: another function starts unzoomed.
-  useEffect(() => {
-    setCallersPath([]);
-    setCalleesPath([]);
-  }, [name]);
+  const { callersPath, calleesPath, setCallersPath, setCalleesPath } = useSandwichZoom(name);
   const minFraction = width > 0 ? 1 / (2 * width) : 0;
   const call = useWorkerCall(
     'sandwich',
