@@ -65,6 +65,12 @@ test('a zip of pod folders: grouped pod → kind → snapshots; bad entries name
   await row(page, 'pods.zip').getByRole('group', { name: 'Merge replicas' }).getByRole('button', { name: 'heap ×2' }).click();
   await expect(row(page, 'heap · 2 pods merged')).toHaveAttribute('aria-current', 'true');
   expect((await frames(page)).length).toBeGreaterThan(10);
+  // A frame's tooltip says how much of it each pod holds: the same heap in both, half each.
+  await page.getByTestId('flame-chart').locator('g.frame').nth(2).hover();
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toContainText(/by pod\s*2 pods/);
+  for (const pod of pods) await expect(tip).toContainText(new RegExp(`${pod}[^%]+ · 50\\.00% of this frame`));
+  await shot(page, 'archive-merge-tooltip');
   await page.getByRole('tab', { name: /Info/ }).click();
   const byPod = page.getByRole('table', { name: 'Label pod' });
   for (const pod of pods) await expect(byPod).toContainText(pod);

@@ -1,11 +1,14 @@
 /** The pods handlers: merges of replicas, kept as files made from their archive (asking again finds the same file). */
 import { goroutineStackCounts } from '../analysis/goroutines';
 import type { StackCount } from '../analysis/goroutines/stack-key';
+import { sampleValues } from '../analysis/calltree/calltree';
+import { resolvePath } from '../analysis/calltree/flame';
+import { nodePodShares, samplePods } from '../analysis/pods/frame-pods';
 import { podGoroutines } from '../analysis/pods/goroutines';
 import { mergeProfiles } from '../analysis/pods/merge';
 import type { FileKind } from '../model/file-kind';
 import type { Handlers, RequestContext } from './context';
-import type { MergeReplicasRequest, PodGoroutinesAnswer, PodGoroutinesRequest, PodsApi } from './pods-api';
+import type { FramePodsAnswer, FramePodsRequest, MergeReplicasRequest, PodGoroutinesAnswer, PodGoroutinesRequest, PodsApi } from './pods-api';
 import type { Session } from './session';
 import { summarize } from './summary';
 import type { FileId, FileInfo } from './types';
@@ -24,6 +27,25 @@ function stackCounts(session: Session, id: FileId): StackCount[] {
 }
 
 export const podsHandlers = {
+  framePods(p: FramePodsRequest, { session }: RequestContext): FramePodsAnswer | null {
+    const profile = session.profile(p.file);
+    const pods = session.memo.get('sample-pods', String(p.file), [profile], () => samplePods(profile));
+    if (!pods) return null;
+    const tree = session.callTree(p.file, p);
+    const at = resolvePath(tree, p.path);
+    if (at.path.length !== p.path.length) return null;
+    const shares = nodePodShares(tree, at.node, sampleValues(profile, p.sampleType), pods);
+    const limit = p.limit ?? 5;
+    const rest = shares.pods.slice(limit);
+    return {
+      value: tree.total[at.node],
+      unit: profile.sampleTypes[p.sampleType]?.unit ?? '',
+      top: shares.pods.slice(0, limit),
+      others: { pods: rest.length, value: rest.reduce((n, x) => n + x.value, 0) },
+      unlabelled: shares.unlabelled,
+    };
+  },
+
   entryInfo(p: { id: FileId }, { session }: RequestContext): FileInfo {
     return session.get(p.id).info;
   },

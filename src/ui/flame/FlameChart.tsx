@@ -18,19 +18,39 @@ interface Props {
   search: string;
   dark: boolean;
   onZoom: (path: string[]) => void;
+  /** More tooltip rows for the frame at a call path, asked when it is hovered (a merge's value per pod). */
+  describeLater?: (path: string[]) => Promise<[string, string][]>;
   /** Right-click on a frame: its name, call path and where (the flame tab opens its menu). */
   onPick?: (frame: { name: string; path: string[]; x: number; y: number }) => void;
   rootAtBottom?: boolean;
 }
 
-export function FlameChart({ answer, width, search, dark, onZoom, onPick, rootAtBottom }: Props) {
+/** A drawn frame's call path from the profile's root (the answer is rooted at its own path). */
+function framePath(d: TooltipFrame<FlameNode>, rootPath: string[]): string[] {
+  const names: string[] = [];
+  for (let f: TooltipFrame<FlameNode> | null = d; f?.parent; f = f.parent) names.push(f.data.name);
+  return [...rootPath, ...names.reverse()];
+}
+
+export function FlameChart({ answer, width, search, dark, onZoom, onPick, rootAtBottom, describeLater }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const colour = (d: DrawnFrame<FlameNode>, searching: boolean) =>
     frameColour(d.data.name, { dark, highlighted: !!d.highlight, dimmed: searching && !d.highlight, root: !d.parent && answer.path.length === 0 });
   const describe = (d: TooltipFrame<FlameNode>) => describeFrame(d, { unit: answer.unit, total: answer.total });
-  useFlameGraph(
+  useFlameGraph<FlameNode>(
     host,
-    { answer, width, label: shortLabel, colour, tooltipClass: 'flame-tooltip', describe, onZoom, onPick, rootAtBottom },
+    {
+      answer,
+      width,
+      label: shortLabel,
+      colour,
+      tooltipClass: 'flame-tooltip',
+      describe,
+      describeLater: describeLater && ((d) => describeLater(framePath(d, answer.path))),
+      onZoom,
+      onPick,
+      rootAtBottom,
+    },
     search,
     [answer, width, dark, rootAtBottom],
   );

@@ -11,6 +11,8 @@ import { FlameSearch } from './FlameSearch';
 import { FlameChart } from './FlameChart';
 import { InvertToggle } from './InvertToggle';
 import { FrameMenu, type MenuTarget } from '../shared/FrameMenu';
+import { POD_LABEL } from '../../analysis/pods/merge';
+import { framePodRows } from '../pods/framePods';
 
 export function FlameView({ current }: { current: CurrentProfile }) {
   const box = useRef<HTMLDivElement>(null);
@@ -35,6 +37,9 @@ export function FlameView({ current }: { current: CurrentProfile }) {
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const answer = flame.data;
+  // A merge of replicas labels each sample with its pod: the tooltip says how much each pod holds of a frame.
+  const byPod = !inverted && current.summary.labelKeys.includes(POD_LABEL);
+  const describeLater = (path: string[]) => framePodRows(current.file.id, current.options, path);
 
   return (
     <div className="flame-view">
@@ -63,7 +68,15 @@ export function FlameView({ current }: { current: CurrentProfile }) {
           <p className="view-empty">No samples match — check the focus/ignore filters or pick another sample type.</p>
         )}
         {answer && answer.root.value > 0 && !flame.error && (
-          <FlameChart answer={answer} width={width} search={search} dark={dark} onZoom={onZoom} onPick={(f) => setMenu(inverted ? { ...f, path: undefined } : f)} />
+          <FlameChart
+            answer={answer}
+            width={width}
+            search={search}
+            dark={dark}
+            onZoom={onZoom}
+            onPick={(f) => setMenu(inverted ? { ...f, path: undefined } : f)}
+            describeLater={byPod ? describeLater : undefined}
+          />
         )}
       </div>
     </div>

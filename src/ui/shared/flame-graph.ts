@@ -9,7 +9,7 @@ import { select, timerFlush } from 'd3';
 import flamegraph from 'd3-flame-graph/src/flamegraph.js';
 import 'd3-flame-graph/dist/d3-flamegraph.css';
 import { searchRegex, zoomPathFor } from '../flame/zoom';
-import { createFrameTooltip, type TooltipFrame } from './frame-tooltip';
+import { createFrameTooltip, type DescribeLater, type TooltipFrame } from './frame-tooltip';
 import { visibleMarks } from '../../state/format';
 
 /** A frame as d3-flame-graph hands it to our callbacks. */
@@ -31,6 +31,8 @@ export interface FlameGraphOptions<T extends { name: string }> {
   tooltipClass: string;
   /** The tooltip's label/value rows for a frame. */
   describe: (d: TooltipFrame<T>) => [string, string][];
+  /** More rows for a frame that take a request; appended when they come. */
+  describeLater?: DescribeLater<T>;
   onZoom: (path: string[]) => void;
   /** A right-click on a frame (the context menu): its name, call path from the root, and where. */
   onPick?: (frame: { name: string; path: string[]; x: number; y: number }) => void;
@@ -48,7 +50,7 @@ export interface FlameGraph {
 const CELL_HEIGHT = 18;
 
 export function drawFlameGraph<T extends { name: string }>(host: HTMLElement, o: FlameGraphOptions<T>, search: string): FlameGraph {
-  const tooltip = createFrameTooltip<T>(o.tooltipClass, o.describe);
+  const tooltip = createFrameTooltip<T>(o.tooltipClass, o.describe, o.describeLater);
   let searching = false;
   const chart = flamegraph()
     .width(o.width)

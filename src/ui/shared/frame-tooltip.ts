@@ -43,9 +43,13 @@ function textDiv(className: string, text: string): HTMLDivElement {
   return div;
 }
 
+/** Rows that take a request to know (a frame's value per pod): added when they come, if the frame is still shown. */
+export type DescribeLater<T> = (d: TooltipFrame<T>) => Promise<[string, string][]> | null;
+
 export function createFrameTooltip<T extends { name: string }>(
   className: string,
   describe: (d: TooltipFrame<T>) => [string, string][],
+  describeLater?: DescribeLater<T>,
 ): FrameTooltip<T> {
   trackPointer();
   const el = document.createElement('div');
@@ -69,21 +73,36 @@ export function createFrameTooltip<T extends { name: string }>(
   };
   document.addEventListener('mousemove', onMove, { passive: true });
 
-  const tip = (() => undefined) as unknown as FrameTooltip<T>;
-  tip.show = (d) => {
-    const dl = document.createElement('dl');
-    for (const [k, v] of describe(d)) {
+  const addRows = (dl: HTMLDListElement, rows: [string, string][]) => {
+    for (const [k, v] of rows) {
       const dt = document.createElement('dt');
       dt.textContent = k;
       const dd = document.createElement('dd');
       dd.textContent = v;
       dl.append(dt, dd);
     }
+  };
+  /** The frame shown now: a late answer for another one is dropped. */
+  let shown: TooltipFrame<T> | null = null;
+  const tip = (() => undefined) as unknown as FrameTooltip<T>;
+  tip.show = (d) => {
+    shown = d;
+    const dl = document.createElement('dl');
+    addRows(dl, describe(d));
     el.replaceChildren(textDiv('flame-tooltip-name', visibleMarks(d.data.name)), dl, textDiv('flame-tooltip-hint', d.parent ? 'Click to zoom in' : 'Click to zoom out'));
     el.hidden = false;
     place();
+    describeLater?.(d)?.then(
+      (rows) => {
+        if (shown !== d || el.hidden || rows.length === 0) return;
+        addRows(dl, rows);
+        place();
+      },
+      () => undefined,
+    );
   };
   tip.hide = () => {
+    shown = null;
     el.hidden = true;
   };
   tip.destroy = () => {

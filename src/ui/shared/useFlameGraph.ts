@@ -32,6 +32,7 @@ export function useFlameGraph<T extends { name: string }>(
       {
         ...options,
         describe: (d) => latest.current.describe(d),
+        describeLater: (d) => latest.current.describeLater?.(d) ?? null,
         onZoom: (path) => latest.current.onZoom(path),
         onPick: options.onPick && ((frame) => latest.current.onPick?.(frame)),
       },
