@@ -60,6 +60,10 @@ test('a zip of pod folders: grouped pod → kind → snapshots; bad entries name
 
   await entry(page, `${pods[1]}/heap.pb.gz`).locator('button').click();
   expect((await frames(page)).length).toBeGreaterThan(10);
+  // Listed from a lean summary, read in full once shown: the info panel gets the whole of it.
+  await page.getByRole('tab', { name: /Info/ }).click();
+  await expect(page.getByRole('region', { name: 'Profile information' })).toContainText(/\d+ functions, \d+ locations, \d+ mappings/);
+  await page.getByRole('tab', { name: /Flame graph/ }).click();
 
   // Merge replicas: the pods' heaps as one profile, its info panel says how much each pod holds.
   await row(page, 'pods.zip').getByRole('group', { name: 'Merge replicas' }).getByRole('button', { name: 'heap ×2' }).click();
