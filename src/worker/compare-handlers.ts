@@ -35,7 +35,7 @@ import type { FileId, FlameAnswer } from './types';
 
 /** What pairing needs to know about an open file; null when it has no profile. */
 function comparable(session: Session, id: FileId): ComparableProfile | null {
-  return comparableOf(session.get(id).info);
+  return comparableOf(session.info(id));
 }
 
 function comparables(session: Session, ids: FileId[]): ComparableProfile[] {
