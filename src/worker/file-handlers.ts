@@ -2,7 +2,6 @@
 import { archiveFormat } from '../formats/archive/format';
 import type { TraceThread } from '../formats/open';
 import { openArchive } from './archive-open';
-import { warmCompareCandidates } from './compare-warm';
 import type { Handlers, RequestContext } from './context';
 import type { FileApi, OpenFileRequest } from './file-api';
 import { openOne } from './open-one';
@@ -32,13 +31,11 @@ export const fileHandlers = {
     const startTraceThread = traceThreads(p.cores ?? 2);
     const format = archiveFormat(bytes);
     if (format) return openArchive({ id: p.id, name: p.name, bytes, format }, ctx, { startTraceThread });
-    const info = await openOne(ctx.session, { id: p.id, name: p.name, size: p.bytes.byteLength }, bytes, {
+    return openOne(ctx.session, { id: p.id, name: p.name, size: p.bytes.byteLength }, bytes, {
       onProgress: ctx.progress,
       signal: ctx.signal,
       startTraceThread,
     });
-    warmCompareCandidates(ctx.session, p.id);
-    return info;
   },
 
   closeFile(p: { id: FileId }, { session }: RequestContext): void {

@@ -34,11 +34,6 @@ export class LazyCallTree {
     return this.whole !== null || this.stacks !== null;
   }
 
-  /** Makes the view stacks now (say while the worker is idle) rather than on first use. */
-  prepare(): void {
-    if (!this.whole) this.viewStacks();
-  }
-
   get keys(): FrameKeys {
     return this.whole?.keys ?? this.stacks?.keys ?? (this.frameKeys ??= buildFrameKeys(this.profile, this.spec.granularity));
   }
