@@ -7,7 +7,10 @@
  */
 import type { DocLabel, PprofDoc } from '../../model/pprof-doc';
 import { compileFilter } from '../calltree/filters';
+import { findLeaks } from './leak-check';
 import { DIFF_BASE_KEY } from './pprof-view';
+
+const utf8 = new TextEncoder();
 
 export interface RedactOptions {
   /** Regexes: a string any of them matches is kept as it is. */
@@ -58,8 +61,11 @@ export function stringsToReplace(doc: PprofDoc, opts: RedactOptions): Map<string
       if (l.str === null) shown.add(l.unit);
     }
   }
+  const kept = new Set(shown);
   const add = (s: string, role: RedactRole) => {
-    if (s !== '' && !out.has(s) && !shown.has(s) && !keep.some((re) => re.test(s))) out.set(s, role);
+    if (s === '' || out.has(s) || kept.has(s)) return;
+    if (shown.has(s) || keep.some((re) => re.test(s))) kept.add(s);
+    else out.set(s, role);
   };
   for (const f of doc.functions) {
     add(f.name, 'function');
@@ -77,7 +83,22 @@ export function stringsToReplace(doc: PprofDoc, opts: RedactOptions): Map<string
     }
   }
   for (const c of doc.comments) add(c, 'comment');
+  keepDisclosed(out, kept);
   return out;
+}
+
+/**
+ * A string that a kept one contains (gcWriteBarrier in runtime.gcWriteBarrier4) is shown
+ * anyway, so it is kept too; else the export's leak check would refuse every such file.
+ * Keeping it makes it a kept string in turn, hence the loop.
+ */
+function keepDisclosed(replace: Map<string, RedactRole>, kept: Set<string>): void {
+  let fresh = [...kept];
+  while (fresh.length > 0 && replace.size > 0) {
+    const disclosed = findLeaks(utf8.encode(fresh.join('\0')), replace.keys());
+    for (const s of disclosed) replace.delete(s);
+    fresh = disclosed;
+  }
 }
 
 /** The doc with every string of `replace` as its use's prefix and its hash (`hashes`, same keys). */
