@@ -57,6 +57,7 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
     !/^(growth|fragmentation)/.test(h[5]) && ((allocObj !== inuseObj && allocObj !== '0') || (allocB !== inuseB && allocB !== '0'));
   const period = h[6] ? Number(h[6]) : 0;
   const rate = unsampled ? 1 : h[5] === 'heap' ? Math.trunc(period / 2) : period;
+  if (!Number.isSafeInteger(rate)) r.fail(`the sampling rate ${h[6]} is past 2^53: no runtime writes one`);
 
   const b = new ProfileBuilder(hasAlloc ? 4 : 2);
   const row: number[] = [];
@@ -112,7 +113,10 @@ export function parseHeapText(header: string, r: LineReader, warnings: string[])
 export function scaleHeapSample(count: number, size: number, rate: number): [number, number] {
   if (count === 0 || size === 0) return [0, 0];
   if (rate <= 1) return [count, size];
-  const scale = 1 / (1 - Math.exp(-(size / count) / rate));
+  const x = size / count / rate;
+  // Below 2^-53, exp(-x) rounds to 1 and Go's formula divides by zero; 1-exp(-x) is x there.
+  const p = 1 - Math.exp(-x);
+  const scale = p > 0 ? 1 / p : 1 / x;
   return [Math.trunc(count * scale), Math.trunc(size * scale)];
 }
 

@@ -173,6 +173,14 @@ describe('hand-made edge cases', () => {
     expect(p.sampleTypes[p.defaultSampleType].type).toBe('inuse_space');
   });
 
+  it('odds too small for exp (an object under 2^-53 of the rate) scale by their limit, never to Infinity', async () => {
+    // 1-exp(-x) rounds to 0 below x = 2^-53, where Go's formula divides by zero; it is x there.
+    expect(scaleHeapSample(4, 1, 2 ** 53)).toEqual([4 * 2 ** 55, 2 ** 55]);
+    await expect(loadText(`heap profile: 1: 64 [2: 128] @ heap/18446744073709551616\n1: 64 [2: 128] @ 0x1\n${FRAMES}\n\n`)).rejects.toThrow(
+      /sampling rate 18446744073709551616 is past 2\^53/,
+    );
+  });
+
   it('a writer that does not tell allocations from live objects gets two sample types', async () => {
     const { profile } = await loadText(`heap profile: 4: 400 [4: 400] @ heap_v2/1\n4: 400 [4: 400] @ 0x1\n${FRAMES}\n\n`);
     expect(profile!.sampleTypes.map((t) => t.type)).toEqual(['objects', 'space']);
