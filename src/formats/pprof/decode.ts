@@ -13,7 +13,7 @@ import { FrameTableBuilder, LabelTableBuilder } from '../../model/table-builders
 import { PairIndex } from './pair-index';
 import { type LocationFrames, type PruneRules, pruneFrames } from './prune';
 import { decodeUtf8 } from '../utf8';
-import { Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
+import { readValueType, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 import { ParseError } from '../parse-error';
 
 export class PprofError extends ParseError {
@@ -56,20 +56,6 @@ interface TopLevel {
   period: number;
   comments: number[];
   defaultSampleType: number;
-}
-
-function readValueType(w: Wire): [number, number] {
-  const n = w.len();
-  const stop = w.pos + n;
-  let type = 0;
-  let unit = 0;
-  while (w.pos < stop) {
-    const t = w.tag();
-    if (t === ((1 << 3) | WIRE_VARINT)) type = w.uint();
-    else if (t === ((2 << 3) | WIRE_VARINT)) unit = w.uint();
-    else w.skip(t & 7);
-  }
-  return [type, unit];
 }
 
 function scanTopLevel(buf: Uint8Array): TopLevel {

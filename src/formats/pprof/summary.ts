@@ -15,7 +15,7 @@ import type { ProfileKind } from '../../model/file-kind';
 import type { ValueType } from '../../model/profile';
 import { decodeUtf8 } from '../utf8';
 import { classifyFacts } from './kind';
-import { Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
+import { readValueType, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
 export interface PprofSummary {
   kind: ProfileKind;
@@ -67,20 +67,6 @@ function eachField(buf: Uint8Array, visit: (field: number, wt: number, w: Wire) 
   }
 }
 
-function valueType(w: Wire): [number, number] {
-  const n = w.len();
-  const stop = w.pos + n;
-  let type = 0;
-  let unit = 0;
-  while (w.pos < stop) {
-    const t = w.tag();
-    if (t === ((1 << 3) | WIRE_VARINT)) type = w.uint();
-    else if (t === ((2 << 3) | WIRE_VARINT)) unit = w.uint();
-    else w.skip(t & 7);
-  }
-  return [type, unit];
-}
-
 function readFacts(buf: Uint8Array): Facts {
   const f: Facts = {
     sampleTypes: [],
@@ -103,8 +89,8 @@ function readFacts(buf: Uint8Array): Facts {
   eachField(buf, (field, wt, w) => {
     if (wt === WIRE_LEN) {
       if (field === 2) sample(w, f);
-      else if (field === 1) f.sampleTypes.push(valueType(w));
-      else if (field === 11) f.periodType = valueType(w);
+      else if (field === 1) f.sampleTypes.push(readValueType(w));
+      else if (field === 11) f.periodType = readValueType(w);
       else if (field === 6) {
         const n = w.len();
         if (f.stringCount++ === 0 && n !== 0) throw new WireError('string_table[0] must be empty', w.pos);

@@ -162,3 +162,17 @@ export class Wire {
   }
 }
 
+/** profile.proto's ValueType message: its type and unit, as string table indexes. */
+export function readValueType(w: Wire): [number, number] {
+  const n = w.len();
+  const stop = w.pos + n;
+  let type = 0;
+  let unit = 0;
+  while (w.pos < stop) {
+    const t = w.tag();
+    if (t === ((1 << 3) | WIRE_VARINT)) type = w.uint();
+    else if (t === ((2 << 3) | WIRE_VARINT)) unit = w.uint();
+    else w.skip(t & 7);
+  }
+  return [type, unit];
+}
