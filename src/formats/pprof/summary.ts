@@ -12,21 +12,14 @@
  * answered with null, and a malformed one throws.
  */
 import type { ProfileKind } from '../../model/file-kind';
-import type { ValueType } from '../../model/profile';
+import type { ProfileMeta } from '../../model/profile';
 import { decodeUtf8 } from '../utf8';
 import { classifyFacts } from './kind';
 import { readValueType, Wire, WIRE_LEN, WIRE_VARINT, WireError } from './wire';
 
-export interface PprofSummary {
+export interface PprofSummary
+  extends Pick<ProfileMeta, 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'timeNanos' | 'durationNanos' | 'comments' | 'keepFrames'> {
   kind: ProfileKind;
-  sampleTypes: ValueType[];
-  defaultSampleType: number;
-  periodType: ValueType | null;
-  period: number;
-  timeNanos: number;
-  durationNanos: number;
-  comments: string[];
-  keepFrames: string;
   sampleCount: number;
   /** Sum of every sample's value, one per sample type. */
   totals: number[];
