@@ -52,6 +52,8 @@ function comparables(session: Session, ids: FileId[]): ComparableProfile[] {
 }
 
 function diffTree(session: Session, p: DiffRequest): DiffTree {
+  // Archive entries not read yet are read together: one pass over the archive, not one each.
+  session.require([p.base, p.target]);
   const base = session.profile(p.base);
   const target = session.profile(p.target);
   const bi = sampleTypeIndex(base, p.sampleType);
@@ -131,6 +133,7 @@ function seriesRank(p: SeriesRequest, { session }: RequestContext): SeriesAnswer
   const missing = snaps.filter((s) => !s.sampleTypes.some((t) => t.type === p.sampleType));
   if (missing.length > 0)
     throw new Error(`${missing.map((m) => m.name).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no sample type ${p.sampleType}`);
+  session.require(snaps.map((s) => s.id));
   const profiles = snaps.map((s) => session.profile(s.id));
   const table = buildSeries(
     profiles.map((profile) => ({ profile, sampleType: sampleTypeIndex(profile, p.sampleType) })),

@@ -90,4 +90,19 @@ describe('archive entries in the worker', () => {
     expect(held.length).toBe(8);
     expect(await top(heapParts[0].id)).toEqual(await top(10));
   });
+
+  it('reads a series of entries not held in one pass over the archive', async () => {
+    const files = pods.slice(1, 4).map((pod) => entry(`${pod}/heap.pb.gz`).id);
+    expect(files.filter((id) => session.isRead(id))).toEqual([]);
+    // Within a pass progress only grows; a report not past the last one starts another pass.
+    let passes = 0;
+    let last = Infinity;
+    const onProgress = (phase: string, done: number) => {
+      if (phase === 'reading archive' && done <= last) passes++;
+      last = done;
+    };
+    const series = await client.call('seriesRank', { files, sampleType: 'inuse_space', measure: 'flat', limit: 5, transforms: [] }, { onProgress });
+    expect(series.snapshots).toHaveLength(3);
+    expect(passes).toBe(1);
+  });
 });
