@@ -124,27 +124,4 @@ describe('redaction', () => {
     const commented = { ...doc, comments: ['deploy 4f2a of payments-api by alice'] };
     expect((await redacted(commented)).replace.get('deploy 4f2a of payments-api by alice')).toBe('comment');
   });
-
-  it('the tab refuses bytes that still hold a replaced string, even inside a kept one', () => {
-    const raw = encodePprof({ ...emptyDoc(), functions: [{ name: 'runtime.secretname', file: '' }] });
-    expect(findLeaks(raw, ['secretname', 'GET'])).toEqual(['secretname']);
-    const withEntry = encodePprof({ ...emptyDoc(), comments: ['GET'] });
-    expect(findLeaks(withEntry, ['GET'])).toEqual(['GET']);
-  });
 });
-
-function emptyDoc(): PprofDoc {
-  return {
-    sampleTypes: [{ type: 'samples', unit: 'count' }],
-    defaultSampleType: '',
-    periodType: null,
-    period: 0,
-    timeNanos: 0,
-    durationNanos: 0,
-    comments: [],
-    mappings: [],
-    functions: [],
-    locations: [],
-    samples: [],
-  };
-}

@@ -4,8 +4,7 @@ import { DEFAULT_KEEP, redactDoc, stringsToReplace } from '../../../src/analysis
 import { encodePprof } from '../../../src/formats/pprof/encode';
 import type { PprofDoc } from '../../../src/model/pprof-doc';
 
-/** A doc of these functions (name, file), one sample through all of them. */
-function docOf(functions: [string, string][]): PprofDoc {
+function emptyDoc(): PprofDoc {
   return {
     sampleTypes: [{ type: 'samples', unit: 'count' }],
     defaultSampleType: '',
@@ -15,6 +14,16 @@ function docOf(functions: [string, string][]): PprofDoc {
     durationNanos: 0,
     comments: [],
     mappings: [],
+    functions: [],
+    locations: [],
+    samples: [],
+  };
+}
+
+/** A doc of these functions (name, file), one sample through all of them. */
+function docOf(functions: [string, string][]): PprofDoc {
+  return {
+    ...emptyDoc(),
     functions: functions.map(([name, file]) => ({ name, file })),
     locations: functions.map((_, i) => ({ mapping: 0, address: 0, lines: [{ func: i + 1, line: 10 }] })),
     samples: [{ locations: functions.map((_, i) => i + 1), values: [1], labels: [] }],
@@ -46,5 +55,14 @@ describe('strings a kept string contains', () => {
     ]);
     const replace = stringsToReplace(doc, { keep: ['^main\\.handleRequestBody$'], keepLabelKeys: false });
     expect([...replace.keys()].sort()).toEqual(['a.go', 'b.go', 'c.go', 'd.go', 'main.other']);
+  });
+});
+
+describe('the leak check', () => {
+  it('refuses bytes that still hold a replaced string, even inside a kept one', () => {
+    const raw = encodePprof({ ...emptyDoc(), functions: [{ name: 'runtime.secretname', file: '' }] });
+    expect(findLeaks(raw, ['secretname', 'GET'])).toEqual(['secretname']);
+    const withEntry = encodePprof({ ...emptyDoc(), comments: ['GET'] });
+    expect(findLeaks(withEntry, ['GET'])).toEqual(['GET']);
   });
 });
