@@ -82,6 +82,13 @@ export function formatExact(value: number, unit: string): string {
   return unit && unit !== 'count' ? `${n} ${unit}` : n;
 }
 
+/** Scaled, with the exact figure in brackets when scaling rounded it. */
+export function formatBoth(v: number, unit: string): string {
+  const scaled = formatValue(v, unit);
+  const exact = formatExact(v, unit);
+  return scaled === exact ? scaled : `${scaled} (${exact})`;
+}
+
 /** Share as a percentage; "0%" when the whole is zero rather than NaN. */
 export function formatPercent(part: number, whole: number): string {
   if (!whole || !Number.isFinite(part / whole)) return '0%';

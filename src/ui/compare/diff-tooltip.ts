@@ -1,6 +1,7 @@
 /** What the diff flame graph's tooltip says about a frame: before, after and the change. */
 import type { DiffFlameNode } from '../../worker/compare-api';
-import { formatBoth, formatDelta, formatDeltaPercent } from './format';
+import { formatBoth } from '../../state/format';
+import { formatDelta, formatDeltaPercent } from './format';
 
 export interface DiffTipContext {
   unit: string;

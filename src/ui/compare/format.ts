@@ -1,5 +1,5 @@
 /** Numbers for the compare views: signed deltas, with the unit of the profile. */
-import { formatExact, formatValue } from '../../state/format';
+import { formatValue } from '../../state/format';
 
 export function formatDelta(v: number, unit: string): string {
   if (v === 0) return '0';
@@ -11,13 +11,6 @@ export function formatDeltaPercent(p: number): string {
   const a = Math.abs(p);
   const s = a >= 10 ? a.toFixed(1) : a >= 0.01 ? a.toFixed(2) : '<0.01';
   return `${p > 0 ? '+' : '−'}${s}%`;
-}
-
-/** Scaled, with the exact figure in brackets when scaling rounded it. */
-export function formatBoth(v: number, unit: string): string {
-  const scaled = formatValue(v, unit);
-  const exact = formatExact(v, unit);
-  return scaled === exact ? scaled : `${scaled} (${exact})`;
 }
 
 /** Go's generic shape names are long: frame labels show "[…]" instead. */

@@ -1,6 +1,6 @@
 /** What the flame graph's tooltip says about a frame: its value, shares and self. */
 import type { FlameNode } from '../../worker/types';
-import { formatExact, formatPercent, formatValue } from '../../state/format';
+import { formatBoth, formatPercent } from '../../state/format';
 import type { TooltipFrame } from '../shared/frame-tooltip';
 
 export interface TooltipContext {
@@ -11,11 +11,7 @@ export interface TooltipContext {
 export function describeFrame(d: TooltipFrame<FlameNode>, ctx: TooltipContext): [string, string][] {
   const n = d.data;
   const rows: [string, string][] = [];
-  const v = (x: number) => {
-    const scaled = formatValue(x, ctx.unit);
-    const exact = formatExact(x, ctx.unit);
-    return scaled === exact ? scaled : `${scaled} (${exact})`;
-  };
+  const v = (x: number) => formatBoth(x, ctx.unit);
   rows.push(['value', v(n.value)]);
   rows.push(['of total', formatPercent(n.value, ctx.total)]);
   if (d.parent) rows.push(['of parent', formatPercent(n.value, d.parent.data.value)]);

@@ -3,18 +3,13 @@
  * (the largest few, then the others summed), exact and as a share of the frame, asked of
  * the worker for that one frame when it is hovered.
  */
-import { formatExact, formatPercent, formatValue } from '../../state/format';
+import { formatBoth, formatPercent } from '../../state/format';
 import { worker } from '../../state/worker';
 import type { FramePodsAnswer } from '../../worker/pods-api';
 import type { FileId, ViewOptions } from '../../worker/types';
 
 function podRows(a: FramePodsAnswer): [string, string][] {
-  const v = (x: number) => {
-    const scaled = formatValue(x, a.unit);
-    const exact = formatExact(x, a.unit);
-    return scaled === exact ? scaled : `${scaled} (${exact})`;
-  };
-  const row = (label: string, x: number): [string, string] => [label, `${v(x)} · ${formatPercent(x, a.value)} of this frame`];
+  const row = (label: string, x: number): [string, string] => [label, `${formatBoth(x, a.unit)} · ${formatPercent(x, a.value)} of this frame`];
   const rows = a.top.map((p) => row(p.pod, p.value));
   if (a.others.pods > 0) rows.push(row(`${a.others.pods} other pod${a.others.pods === 1 ? '' : 's'}`, a.others.value));
   if (a.unlabelled !== 0) rows.push(row('no pod', a.unlabelled));
