@@ -4,9 +4,6 @@
  */
 import type { WalkedTree } from '../calltree/walked';
 
-// Walked trees are the call trees' (flame answers read them too); diff code imports them from here.
-export { walkOf, type WalkedTree } from '../calltree/walked';
-
 /** A trie with children lists and a key per node: call trees, and stack tries once listed. */
 export interface KeyedTrie {
   count: number;

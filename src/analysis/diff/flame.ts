@@ -10,7 +10,8 @@
  * room, or overflow their parent). Frames too narrow to draw count by their larger side.
  */
 import { FLAME_MAX_NODES, NodeHeap } from '../calltree/flame';
-import { childScratch, sortedWalkChildren, type ChildScratch, type WalkedTree } from './children';
+import type { WalkedTree } from '../calltree/walked';
+import { childScratch, sortedWalkChildren, type ChildScratch } from './children';
 import type { DiffStatus } from './top';
 import type { DiffTree } from './tree';
 

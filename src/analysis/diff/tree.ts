@@ -13,7 +13,7 @@ import type { Granularity } from '../calltree/frame-keys';
 import type { ViewFilters } from '../calltree/view-filters';
 import { LazyCallTree } from '../calltree/lazy';
 import type { Profile } from '../../model/profile';
-import { walkOf, type WalkedTree } from './children';
+import { walkOf, type WalkedTree } from '../calltree/walked';
 import type { DiffOptions } from './meaning';
 import { columnSum, normalizeRatio, singleTypeView } from './normalize';
 import { diffPercentTotal } from './totals';
